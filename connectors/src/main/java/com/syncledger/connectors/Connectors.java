@@ -1,0 +1,47 @@
+package com.syncledger.connectors;
+
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.WireClient;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the connector of each platform from its settings. */
+public final class Connectors {
+
+    /** Builds one platform's connector from its settings. */
+    @FunctionalInterface
+    interface Factory {
+        SpendConnector create(Env env, WireClient wire);
+    }
+
+    private static final Map<Platform, Factory> FACTORIES = new EnumMap<>(Platform.class);
+
+    static {
+        // One line per platform: its connector's fromEnv(Env, WireClient).
+    }
+
+    private Connectors() {
+    }
+
+    /**
+     * A connector for {@code platform} configured from {@code env} (credentials, base and token URLs, API
+     * version). Call only for a {@linkplain PlatformCredentials#configured configured} platform.
+     *
+     * @throws UnsupportedOperationException for a platform that has no connector yet
+     */
+    public static SpendConnector create(Platform platform, Env env, WireClient wire) {
+        Factory factory = FACTORIES.get(platform);
+        if (factory == null) {
+            throw new UnsupportedOperationException("no connector for " + platform.displayName() + " yet");
+        }
+        return factory.create(env, wire);
+    }
+
+    /** Platforms that have a connector. */
+    public static Set<Platform> implemented() {
+        return Set.copyOf(FACTORIES.keySet());
+    }
+}

@@ -1,0 +1,22 @@
+package com.syncledger.connectors.spi;
+
+/**
+ * Reads one platform's daily spend for one ad account. Implementations make exactly the calls one
+ * logical fetch needs (pagination, async report polling, one token refresh) and translate every failure
+ * into a {@link ConnectorException}; they never retry. Instances are safe for concurrent use.
+ */
+public interface SpendConnector {
+
+    ConnectorDescriptor descriptor();
+
+    /** The account's currency, time zone and name, as the platform reports them. */
+    AccountInfo accountInfo(AccountId account);
+
+    /**
+     * Spend for every account-local day of {@code range}, zero on days the platform reported nothing.
+     * Ranges longer than {@link ConnectorDescriptor#maxDaysPerRequest()} are split into several requests.
+     *
+     * @param info the account's info from {@link #accountInfo}, which fixes currency and calendar
+     */
+    SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range);
+}

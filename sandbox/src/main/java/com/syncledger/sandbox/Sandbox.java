@@ -1,0 +1,60 @@
+package com.syncledger.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** All fake platforms together, each on its own loopback port. */
+public final class Sandbox implements AutoCloseable {
+
+    /** Every fake the sandbox knows, one line per platform. */
+    private static final List<Supplier<FakePlatform>> FAKES = List.of(
+    );
+
+    private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();
+
+    private Sandbox() {
+    }
+
+    /** Starts every fake, without accounts. */
+    public static Sandbox start() {
+        Sandbox sandbox = new Sandbox();
+        for (Supplier<FakePlatform> fake : FAKES) {
+            FakePlatform platform = fake.get().start();
+            sandbox.fakes.put(platform.slug(), platform);
+        }
+        return sandbox;
+    }
+
+    /** Starts every fake with the deterministic demo accounts of {@link DemoData}. */
+    public static Sandbox startWithDemoData() {
+        Sandbox sandbox = start();
+        DemoData.seed(sandbox);
+        return sandbox;
+    }
+
+    public FakePlatform fake(String slug) {
+        FakePlatform fake = fakes.get(slug);
+        if (fake == null) {
+            throw new IllegalArgumentException("no sandbox fake for '" + slug + "'; have " + fakes.keySet());
+        }
+        return fake;
+    }
+
+    public Map<String, FakePlatform> fakes() {
+        return Map.copyOf(fakes);
+    }
+
+    /** Environment variables pointing SyncLedger at every fake, with working credentials. */
+    public Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        fakes.values().forEach(f -> env.putAll(f.environment()));
+        return env;
+    }
+
+    @Override
+    public void close() {
+        fakes.values().forEach(FakePlatform::close);
+    }
+}
