@@ -1,0 +1,78 @@
+package com.syncledger.app.database;
+
+import com.syncledger.connectors.wire.Env;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The database: {@code SYNCLEDGER_DB_URL} (with {@code SYNCLEDGER_DB_USER}/{@code SYNCLEDGER_DB_PASSWORD})
+ * when set, otherwise an embedded PostgreSQL whose data lives in {@code $SYNCLEDGER_HOME/pgdata}
+ * ({@code ~/.syncledger} by default).
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DatabaseServer databaseServer(Env env) {
+        return env.get("SYNCLEDGER_DB_URL")
+                .map(url -> DatabaseServer.external(url, env.get("SYNCLEDGER_DB_USER").orElse(null),
+                        env.get("SYNCLEDGER_DB_PASSWORD").orElse(null)))
+                .orElseGet(() -> DatabaseServer.embedded(EmbeddedPostgresServer.start(home(env).resolve("pgdata"))));
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseServer server) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(5_000);
+        config.setPoolName("syncledger");
+        return new HikariDataSource(config);
+    }
+
+    public static Path home(Env env) {
+        return env.get("SYNCLEDGER_HOME").map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".syncledger"));
+    }
+
+    /** Where the database runs; closing it stops an embedded server. */
+    public record DatabaseServer(String jdbcUrl, String user, String password, EmbeddedPostgresServer embedded)
+            implements AutoCloseable {
+
+        static DatabaseServer external(String url, String user, String password) {
+            return new DatabaseServer(url, user, password, null);
+        }
+
+        static DatabaseServer embedded(EmbeddedPostgresServer server) {
+            return new DatabaseServer(server.jdbcUrl(), "postgres", null, server);
+        }
+
+        public boolean isEmbedded() {
+            return embedded != null;
+        }
+
+        /** Where the data is, without credentials. */
+        public String describe() {
+            return isEmbedded() ? "embedded PostgreSQL, data in " + embedded.dataDirectory()
+                    : "external PostgreSQL at " + jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1****");
+        }
+
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+}

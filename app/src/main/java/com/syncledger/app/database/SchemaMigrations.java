@@ -1,0 +1,118 @@
+package com.syncledger.app.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * Flyway migrations up, and our own rollback scripts down: each {@code db/migration/V<n>__x.sql} has a
+ * {@code db/rollback/U<n>__x.sql} that undoes it. A rollback runs its script and removes the version
+ * from Flyway's history in one transaction (PostgreSQL DDL is transactional).
+ */
+@Component
+public class SchemaMigrations {
+
+    private static final String MIGRATIONS = "classpath:db/migration";
+    private static final String ROLLBACKS = "classpath*:db/rollback/U*.sql";
+
+    private final DataSource dataSource;
+
+    public SchemaMigrations(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** One line of {@code db status}. */
+    public record Status(String version, String description, String state, String installedOn) {
+    }
+
+    public int migrate() {
+        return flyway().migrate().migrationsExecuted;
+    }
+
+    public List<Status> status() {
+        return Arrays.stream(flyway().info().all())
+                .map(i -> new Status(String.valueOf(i.getVersion()), i.getDescription(), i.getState().getDisplayName(),
+                        i.getInstalledOn() == null ? "" : i.getInstalledOn().toInstant().toString()))
+                .toList();
+    }
+
+    /**
+     * Rolls back applied migrations newest first, down to (and excluding) {@code targetVersion};
+     * {@code "0"} rolls back everything.
+     *
+     * @return the versions rolled back, newest first
+     */
+    public List<String> rollbackTo(String targetVersion) {
+        List<MigrationInfo> applied = new ArrayList<>(Arrays.stream(flyway().info().applied())
+                .filter(i -> i.getVersion() != null && i.getState() == MigrationState.SUCCESS)
+                .toList());
+        applied.sort(Comparator.comparing(MigrationInfo::getVersion).reversed());
+        org.flywaydb.core.api.MigrationVersion target = org.flywaydb.core.api.MigrationVersion.fromVersion(targetVersion);
+        List<String> rolledBack = new ArrayList<>();
+        for (MigrationInfo migration : applied) {
+            if (migration.getVersion().compareTo(target) <= 0) {
+                break;
+            }
+            rollback(migration);
+            rolledBack.add(migration.getVersion().getVersion());
+        }
+        return rolledBack;
+    }
+
+    /** Rolls back the newest applied migration only. */
+    public List<String> rollbackLatest() {
+        MigrationInfo current = flyway().info().current();
+        if (current == null || current.getVersion() == null) {
+            return List.of();
+        }
+        MigrationInfo[] applied = flyway().info().applied();
+        String previous = Arrays.stream(applied)
+                .filter(i -> i.getVersion() != null && i.getVersion().compareTo(current.getVersion()) < 0)
+                .map(i -> i.getVersion().getVersion())
+                .reduce((a, b) -> b)
+                .orElse("0");
+        return rollbackTo(previous);
+    }
+
+    private void rollback(MigrationInfo migration) {
+        String script = rollbackScript(migration.getVersion().getVersion());
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(tx -> {
+            jdbc.execute(script);
+            jdbc.update("delete from flyway_schema_history where version = ?", migration.getVersion().getVersion());
+        });
+    }
+
+    /** The rollback script of {@code version}. @throws IllegalStateException when it has none */
+    public static String rollbackScript(String version) {
+        try {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(ROLLBACKS)) {
+                String name = resource.getFilename();
+                if (name != null && name.startsWith("U" + version + "__")) {
+                    return resource.getContentAsString(StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("migration " + version + " has no rollback script db/rollback/U" + version + "__*.sql");
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).load();
+    }
+}

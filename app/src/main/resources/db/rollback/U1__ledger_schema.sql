@@ -1,0 +1,10 @@
+drop table ledger_entry;
+drop table baseline_spend_version;
+drop table baseline_amount;
+drop table baseline;
+drop table spend_day;
+drop table spend_version;
+drop table sync_run;
+drop table ad_account;
+drop function valid_account_id(text, text);
+drop table store;

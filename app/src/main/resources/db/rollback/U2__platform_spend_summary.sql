@@ -1,0 +1,1 @@
+drop materialized view platform_spend_summary;

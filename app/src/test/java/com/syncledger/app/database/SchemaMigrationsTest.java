@@ -1,0 +1,103 @@
+package com.syncledger.app.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class SchemaMigrationsTest {
+
+    private JdbcTemplate jdbc;
+    private SchemaMigrations migrations;
+
+    @BeforeEach
+    void freshDatabase() {
+        TestDatabase.Fresh db = TestDatabase.fresh();
+        jdbc = new JdbcTemplate(db.dataSource());
+        migrations = new SchemaMigrations(db.dataSource());
+    }
+
+    private List<String> objects() {
+        return jdbc.queryForList("""
+                select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname = 'public' and c.relname not like 'flyway_schema_history%'
+                union all
+                select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'public'
+                order by 1""", String.class);
+    }
+
+    @Test
+    void migratesUpRollsBackToAnEmptySchemaAndMigratesUpAgain() {
+        assertThat(migrations.migrate()).isEqualTo(2);
+        List<String> full = objects();
+        assertThat(full).contains("store", "ad_account", "spend_day", "spend_version", "sync_run", "baseline",
+                "baseline_amount", "ledger_entry", "platform_spend_summary");
+
+        assertThat(migrations.rollbackTo("0")).containsExactly("2", "1");
+        assertThat(objects()).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version is not null",
+                Integer.class)).isZero();
+
+        assertThat(migrations.migrate()).isEqualTo(2);
+        assertThat(objects()).isEqualTo(full);
+    }
+
+    @Test
+    void rollbackLatestUndoesOnlyTheNewestMigration() {
+        migrations.migrate();
+        assertThat(migrations.rollbackLatest()).containsExactly("2");
+        assertThat(objects()).doesNotContain("platform_spend_summary").contains("store");
+    }
+
+    @Test
+    void everyMigrationHasARollbackScript() throws Exception {
+        var migrationFiles = new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/V*__*.sql");
+        assertThat(migrationFiles).isNotEmpty();
+        for (var file : migrationFiles) {
+            String version = file.getFilename().substring(1, file.getFilename().indexOf("__"));
+            assertThat(SchemaMigrations.rollbackScript(version)).isNotBlank();
+        }
+    }
+
+    @Test
+    void theDatabaseKeepsABaselineTotalEqualToItsParts() {
+        migrations.migrate();
+        long store = jdbc.queryForObject(
+                "insert into store (name, time_zone, billing_currency) values ('s', 'UTC', 'USD') returning id", Long.class);
+        long baseline = jdbc.queryForObject("insert into baseline (store_id, range_from, range_to) "
+                + "values (?, date '2026-01-01', date '2026-01-31') returning id", Long.class, store);
+        jdbc.update("insert into baseline_amount (baseline_id, currency, meta_micros, google_micros, reddit_micros) "
+                + "values (?, 'USD', 1000000, 2500000, 1)", baseline);
+        assertThat(total(baseline)).isEqualTo(3_500_001L);
+
+        jdbc.update("update baseline_amount set google_micros = 500000 where baseline_id = ?", baseline);
+        assertThat(total(baseline)).isEqualTo(1_500_001L);
+
+        assertThatThrownBy(() -> jdbc.update("update baseline_amount set total_micros = 42 where baseline_id = ?", baseline))
+                .isInstanceOf(org.springframework.jdbc.BadSqlGrammarException.class)
+                .hasMessageContaining("total_micros");
+    }
+
+    @Test
+    void theDatabaseRejectsAMalformedAccountIdForItsPlatform() {
+        migrations.migrate();
+        long store = jdbc.queryForObject(
+                "insert into store (name, time_zone, billing_currency) values ('s', 'UTC', 'USD') returning id", Long.class);
+        assertThatThrownBy(() -> jdbc.update(
+                "insert into ad_account (store_id, platform, external_id) values (?, 'google', '123-456-7890')", store))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update(
+                "insert into ad_account (store_id, platform, external_id) values (?, 'myspace', '1')", store))
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThat(jdbc.queryForObject("select count(*) from ad_account", Integer.class)).isZero();
+    }
+
+    private long total(long baseline) {
+        return jdbc.queryForObject("select total_micros from baseline_amount where baseline_id = ?", Long.class, baseline);
+    }
+}

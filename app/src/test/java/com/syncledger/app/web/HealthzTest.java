@@ -1,0 +1,44 @@
+package com.syncledger.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.syncledger.app.SyncLedgerApplication;
+import com.syncledger.app.database.TestDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+class HealthzTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void healthyWhileTheDatabaseAnswersAndUnavailableWhenItDoesNot() throws Exception {
+        var env = TestDatabase.fresh().env(Map.of());
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SyncLedgerApplication.class)
+                .properties("server.port=0")
+                .initializers(c -> c.getBeanFactory().registerSingleton("env", env))
+                .run()) {
+            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+            assertThat(get(base + "/healthz")).isEqualTo("200 {\"status\":\"healthy\"}");
+            assertThat(get(base + "/actuator/health/liveness")).startsWith("200");
+            assertThat(get(base + "/actuator/health/readiness")).startsWith("200");
+            assertThat(get(base + "/actuator/prometheus")).startsWith("200").contains("jvm_memory_used_bytes");
+
+            app.getBean(HikariDataSource.class).close();
+            assertThat(get(base + "/healthz")).isEqualTo("503 {\"status\":\"unhealthy\"}");
+        }
+    }
+
+    private String get(String url) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() + " " + response.body();
+    }
+}
