@@ -42,18 +42,18 @@ public final class SnapchatFake extends FakePlatform {
     private static final long MAX_DAYS = 32;
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
 
-    private volatile String successWord = "SUCCESS";
+    private volatile String successStatus = "SUCCESS";
 
     public SnapchatFake() {
         super("snapchat", 0);
     }
 
     /**
-     * How {@code request_status} and {@code sub_request_status} spell success: live answers say
-     * {@code SUCCESS}, Snap's documentation shows {@code success}.
+     * What successful answers carry in {@code request_status} and {@code sub_request_status}: live answers
+     * say {@code SUCCESS}, Snap's documentation shows {@code success}.
      */
-    public SnapchatFake successSpelling(String word) {
-        this.successWord = word;
+    public SnapchatFake requestStatus(String status) {
+        this.successStatus = status;
         return this;
     }
 
@@ -114,7 +114,7 @@ public final class SnapchatFake extends FakePlatform {
             // Snap documents no Retry-After or rate-limit headers on its 429.
             case THROTTLE -> error(call, 429, "E1008", "Rate limit exceeded");
             case SERVER_ERROR -> error(call, 500, "E1001", "Internal server error");
-            case MALFORMED -> call.json(200, Map.of("request_status", successWord, "request_id", nextRequestId(),
+            case MALFORMED -> call.json(200, Map.of("request_status", successStatus, "request_id", nextRequestId(),
                     "stats", List.of()));
         }
     }
@@ -158,7 +158,7 @@ public final class SnapchatFake extends FakePlatform {
         adAccount.put("currency", account.currency());
         adAccount.put("timezone", account.timeZone().getId());
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("sub_request_status", successWord);
+        item.put("sub_request_status", successStatus);
         item.put("adaccount", adAccount);
         call.json(200, envelope("adaccounts", item));
     }
@@ -213,7 +213,7 @@ public final class SnapchatFake extends FakePlatform {
         stat.put("finalized_data_end_time", TIME.format(finalizedEnd(zone, end)));
         stat.put("timeseries", timeseries);
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("sub_request_status", successWord);
+        item.put("sub_request_status", successStatus);
         item.put("timeseries_stat", stat);
         call.json(200, envelope("timeseries_stats", item));
     }
@@ -233,8 +233,8 @@ public final class SnapchatFake extends FakePlatform {
             return null;
         }
         if (midnight == null) {
-            unsupported(call, "Timeseries queries with DAY granularity must have a " + name.replace("_time", " time")
-                    + " that is the start of day (00:00:00) for the account's timezone. This account's timezone is: "
+            unsupported(call, "Timeseries queries with DAY granularity must have " + (name.startsWith("end") ? "an end" : "a start")
+                    + " time that is the start of day (00:00:00) for the account's timezone. This account's timezone is: "
                     + zone.getId());
         }
         return midnight;
@@ -266,7 +266,7 @@ public final class SnapchatFake extends FakePlatform {
 
     private Map<String, Object> envelope(String plural, Map<String, Object> item) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("request_status", successWord);
+        body.put("request_status", successStatus);
         body.put("request_id", nextRequestId());
         body.put(plural, List.of(item));
         return body;
