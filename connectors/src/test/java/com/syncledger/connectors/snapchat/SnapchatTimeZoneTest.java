@@ -158,6 +158,20 @@ class SnapchatTimeZoneTest {
         assertThat(answer.statusCode()).isEqualTo(200);
     }
 
+    /**
+     * Whether Snap counts its 32 days as calendar days or as 32 x 24 hours is not documented; the fake takes
+     * the stricter reading, which is why the connector asks for at most 31 days.
+     */
+    @Test
+    void theFakeCountsThirtyTwoDaysInHoursSoThirtyTwoDaysAcrossFallBackAreRefused() throws Exception {
+        HttpResponse<String> answer = rawStats(NEW_YORK_ID,
+                encode("2024-10-15T00:00:00.000-04:00"), encode("2024-11-16T00:00:00.000-05:00"));
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(answer.body()).contains("cannot query time intervals of more than 32 days");
+        assertThat(connector.descriptor().maxDaysPerRequest()).isEqualTo(31);
+    }
+
     @Test
     void anUnencodedPlusArrivesAsASpaceAndIsRefused() throws Exception {
         HttpResponse<String> answer = rawStats(BERLIN_ID,
