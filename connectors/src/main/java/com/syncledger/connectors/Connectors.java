@@ -21,6 +21,7 @@ public final class Connectors {
 
     static {
         // One line per platform: its connector's fromEnv(Env, WireClient).
+        FACTORIES.put(Platform.AMAZON, com.syncledger.connectors.amazon.AmazonAdsConnector::fromEnv);
     }
 
     private Connectors() {

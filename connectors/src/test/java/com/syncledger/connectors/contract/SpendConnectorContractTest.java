@@ -71,6 +71,14 @@ public abstract class SpendConnectorContractTest {
 
     protected abstract Set<Behavior> behaviors();
 
+    /**
+     * Whether {@code request} carries its credential in the URL itself, as a pre-signed report download does,
+     * and so no {@link #authHeader()}. None does unless the platform says so.
+     */
+    protected boolean authenticatedByUrl(RecordedRequest request) {
+        return false;
+    }
+
     /** How the platform answers for an account the token cannot see or that does not exist. */
     protected ErrorKind unknownAccountKind() {
         return ErrorKind.NOT_FOUND;
@@ -200,7 +208,7 @@ public abstract class SpendConnectorContractTest {
         SpendReport report = connector.dailySpend(id(usd), info(usd), range);
         assertThat(report.days()).containsExactlyElementsOf(truth(usd, range));
         assertThat(report.days().get(3).spend()).isEqualTo(Money.zero("USD"));
-        assertThat(report.total("USD").toDecimalString()).isEqualTo("210.40");
+        assertThat(report.total("USD").toDecimalString()).isEqualTo("147.00");
     }
 
     @Test
@@ -212,8 +220,9 @@ public abstract class SpendConnectorContractTest {
 
     @Test
     void identicalReadsGiveIdenticalResults() {
-        assertThat(connector.dailySpend(id(usd), info(usd), range))
-                .isEqualTo(connector.dailySpend(id(usd), info(usd), range));
+        // The days, not the whole report: request ids differ from one request to the next.
+        assertThat(connector.dailySpend(id(usd), info(usd), range).days())
+                .isEqualTo(connector.dailySpend(id(usd), info(usd), range).days());
     }
 
     @Test
@@ -243,7 +252,8 @@ public abstract class SpendConnectorContractTest {
         fake.clearRequests();
         connector.dailySpend(id(usd), info(usd), range);
         assertThat(apiRequests()).hasSize(requestsPerSpendFetch());
-        assertThat(apiRequests()).allSatisfy(r -> assertThat(r.header(authHeader())).isPresent());
+        assertThat(apiRequests()).filteredOn(r -> !authenticatedByUrl(r)).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.header(authHeader())).isPresent());
     }
 
     @Test
