@@ -32,23 +32,23 @@ public final class AmazonAdsConnector implements SpendConnector {
     private static final Platform AMAZON = Platform.AMAZON;
     static final int MAX_DAYS_PER_REPORT = 31;
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
-            AMAZON,
-            "reporting v3",
-            MAX_DAYS_PER_REPORT,
-            // 95 days for spCampaigns (second-hand), 60 in older messages: 90 as the facts suggest.
-            90,
-            // Airbyte's default lookback; late cost adjustments settle within a few days.
-            3,
-            // Dynamic and unpublished (it follows the regional report queue): a conservative budget.
-            RateLimit.perSecond(1));
-
     private final AmazonAdsApi api;
     private final AmazonAdsSettings settings;
+    private final ConnectorDescriptor descriptor;
 
     AmazonAdsConnector(AmazonAdsApi api, AmazonAdsSettings settings) {
         this.api = api;
         this.settings = settings;
+        this.descriptor = new ConnectorDescriptor(
+                AMAZON,
+                "reporting " + settings.apiVersion(),
+                MAX_DAYS_PER_REPORT,
+                // 95 days for spCampaigns (second-hand), 60 in older messages: 90 as the facts suggest.
+                90,
+                // Airbyte's default lookback; late cost adjustments settle within a few days.
+                3,
+                // Dynamic and unpublished (it follows the regional report queue): a conservative budget.
+                RateLimit.perSecond(1));
     }
 
     /**
@@ -72,7 +72,7 @@ public final class AmazonAdsConnector implements SpendConnector {
 
     @Override
     public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override

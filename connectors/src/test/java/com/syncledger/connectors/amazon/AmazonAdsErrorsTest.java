@@ -9,6 +9,7 @@ import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -130,7 +131,7 @@ class AmazonAdsErrorsTest {
     }
 
     private static WireResponse response(int status, String body, List<String> headerPairs) {
-        Map<String, List<String>> headers = new java.util.HashMap<>();
+        Map<String, List<String>> headers = new HashMap<>();
         for (int i = 0; i + 1 < headerPairs.size(); i += 2) {
             headers.computeIfAbsent(headerPairs.get(i), k -> new ArrayList<>()).add(headerPairs.get(i + 1));
         }

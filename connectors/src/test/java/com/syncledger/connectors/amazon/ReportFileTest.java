@@ -14,9 +14,9 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Reading the gzipped JSON report files: exact numbers, gzip detected by its magic bytes, nothing turned into zero. */
 class ReportFileTest {

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -221,7 +222,7 @@ public final class AmazonAdsFake extends FakePlatform {
             info.put("validPaymentMethod", true);
             Map<String, Object> profile = new LinkedHashMap<>();
             // A JSON integer, which can exceed 2^53.
-            profile.put("profileId", new java.math.BigInteger(account.id()));
+            profile.put("profileId", new BigInteger(account.id()));
             profile.put("countryCode", "US");
             profile.put("currencyCode", account.currency());
             profile.put("dailyBudget", new BigDecimal("0.0"));
