@@ -25,6 +25,7 @@ public final class Connectors {
         // One line per platform: its connector's fromEnv(Env, WireClient).
         FACTORIES.put(Platform.SNAPCHAT, SnapchatConnector::fromEnv);
         FACTORIES.put(Platform.PINTEREST, PinterestConnector::fromEnv);
+        FACTORIES.put(Platform.AMAZON, com.syncledger.connectors.amazon.AmazonAdsConnector::fromEnv);
     }
 
     private Connectors() {

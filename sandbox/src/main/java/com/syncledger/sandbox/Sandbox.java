@@ -13,7 +13,8 @@ public final class Sandbox implements AutoCloseable {
     /** Every fake the sandbox knows, one line per platform. */
     private static final List<Supplier<FakePlatform>> FAKES = List.of(
             SnapchatFake::new,
-            PinterestFake::new
+            PinterestFake::new,
+            com.syncledger.sandbox.amazon.AmazonAdsFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();
