@@ -2,6 +2,7 @@ package com.syncledger.connectors;
 
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.tiktok.TikTokConnector;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.WireClient;
 import java.util.EnumMap;
@@ -21,6 +22,7 @@ public final class Connectors {
 
     static {
         // One line per platform: its connector's fromEnv(Env, WireClient).
+        FACTORIES.put(Platform.TIKTOK, TikTokConnector::fromEnv);
     }
 
     private Connectors() {

@@ -1,5 +1,6 @@
 package com.syncledger.sandbox;
 
+import com.syncledger.sandbox.tiktok.TikTokFake;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every fake the sandbox knows, one line per platform. */
     private static final List<Supplier<FakePlatform>> FAKES = List.of(
+            TikTokFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();

@@ -79,6 +79,14 @@ public abstract class SpendConnectorContractTest {
     /** A valid id of an account the fake does not have. */
     protected abstract String unknownAccountId();
 
+    /**
+     * The time zone the platform cuts {@code account}'s days in, as {@code accountInfo} must report it. Most
+     * platforms use the account's own zone; one that cuts every account's days in UTC overrides this.
+     */
+    protected ZoneId expectedTimeZone(FakeAccount account) {
+        return account.timeZone();
+    }
+
     // ---- fixture ----
 
     protected FakePlatform fake;
@@ -138,7 +146,7 @@ public abstract class SpendConnectorContractTest {
     }
 
     protected AccountInfo info(FakeAccount account) {
-        return new AccountInfo(account.currency(), account.timeZone(), account.name());
+        return new AccountInfo(account.currency(), expectedTimeZone(account), account.name());
     }
 
     /** The ground truth of {@code account} over {@code range}, every day, in micros. */
@@ -189,10 +197,10 @@ public abstract class SpendConnectorContractTest {
     void accountInfoIsThePlatformsCurrencyAndTimeZone() {
         AccountInfo info = connector.accountInfo(id(usd));
         assertThat(info.currency()).isEqualTo("USD");
-        assertThat(info.timeZone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(info.timeZone()).isEqualTo(expectedTimeZone(usd));
         AccountInfo yen = connector.accountInfo(id(jpy));
         assertThat(yen.currency()).isEqualTo("JPY");
-        assertThat(yen.timeZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+        assertThat(yen.timeZone()).isEqualTo(expectedTimeZone(jpy));
     }
 
     @Test
@@ -200,7 +208,8 @@ public abstract class SpendConnectorContractTest {
         SpendReport report = connector.dailySpend(id(usd), info(usd), range);
         assertThat(report.days()).containsExactlyElementsOf(truth(usd, range));
         assertThat(report.days().get(3).spend()).isEqualTo(Money.zero("USD"));
-        assertThat(report.total("USD").toDecimalString()).isEqualTo("210.40");
+        // 8 days of 12.34 plus (i + 1).66 on days 0-2, 4-6, 8, 9: 98.72 + 48.28
+        assertThat(report.total("USD").toDecimalString()).isEqualTo("147.00");
     }
 
     @Test
@@ -212,8 +221,9 @@ public abstract class SpendConnectorContractTest {
 
     @Test
     void identicalReadsGiveIdenticalResults() {
-        assertThat(connector.dailySpend(id(usd), info(usd), range))
-                .isEqualTo(connector.dailySpend(id(usd), info(usd), range));
+        // Days only: every request gets its own request id from the platform.
+        assertThat(connector.dailySpend(id(usd), info(usd), range).days())
+                .isEqualTo(connector.dailySpend(id(usd), info(usd), range).days());
     }
 
     @Test
