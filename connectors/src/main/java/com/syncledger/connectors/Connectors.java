@@ -1,5 +1,6 @@
 package com.syncledger.connectors;
 
+import com.syncledger.connectors.linkedin.LinkedInConnector;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.tiktok.TikTokConnector;
@@ -23,6 +24,7 @@ public final class Connectors {
     static {
         // One line per platform: its connector's fromEnv(Env, WireClient).
         FACTORIES.put(Platform.TIKTOK, TikTokConnector::fromEnv);
+        FACTORIES.put(Platform.LINKEDIN, LinkedInConnector::fromEnv);
     }
 
     private Connectors() {

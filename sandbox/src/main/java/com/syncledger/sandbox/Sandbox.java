@@ -1,5 +1,6 @@
 package com.syncledger.sandbox;
 
+import com.syncledger.sandbox.linkedin.LinkedInFake;
 import com.syncledger.sandbox.tiktok.TikTokFake;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every fake the sandbox knows, one line per platform. */
     private static final List<Supplier<FakePlatform>> FAKES = List.of(
-            TikTokFake::new
+            TikTokFake::new,
+            LinkedInFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();
