@@ -2,6 +2,8 @@ package com.syncledger.sandbox;
 
 import com.syncledger.sandbox.pinterest.PinterestFake;
 import com.syncledger.sandbox.snapchat.SnapchatFake;
+import com.syncledger.sandbox.linkedin.LinkedInFake;
+import com.syncledger.sandbox.tiktok.TikTokFake;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,9 @@ public final class Sandbox implements AutoCloseable {
     private static final List<Supplier<FakePlatform>> FAKES = List.of(
             SnapchatFake::new,
             PinterestFake::new,
-            com.syncledger.sandbox.amazon.AmazonAdsFake::new
+            com.syncledger.sandbox.amazon.AmazonAdsFake::new,
+            TikTokFake::new,
+            LinkedInFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();
