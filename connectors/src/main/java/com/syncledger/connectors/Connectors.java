@@ -21,6 +21,7 @@ public final class Connectors {
 
     static {
         // One line per platform: its connector's fromEnv(Env, WireClient).
+        FACTORIES.put(Platform.MICROSOFT, com.syncledger.connectors.microsoft.MicrosoftConnector::fromEnv);
     }
 
     private Connectors() {
