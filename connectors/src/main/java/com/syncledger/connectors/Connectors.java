@@ -30,6 +30,7 @@ public final class Connectors {
         FACTORIES.put(Platform.AMAZON, com.syncledger.connectors.amazon.AmazonAdsConnector::fromEnv);
         FACTORIES.put(Platform.TIKTOK, TikTokConnector::fromEnv);
         FACTORIES.put(Platform.LINKEDIN, LinkedInConnector::fromEnv);
+        FACTORIES.put(Platform.MICROSOFT, com.syncledger.connectors.microsoft.MicrosoftConnector::fromEnv);
     }
 
     private Connectors() {

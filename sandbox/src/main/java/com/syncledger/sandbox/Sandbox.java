@@ -18,7 +18,8 @@ public final class Sandbox implements AutoCloseable {
             PinterestFake::new,
             com.syncledger.sandbox.amazon.AmazonAdsFake::new,
             TikTokFake::new,
-            LinkedInFake::new
+            LinkedInFake::new,
+            com.syncledger.sandbox.microsoft.MicrosoftFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();
