@@ -21,6 +21,7 @@ public final class Connectors {
 
     static {
         // One line per platform: its connector's fromEnv(Env, WireClient).
+        FACTORIES.put(Platform.REDDIT, com.syncledger.connectors.reddit.RedditConnector::fromEnv);
     }
 
     private Connectors() {

@@ -10,6 +10,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every fake the sandbox knows, one line per platform. */
     private static final List<Supplier<FakePlatform>> FAKES = List.of(
+            com.syncledger.sandbox.reddit.RedditFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();
