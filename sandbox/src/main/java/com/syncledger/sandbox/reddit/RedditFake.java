@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -246,7 +247,7 @@ public final class RedditFake extends FakePlatform {
         }
         // Without a time_zone_id the account's own zone is used (UNSURE, per a third-party description).
         ZoneId zone = timeZone(data, account.timeZone());
-        Map<java.time.LocalDate, Long> byDay = HourlySpend.byDay(account, startsAt, endsAt, zone);
+        Map<LocalDate, Long> byDay = HourlySpend.byDay(account, startsAt, endsAt, zone);
         List<Map<String, Object>> rows = new ArrayList<>();
         if (breakdowns.isEmpty()) {
             rows.add(Map.of("spend", byDay.values().stream().mapToLong(Long::longValue).sum()));
