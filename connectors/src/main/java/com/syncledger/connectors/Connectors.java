@@ -31,6 +31,7 @@ public final class Connectors {
         FACTORIES.put(Platform.TIKTOK, TikTokConnector::fromEnv);
         FACTORIES.put(Platform.LINKEDIN, LinkedInConnector::fromEnv);
         FACTORIES.put(Platform.MICROSOFT, com.syncledger.connectors.microsoft.MicrosoftConnector::fromEnv);
+        FACTORIES.put(Platform.REDDIT, com.syncledger.connectors.reddit.RedditConnector::fromEnv);
     }
 
     private Connectors() {

@@ -19,7 +19,8 @@ public final class Sandbox implements AutoCloseable {
             com.syncledger.sandbox.amazon.AmazonAdsFake::new,
             TikTokFake::new,
             LinkedInFake::new,
-            com.syncledger.sandbox.microsoft.MicrosoftFake::new
+            com.syncledger.sandbox.microsoft.MicrosoftFake::new,
+            com.syncledger.sandbox.reddit.RedditFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();
