@@ -1,5 +1,7 @@
 package com.syncledger.connectors;
 
+import com.syncledger.connectors.google.GoogleAdsConnector;
+import com.syncledger.connectors.meta.MetaConnector;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.wire.Env;
@@ -21,6 +23,8 @@ public final class Connectors {
 
     static {
         // One line per platform: its connector's fromEnv(Env, WireClient).
+        FACTORIES.put(Platform.META, MetaConnector::fromEnv);
+        FACTORIES.put(Platform.GOOGLE, GoogleAdsConnector::fromEnv);
     }
 
     private Connectors() {

@@ -1,5 +1,7 @@
 package com.syncledger.sandbox;
 
+import com.syncledger.sandbox.google.GoogleAdsFake;
+import com.syncledger.sandbox.meta.MetaFake;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every fake the sandbox knows, one line per platform. */
     private static final List<Supplier<FakePlatform>> FAKES = List.of(
+            MetaFake::new,
+            GoogleAdsFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();
