@@ -87,7 +87,8 @@ public final class MetaConnector implements SpendConnector {
             throw new IllegalArgumentException("META_ACCESS_TOKEN is required for Meta");
         }
         return new MetaConnector(
-                baseUrl(env.getOrDefault(PlatformCredentials.baseUrlVar(META), DEFAULT_BASE_URL)),
+                absoluteUrl(PlatformCredentials.baseUrlVar(META),
+                        env.getOrDefault(PlatformCredentials.baseUrlVar(META), DEFAULT_BASE_URL)),
                 apiVersion(env.getOrDefault(VERSION_VAR, DEFAULT_API_VERSION)),
                 token, env.secret("META_APP_SECRET"), wire);
     }
@@ -215,11 +216,11 @@ public final class MetaConnector implements SpendConnector {
         }
     }
 
-    static URI baseUrl(String value) {
+    static URI absoluteUrl(String variable, String value) {
         String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
         URI uri = URI.create(trimmed);
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException("META_BASE_URL must be an absolute http(s) URL, got '" + value + "'");
+            throw new IllegalArgumentException(variable + " must be an absolute http(s) URL, got '" + value + "'");
         }
         return uri;
     }
