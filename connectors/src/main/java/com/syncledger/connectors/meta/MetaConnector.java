@@ -193,7 +193,11 @@ public final class MetaConnector implements SpendConnector {
         return URI.create(baseUrl + path + "?" + query);
     }
 
-    /** One GET with the token in the Authorization header, so it never lands in a URL or a log line. */
+    /**
+     * One GET with the token in the Authorization header, so it never lands in a URL or a log line. The SDK
+     * sends it as the access_token parameter; the Bearer header is widely used with the Graph API but not
+     * firmly documented for the Marketing API (UNSURE).
+     */
     private WireResponse get(URI uri) {
         WireResponse response = wire.send(META, HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + accessToken.reveal())

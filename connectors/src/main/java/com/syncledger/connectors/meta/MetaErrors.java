@@ -24,7 +24,10 @@ final class MetaErrors {
     private static final Set<Integer> THROTTLE_CODES = java.util.Set.of(4, 17, 32, 613);
     /** Insights query timed out on Meta's side: a smaller range or a later retry may pass. */
     private static final int SUBCODE_INSIGHTS_TIMEOUT = 1504018;
-    /** "Object with ID ... does not exist, cannot be loaded due to missing permissions ...". */
+    /**
+     * "Object with ID ... does not exist, cannot be loaded due to missing permissions ...": Meta does not say
+     * which, so it is reported as not found (the message carries Meta's wording).
+     */
     private static final int SUBCODE_UNKNOWN_OBJECT = 33;
 
     private MetaErrors() {

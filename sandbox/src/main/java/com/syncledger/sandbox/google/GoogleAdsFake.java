@@ -161,7 +161,7 @@ public final class GoogleAdsFake extends FakePlatform {
         errorInfo.put("reason", reason);
         errorInfo.put("domain", "googleapis.com");
         errorInfo.put("metadata", Map.of("service", "googleads.googleapis.com",
-                "method", "google.ads.googleads.v26.services.GoogleAdsService.SearchStream"));
+                "method", "google.ads.googleads." + versionIn(call.path()) + ".services.GoogleAdsService.SearchStream"));
         String message = token == null ? "Request is missing required authentication credential. Expected OAuth 2 "
                 + "access token, login cookie or other valid authentication credential. "
                 + "See https://developers.google.com/identity/sign-in/web/devconsole-project." : UNAUTHENTICATED_MESSAGE;
