@@ -3,6 +3,8 @@ package com.syncledger.connectors;
 import com.syncledger.connectors.pinterest.PinterestConnector;
 import com.syncledger.connectors.snapchat.SnapchatConnector;
 import com.syncledger.connectors.linkedin.LinkedInConnector;
+import com.syncledger.connectors.google.GoogleAdsConnector;
+import com.syncledger.connectors.meta.MetaConnector;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.tiktok.TikTokConnector;
@@ -32,6 +34,8 @@ public final class Connectors {
         FACTORIES.put(Platform.LINKEDIN, LinkedInConnector::fromEnv);
         FACTORIES.put(Platform.MICROSOFT, com.syncledger.connectors.microsoft.MicrosoftConnector::fromEnv);
         FACTORIES.put(Platform.REDDIT, com.syncledger.connectors.reddit.RedditConnector::fromEnv);
+        FACTORIES.put(Platform.META, MetaConnector::fromEnv);
+        FACTORIES.put(Platform.GOOGLE, GoogleAdsConnector::fromEnv);
     }
 
     private Connectors() {

@@ -4,6 +4,8 @@ import com.syncledger.sandbox.pinterest.PinterestFake;
 import com.syncledger.sandbox.snapchat.SnapchatFake;
 import com.syncledger.sandbox.linkedin.LinkedInFake;
 import com.syncledger.sandbox.tiktok.TikTokFake;
+import com.syncledger.sandbox.google.GoogleAdsFake;
+import com.syncledger.sandbox.meta.MetaFake;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,9 @@ public final class Sandbox implements AutoCloseable {
             TikTokFake::new,
             LinkedInFake::new,
             com.syncledger.sandbox.microsoft.MicrosoftFake::new,
-            com.syncledger.sandbox.reddit.RedditFake::new
+            com.syncledger.sandbox.reddit.RedditFake::new,
+            MetaFake::new,
+            GoogleAdsFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();
