@@ -1,7 +1,11 @@
 package com.syncledger.connectors;
 
+import com.syncledger.connectors.pinterest.PinterestConnector;
+import com.syncledger.connectors.snapchat.SnapchatConnector;
+import com.syncledger.connectors.linkedin.LinkedInConnector;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.tiktok.TikTokConnector;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.WireClient;
 import java.util.EnumMap;
@@ -21,6 +25,11 @@ public final class Connectors {
 
     static {
         // One line per platform: its connector's fromEnv(Env, WireClient).
+        FACTORIES.put(Platform.SNAPCHAT, SnapchatConnector::fromEnv);
+        FACTORIES.put(Platform.PINTEREST, PinterestConnector::fromEnv);
+        FACTORIES.put(Platform.AMAZON, com.syncledger.connectors.amazon.AmazonAdsConnector::fromEnv);
+        FACTORIES.put(Platform.TIKTOK, TikTokConnector::fromEnv);
+        FACTORIES.put(Platform.LINKEDIN, LinkedInConnector::fromEnv);
     }
 
     private Connectors() {

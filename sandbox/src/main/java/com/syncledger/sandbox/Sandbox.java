@@ -1,5 +1,9 @@
 package com.syncledger.sandbox;
 
+import com.syncledger.sandbox.pinterest.PinterestFake;
+import com.syncledger.sandbox.snapchat.SnapchatFake;
+import com.syncledger.sandbox.linkedin.LinkedInFake;
+import com.syncledger.sandbox.tiktok.TikTokFake;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,11 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every fake the sandbox knows, one line per platform. */
     private static final List<Supplier<FakePlatform>> FAKES = List.of(
+            SnapchatFake::new,
+            PinterestFake::new,
+            com.syncledger.sandbox.amazon.AmazonAdsFake::new,
+            TikTokFake::new,
+            LinkedInFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package com.syncledger.app.cli;
 
 import com.syncledger.app.config.AppEnvironment;
+import com.syncledger.app.problem.NotFoundException;
 import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "An exact, versioned ledger of ad spend per store, platform and account-local day.",
         subcommands = {
                 ServeCommand.class, DemoCommand.class, PlatformsCommand.class, FetchCommand.class, DbCommand.class,
+                StoresCommand.class, AccountsCommand.class, SpendCommand.class, BaselineCommand.class,
                 SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class SyncLedgerCommand implements Runnable {
 
@@ -36,7 +38,7 @@ public final class SyncLedgerCommand implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
+            if (e instanceof IllegalArgumentException || e instanceof NotFoundException) {
                 commandLine.getErr().println("error: " + e.getMessage());
                 return INVALID_INPUT;
             }

@@ -1,0 +1,41 @@
+package com.syncledger.app.api;
+
+import com.syncledger.app.problem.InvalidInputException;
+import com.syncledger.connectors.spi.DateRange;
+
+/** Checks of query parameters shared by the endpoints; all run before any work starts. */
+final class ApiInput {
+
+    /** The longest range one request may read or snapshot (three years). */
+    static final int MAX_RANGE_DAYS = 1096;
+    static final int MAX_PAGE_SIZE = 500;
+
+    private ApiInput() {
+    }
+
+    static DateRange range(String from, String to) {
+        if (from == null || to == null) {
+            throw new InvalidInputException(from == null ? "from" : "to", "is required (YYYY-MM-DD)");
+        }
+        DateRange range;
+        try {
+            range = DateRange.parse(from, to);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("range", e.getMessage());
+        }
+        if (range.days() > MAX_RANGE_DAYS) {
+            throw new InvalidInputException("range", "covers " + range.days() + " days; at most " + MAX_RANGE_DAYS
+                    + " are allowed per request");
+        }
+        return range;
+    }
+
+    static void page(int offset, int limit) {
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "must be 0 or more");
+        }
+        if (limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+    }
+}

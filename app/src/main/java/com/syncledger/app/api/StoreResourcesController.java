@@ -1,0 +1,131 @@
+package com.syncledger.app.api;
+
+import com.syncledger.app.api.ApiModel.AccountRequest;
+import com.syncledger.app.api.ApiModel.AccountView;
+import com.syncledger.app.api.ApiModel.BaselineRequest;
+import com.syncledger.app.api.ApiModel.BaselineView;
+import com.syncledger.app.api.ApiModel.LedgerEntryRequest;
+import com.syncledger.app.api.ApiModel.LedgerEntryView;
+import com.syncledger.app.api.ApiModel.Page;
+import com.syncledger.app.api.ApiModel.SpendView;
+import com.syncledger.app.api.ApiModel.SyncRunView;
+import com.syncledger.app.ledger.AdAccounts;
+import com.syncledger.app.ledger.Baselines;
+import com.syncledger.app.ledger.LedgerEntries;
+import com.syncledger.app.ledger.LedgerEntryInput;
+import com.syncledger.app.ledger.SpendQueries;
+import com.syncledger.app.ledger.Stores;
+import com.syncledger.app.ledger.SyncRuns;
+import com.syncledger.app.problem.InvalidInputException;
+import com.syncledger.connectors.spi.AccountId;
+import com.syncledger.connectors.spi.Platform;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What belongs to one store: its accounts, spend, baselines, ledger entries and sync runs. */
+@RestController
+@RequestMapping("/stores/{storeId}")
+class StoreResourcesController {
+
+    private final AdAccounts accounts;
+    private final SpendQueries spend;
+    private final Baselines baselines;
+    private final LedgerEntries entries;
+    private final SyncRuns runs;
+    private final Stores stores;
+
+    StoreResourcesController(AdAccounts accounts, SpendQueries spend, Baselines baselines, LedgerEntries entries,
+            SyncRuns runs, Stores stores) {
+        this.accounts = accounts;
+        this.spend = spend;
+        this.baselines = baselines;
+        this.entries = entries;
+        this.runs = runs;
+        this.stores = stores;
+    }
+
+    @GetMapping("/accounts")
+    java.util.List<AccountView> accounts(@PathVariable long storeId) {
+        return accounts.linked(storeId).stream().map(AccountView::of).toList();
+    }
+
+    @PostMapping("/accounts")
+    ResponseEntity<AccountView> link(@PathVariable long storeId, @RequestBody AccountRequest request) {
+        AccountId account;
+        try {
+            account = AccountId.of(Platform.fromSlug(request.platform()), request.accountId());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(request.platform() == null ? "platform" : "accountId", e.getMessage());
+        }
+        AccountView linked = AccountView.of(accounts.link(storeId, account));
+        return ResponseEntity.created(URI.create("/stores/" + storeId + "/accounts/" + linked.id())).body(linked);
+    }
+
+    @DeleteMapping("/accounts/{accountId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlink(@PathVariable long storeId, @PathVariable long accountId) {
+        accounts.unlink(storeId, accountId);
+    }
+
+    @GetMapping("/spend")
+    SpendView spend(@PathVariable long storeId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        return SpendView.of(spend.read(storeId, ApiInput.range(from, to)));
+    }
+
+    @PostMapping("/baselines")
+    ResponseEntity<BaselineView> createBaseline(@PathVariable long storeId, @RequestBody BaselineRequest request) {
+        stores.get(storeId);
+        BaselineView created = BaselineView.of(baselines.create(storeId, ApiInput.range(request.from(), request.to()),
+                Boolean.TRUE.equals(request.provisional())));
+        return ResponseEntity.created(URI.create("/stores/" + storeId + "/baselines/" + created.id())).body(created);
+    }
+
+    @GetMapping("/baselines")
+    Page<BaselineView> baselines(@PathVariable long storeId, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        ApiInput.page(offset, limit);
+        return new Page<>(baselines.list(storeId, offset, limit).stream().map(BaselineView::of).toList(), offset, limit);
+    }
+
+    @GetMapping("/baselines/{baselineId}")
+    BaselineView baseline(@PathVariable long storeId, @PathVariable long baselineId) {
+        return BaselineView.of(baselines.get(storeId, baselineId));
+    }
+
+    /** 201 when recorded now, 200 when the same external id was recorded before. */
+    @PostMapping("/ledger-entries")
+    ResponseEntity<LedgerEntryView> record(@PathVariable long storeId, @RequestBody LedgerEntryRequest r) {
+        var recorded = entries.record(storeId, new LedgerEntryInput(r.externalId(), r.kind(), r.date(), r.amount(),
+                r.currency(), r.platform(), r.platformCampaignId(), r.description()));
+        LedgerEntryView view = LedgerEntryView.of(recorded.entry());
+        return recorded.created()
+                ? ResponseEntity.created(URI.create("/stores/" + storeId + "/ledger-entries/" + view.id())).body(view)
+                : ResponseEntity.ok(view);
+    }
+
+    @GetMapping("/ledger-entries")
+    Page<LedgerEntryView> entries(@PathVariable long storeId, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        ApiInput.page(offset, limit);
+        return new Page<>(entries.list(storeId, offset, limit).stream().map(LedgerEntryView::of).toList(), offset, limit);
+    }
+
+    @GetMapping("/sync-runs")
+    Page<SyncRunView> syncRuns(@PathVariable long storeId, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        ApiInput.page(offset, limit);
+        stores.get(storeId);
+        return new Page<>(runs.forStore(storeId, offset, limit).stream().map(SyncRunView::of).toList(), offset, limit);
+    }
+}

@@ -1,0 +1,97 @@
+package com.syncledger.app.ledger;
+
+import com.syncledger.app.ledger.StoreSpend.AccountSpend;
+import com.syncledger.app.ledger.StoreSpend.Completeness;
+import com.syncledger.app.ledger.StoreSpend.DaySpend;
+import com.syncledger.app.ledger.StoreSpend.PlatformTotal;
+import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.Money;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Reads a store's current spend, day by day, and says how complete and fresh it is. */
+@Component
+public class SpendQueries {
+
+    private final JdbcClient jdbc;
+    private final AdAccounts accounts;
+
+    public SpendQueries(JdbcClient jdbc, AdAccounts accounts) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+    }
+
+    public StoreSpend read(long storeId, DateRange range) {
+        List<AccountSpend> result = new ArrayList<>();
+        for (AdAccount account : accounts.linked(storeId)) {
+            result.add(readAccount(account, range));
+        }
+        boolean complete = result.stream().allMatch(a -> a.status() == Completeness.COMPLETE);
+        return new StoreSpend(storeId, range, complete, result, platformTotals(result), currencyTotals(result));
+    }
+
+    private AccountSpend readAccount(AdAccount account, DateRange range) {
+        Map<LocalDate, DaySpend> stored = new TreeMap<>();
+        jdbc.sql("select day, amount_micros, currency, fetched_at from spend_day "
+                        + "where ad_account_id = ? and day between ? and ? order by day")
+                .params(account.id(), range.from(), range.to())
+                .query((ResultSet rs, int row) -> {
+                    LocalDate day = rs.getDate("day").toLocalDate();
+                    return stored.put(day, new DaySpend(day, Money.ofMicros(rs.getLong("amount_micros"),
+                            rs.getString("currency")), rs.getTimestamp("fetched_at").toInstant()));
+                }).list();
+        List<DaySpend> days = range.dates()
+                .map(day -> stored.getOrDefault(day, new DaySpend(day, null, null)))
+                .toList();
+        List<LocalDate> missing = days.stream().filter(d -> d.spend() == null).map(DaySpend::date).toList();
+        String lastError = lastSyncError(account.id());
+        Completeness status = !missing.isEmpty() ? Completeness.MISSING_DAYS
+                : lastError != null ? Completeness.STALE : Completeness.COMPLETE;
+        Money total = stored.values().stream().map(DaySpend::spend).reduce(Money::plus).orElse(null);
+        var lastFetched = stored.values().stream().map(DaySpend::fetchedAt).max(java.util.Comparator.naturalOrder()).orElse(null);
+        return new AccountSpend(account.id(), account.platform(), account.externalId(), account.currency(),
+                account.timeZone(), status, missing, lastFetched, lastError, total, days);
+    }
+
+    /** The error of the account's latest finished sync, or null when it succeeded (or never ran). */
+    private String lastSyncError(long accountId) {
+        return jdbc.sql("""
+                select status, error_kind, error_message from sync_run
+                where ad_account_id = ? and status <> 'running' order by id desc limit 1""")
+                .param(accountId)
+                .query((ResultSet rs, int row) -> failureText(rs)).optional().orElse(null);
+    }
+
+    private static String failureText(ResultSet rs) throws SQLException {
+        return "failed".equals(rs.getString("status"))
+                ? rs.getString("error_kind") + ": " + rs.getString("error_message") : null;
+    }
+
+    private static List<PlatformTotal> platformTotals(List<AccountSpend> accounts) {
+        Map<String, PlatformTotal> totals = new TreeMap<>();
+        for (AccountSpend account : accounts) {
+            if (account.total() != null) {
+                String key = account.platform().ordinal() + ":" + account.total().currency();
+                totals.merge(key, new PlatformTotal(account.platform(), account.total()),
+                        (a, b) -> new PlatformTotal(a.platform(), a.spend().plus(b.spend())));
+            }
+        }
+        return List.copyOf(totals.values());
+    }
+
+    private static List<Money> currencyTotals(List<AccountSpend> accounts) {
+        Map<String, Money> totals = new HashMap<>();
+        accounts.stream().map(AccountSpend::total).filter(Objects::nonNull)
+                .forEach(m -> totals.merge(m.currency(), m, Money::plus));
+        return totals.values().stream().sorted(java.util.Comparator.comparing(Money::currency)).toList();
+    }
+}

@@ -1,0 +1,93 @@
+package com.syncledger.connectors.amazon;
+
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import com.syncledger.connectors.wire.WireResponse;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * The Amazon Ads calls the connector makes, with the Login with Amazon bearer token, the client id and the
+ * profile scope on each. A 401 is answered by one token refresh and one repeat of the call (Amazon does not
+ * say reliably whether a token expired, and polls see the occasional spurious 401). Returns every answer as
+ * it came: the caller decides what it means.
+ */
+final class AmazonAdsApi {
+
+    private static final Platform AMAZON = Platform.AMAZON;
+
+    private final WireClient wire;
+    private final OAuthRefresher tokens;
+    private final String clientId;
+    private final AmazonAdsSettings settings;
+
+    AmazonAdsApi(WireClient wire, OAuthRefresher tokens, String clientId, AmazonAdsSettings settings) {
+        this.wire = wire;
+        this.tokens = tokens;
+        this.clientId = clientId;
+        this.settings = settings;
+    }
+
+    /** {@code GET /v2/profiles}: every profile the token can use in this region (a JSON array). */
+    WireResponse profiles() {
+        return authorized(null, () -> HttpRequest.newBuilder(api("/v2/profiles"))
+                .header("Accept", "application/json")
+                .GET());
+    }
+
+    /** {@code POST /reporting/reports}: asks for one asynchronous report. */
+    WireResponse createReport(String profileId, String body) {
+        return authorized(profileId, () -> HttpRequest.newBuilder(api("/reporting/reports"))
+                .header("Content-Type", settings.mediaType("createasyncreportrequest"))
+                .header("Accept", settings.mediaType("createasyncreportresponse"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** {@code GET /reporting/reports/{reportId}}: the report's status and, once completed, its download URL. */
+    WireResponse report(String profileId, String reportId) {
+        String path = "/reporting/reports/" + URLEncoder.encode(reportId, StandardCharsets.UTF_8);
+        return authorized(profileId, () -> HttpRequest.newBuilder(api(path))
+                .header("Accept", settings.mediaType("getasyncreportresponse"))
+                .GET());
+    }
+
+    /**
+     * Downloads a completed report from its pre-signed URL with no credentials of ours: the URL carries its own
+     * signature, and S3 refuses a request that brings a second auth mechanism.
+     */
+    WireResponse download(URI presignedUrl) {
+        return wire.send(AMAZON, HttpRequest.newBuilder(presignedUrl).GET());
+    }
+
+    private WireResponse authorized(String profileId, Supplier<HttpRequest.Builder> request) {
+        Secret token = tokens.accessToken();
+        WireResponse response = wire.send(AMAZON, withHeaders(request.get(), token, profileId));
+        if (response.status() == 401 && tokens.invalidate(token)) {
+            response = wire.send(AMAZON, withHeaders(request.get(), tokens.accessToken(), profileId));
+        }
+        return response;
+    }
+
+    private HttpRequest.Builder withHeaders(HttpRequest.Builder request, Secret token, String profileId) {
+        request.header("Authorization", "Bearer " + token.reveal())
+                .header("Amazon-Advertising-API-ClientId", clientId);
+        if (profileId != null) {
+            request.header("Amazon-Advertising-API-Scope", profileId);
+        }
+        return request;
+    }
+
+    private URI api(String path) {
+        return URI.create(settings.baseUrl() + path);
+    }
+
+    @Override
+    public String toString() {
+        return "AmazonAdsApi[" + settings.baseUrl() + "]";
+    }
+}

@@ -1,0 +1,186 @@
+package com.syncledger.connectors.amazon;
+
+import com.syncledger.connectors.spi.ConnectorException;
+import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.SpendDays;
+import com.syncledger.connectors.wire.WireResponse;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The asynchronous reports of one spend fetch: one per ad product and date chunk of at most 31 days, all
+ * created first, then polled together (PENDING, PROCESSING, then COMPLETED or FAILED) until each is
+ * complete, and each completed file downloaded once. The waiting is part of the one logical fetch, not a
+ * retry, and is bounded by the report timeout. Not thread-safe: one per fetch.
+ */
+final class ReportRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ReportRun.class);
+    private static final Platform AMAZON = Platform.AMAZON;
+    // Amazon asks for long backoffs while reports generate; polling too often is throttled.
+    private static final Duration MAX_POLL_WAIT = Duration.ofMinutes(1);
+
+    /** A report Amazon is generating for one product and chunk. */
+    private record Pending(AdProduct product, DateRange range, String reportId) {
+
+        @Override
+        public String toString() {
+            return reportId + " (" + product.reportTypeId() + " " + range + ")";
+        }
+    }
+
+    private final AmazonAdsApi api;
+    private final AmazonAdsSettings settings;
+    private final String profileId;
+    private final String currency;
+    private final SpendDays days;
+    private String lastStatus;
+    private String lastRequestId;
+
+    ReportRun(AmazonAdsApi api, AmazonAdsSettings settings, String profileId, String currency, DateRange range) {
+        this.api = api;
+        this.settings = settings;
+        this.profileId = profileId;
+        this.currency = currency;
+        this.days = new SpendDays(AMAZON, range, currency);
+    }
+
+    SpendReport run(List<DateRange> chunks) {
+        long deadline = System.nanoTime() + settings.reportTimeout().toNanos();
+        List<Pending> pending = new ArrayList<>();
+        for (DateRange chunk : chunks) {
+            for (AdProduct product : AdProduct.values()) {
+                create(product, chunk).ifPresent(pending::add);
+            }
+        }
+        Duration wait = settings.pollInterval();
+        Duration maxWait = wait.compareTo(MAX_POLL_WAIT) > 0 ? wait : MAX_POLL_WAIT;
+        while (!pending.isEmpty()) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw timeout(pending);
+            }
+            sleep(Duration.ofNanos(Math.min(wait.toNanos(), remaining)));
+            for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
+                if (pollAndCollect(it.next())) {
+                    it.remove();
+                }
+            }
+            wait = wait.multipliedBy(2).compareTo(maxWait) > 0 ? maxWait : wait.multipliedBy(2);
+        }
+        return days.report();
+    }
+
+    /** Asks for one report; empty when the profile does not have the ad product at all. */
+    private Optional<Pending> create(AdProduct product, DateRange chunk) {
+        WireResponse response = api.createReport(profileId,
+                Json.write(CreateReportRequest.dailyCampaignCost(product, chunk)));
+        String requestId = AmazonAdsErrors.requestId(response);
+        if (response.isSuccess()) {
+            String reportId = Json.text(Json.parse(AMAZON, response, requestId), "reportId");
+            if (reportId == null || reportId.isBlank()) {
+                throw new ConnectorException.BadResponse(new Details(AMAZON, response.status(), null, requestId,
+                        "Amazon Ads accepted a " + product.reportTypeId() + " report without a reportId"));
+            }
+            days.requestId(requestId);
+            log.debug("amazon report {} created: {} {} for profile {}", reportId, product.reportTypeId(), chunk, profileId);
+            return Optional.of(new Pending(product, chunk, reportId));
+        }
+        Optional<String> original = AmazonAdsErrors.duplicateOf(response);
+        if (original.isPresent()) {
+            // The same report is already being generated (e.g. by an earlier attempt): wait for that one.
+            days.requestId(requestId);
+            log.info("amazon report {} {} for profile {} is a duplicate of {}; polling that one",
+                    product.reportTypeId(), chunk, profileId, original.get());
+            return Optional.of(new Pending(product, chunk, original.get()));
+        }
+        if (AmazonAdsErrors.productUnavailable(response)) {
+            log.info("amazon profile {} has no {}; it contributes no spend", profileId, product);
+            return Optional.empty();
+        }
+        throw AmazonAdsErrors.apiError(response);
+    }
+
+    /** Polls one report; when it is complete, downloads it and adds its rows. @return whether it is done */
+    private boolean pollAndCollect(Pending report) {
+        WireResponse response = api.report(profileId, report.reportId());
+        String requestId = AmazonAdsErrors.requestId(response);
+        if (!response.isSuccess()) {
+            throw AmazonAdsErrors.apiError(response);
+        }
+        JsonNode body = Json.parse(AMAZON, response, requestId);
+        String answeredId = Json.text(body, "reportId");
+        if (answeredId != null && !answeredId.equals(report.reportId())) {
+            throw badStatus(response, requestId, "Amazon Ads answered a poll of report " + report
+                    + " with report " + answeredId);
+        }
+        String status = String.valueOf(Json.text(body, "status"));
+        lastStatus = status;
+        lastRequestId = requestId;
+        return switch (status) {
+            case "PENDING", "PROCESSING" -> false;
+            case "COMPLETED" -> {
+                download(report, Json.text(body, "url"), response, requestId);
+                yield true;
+            }
+            // Permanent for that request, but asking again may succeed: the fetch fails, the engine retries.
+            case "FAILED" -> throw new ConnectorException.Transient(new Details(AMAZON, response.status(), "FAILED",
+                    requestId, "Amazon Ads report " + report + " failed: "
+                            + Optional.ofNullable(Json.text(body, "failureReason")).orElse("no reason given")));
+            default -> throw badStatus(response, requestId, "Amazon Ads report " + report
+                    + " has an unknown status '" + status + "'");
+        };
+    }
+
+    private void download(Pending report, String url, WireResponse poll, String requestId) {
+        URI location;
+        try {
+            location = URI.create(url == null ? "" : url);
+        } catch (IllegalArgumentException e) {
+            location = null;
+        }
+        if (location == null || location.getScheme() == null || location.getHost() == null) {
+            throw badStatus(poll, requestId, "Amazon Ads report " + report + " completed without a usable url");
+        }
+        WireResponse file = api.download(location);
+        if (!file.isSuccess()) {
+            throw AmazonAdsErrors.downloadError(file);
+        }
+        for (ReportFile.CostRow row : ReportFile.read(file.body(), report.reportId(),
+                file.firstHeader("x-amz-request-id"), report.range(), currency)) {
+            days.add(row.date(), row.cost(), requestId);
+        }
+        days.requestId(requestId);
+    }
+
+    private static ConnectorException.BadResponse badStatus(WireResponse response, String requestId, String message) {
+        return new ConnectorException.BadResponse(new Details(AMAZON, response.status(), null, requestId, message));
+    }
+
+    private ConnectorException.Timeout timeout(List<Pending> pending) {
+        return new ConnectorException.Timeout(new Details(AMAZON, 0, lastStatus, lastRequestId,
+                "Amazon Ads reports did not complete within " + settings.reportTimeout() + ": "
+                        + pending.stream().map(Pending::toString).collect(Collectors.joining(", "))), null);
+    }
+
+    private void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException.Timeout(Details.of(AMAZON, "interrupted while waiting for Amazon Ads reports"), e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package com.syncledger.connectors.linkedin;
+
+import com.syncledger.connectors.spi.ConnectorException;
+import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.RetryAfter;
+import com.syncledger.connectors.wire.WireResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * LinkedIn's errors: plain HTTP statuses with a body {@code {status, serviceErrorCode, code?, message}}.
+ * The request id comes in the {@code x-li-uuid} (or {@code x-li-request-id}) response header.
+ */
+final class LinkedInErrors {
+
+    private static final Platform LINKEDIN = Platform.LINKEDIN;
+    private static final String REVOKED = "REVOKED_ACCESS_TOKEN";
+    private static final String REVOKED_SERVICE_CODE = "65601";
+
+    private LinkedInErrors() {
+    }
+
+    static String requestId(WireResponse response) {
+        return response.firstHeader("x-li-uuid", "x-li-request-id");
+    }
+
+    /**
+     * Whether a refreshed token may succeed. The expired token's exact serviceErrorCode is not documented
+     * (UNSURE, likely 65602 with code EXPIRED_ACCESS_TOKEN), so every 401 but a revocation is worth one refresh.
+     */
+    static boolean mayBeExpired(WireResponse response) {
+        if (response.status() != 401) {
+            return false;
+        }
+        JsonNode body = lenientJson(response);
+        return body == null || !(REVOKED.equals(Json.text(body, "code"))
+                || REVOKED_SERVICE_CODE.equals(Json.text(body, "serviceErrorCode")));
+    }
+
+    /** The exception for a non-2xx answer. */
+    static ConnectorException from(WireResponse response, String apiVersion) {
+        int status = response.status();
+        JsonNode body = lenientJson(response);
+        String code = body == null ? null : Json.text(body, "code");
+        String serviceCode = body == null ? null : Json.text(body, "serviceErrorCode");
+        String message = body == null ? null : Json.text(body, "message");
+        String platformCode = code != null ? code : serviceCode;
+        String said = message == null ? "" : ": " + message;
+        Details d = new Details(LINKEDIN, status, platformCode, requestId(response), switch (status) {
+            case 401 -> "LinkedIn refused the access token" + said
+                    + " (re-authorize, or configure LINKEDIN_REFRESH_TOKEN with client id and secret)";
+            case 426 -> "LinkedIn no longer serves API version " + apiVersion + said
+                    + "; set LINKEDIN_API_VERSION to a current YYYYMM version";
+            default -> "LinkedIn answered HTTP " + status + said;
+        });
+        if (status >= 500) {
+            return new ConnectorException.Transient(d);
+        }
+        return switch (status) {
+            case 401 -> new ConnectorException.Auth(d);
+            case 403 -> new ConnectorException.Permission(d);
+            case 404 -> new ConnectorException.NotFound(d);
+            // LinkedIn documents no Retry-After; one is honoured should it ever come.
+            case 429 -> new ConnectorException.RateLimited(d, RetryAfter.parse(response));
+            default -> status >= 400 ? new ConnectorException.InvalidRequest(d) : new ConnectorException.BadResponse(d);
+        };
+    }
+
+    private static JsonNode lenientJson(WireResponse response) {
+        try {
+            JsonNode node = Json.MAPPER.readTree(response.body());
+            return node != null && node.isObject() ? node : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package com.syncledger.connectors.pinterest;
+
+import com.syncledger.connectors.spi.ConnectorException;
+import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.RetryAfter;
+import com.syncledger.connectors.wire.WireResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place that turns Pinterest answers into {@link ConnectorException}s. Pinterest's error body is
+ * {@code {"code": <int>, "message": "…"}}; the request id travels in the {@code x-pinterest-rid} header.
+ */
+final class PinterestErrors {
+
+    private static final Platform PINTEREST = Platform.PINTEREST;
+    private static final JsonMapper LENIENT = JsonMapper.builder().build();
+    /** Analytics answers a 400 with this text when it wants the caller to slow down. */
+    private static final Pattern RETRY_AFTER_TEXT = Pattern.compile("(?i)retry after (\\d{1,6}) seconds?");
+    /** "Your token does not have sufficient permissions" comes with 401 or 403. */
+    private static final String INSUFFICIENT_SCOPE = "3";
+    /** "The endpoint has been ramped down": a retired API, not a passing outage. */
+    private static final String RAMPED_DOWN = "4197";
+    /** "Something went wrong" on analytics, which passes. */
+    private static final String SOMETHING_WENT_WRONG = "12";
+
+    private PinterestErrors() {
+    }
+
+    static String requestId(WireResponse response) {
+        return response.firstHeader("x-pinterest-rid", "x-request-id");
+    }
+
+    /** The parsed body of a successful answer; any other status is thrown as its error. */
+    static JsonNode successBody(WireResponse response) {
+        if (!response.isSuccess()) {
+            throw fromResponse(response);
+        }
+        return Json.parse(PINTEREST, response, requestId(response));
+    }
+
+    /** Translates an error answer (any status outside 2xx). */
+    static ConnectorException fromResponse(WireResponse response) {
+        JsonNode body = lenientBody(response);
+        int status = response.status();
+        String code = body == null ? null : Json.text(body, "code");
+        String message = body == null ? null : Json.text(body, "message");
+        Details details = new Details(PINTEREST, status, code, requestId(response),
+                "Pinterest answered http " + status + (message == null ? "" : ": " + message));
+        if (status == 429) {
+            // Code 8. Pinterest's rate-limit headers are not documented reliably; honour Retry-After if sent.
+            return new ConnectorException.RateLimited(details, RetryAfter.parse(response));
+        }
+        if (status >= 500) {
+            return RAMPED_DOWN.equals(code)
+                    ? new ConnectorException.InvalidRequest(details)
+                    : new ConnectorException.Transient(details, RetryAfter.parse(response), null);
+        }
+        return switch (status) {
+            case 400 -> badRequest(details, code, message);
+            case 401 -> INSUFFICIENT_SCOPE.equals(code)
+                    ? new ConnectorException.Permission(details)
+                    : new ConnectorException.Auth(details);
+            case 403 -> new ConnectorException.Permission(details);
+            case 404 -> new ConnectorException.NotFound(details);
+            default -> status >= 400
+                    ? new ConnectorException.InvalidRequest(details)
+                    : new ConnectorException.BadResponse(details);
+        };
+    }
+
+    /** Analytics uses 400 for a few passing conditions as well as for bad parameters. */
+    private static ConnectorException badRequest(Details details, String code, String message) {
+        String text = message == null ? "" : message;
+        Matcher retryAfter = RETRY_AFTER_TEXT.matcher(text);
+        if (retryAfter.find()) {
+            return new ConnectorException.RateLimited(details, Duration.ofSeconds(Long.parseLong(retryAfter.group(1))));
+        }
+        if (SOMETHING_WENT_WRONG.equals(code) || text.toLowerCase(Locale.ROOT).contains("something went wrong")) {
+            return new ConnectorException.Transient(details);
+        }
+        return new ConnectorException.InvalidRequest(details);
+    }
+
+    /** A shape Pinterest did not document; never read as zero. */
+    static ConnectorException.BadResponse badResponse(String requestId, String message) {
+        return new ConnectorException.BadResponse(new Details(PINTEREST, 200, null, requestId, "Pinterest " + message));
+    }
+
+    /** Error bodies may be HTML from a proxy; then only the status speaks. */
+    private static JsonNode lenientBody(WireResponse response) {
+        try {
+            JsonNode node = LENIENT.readTree(response.body());
+            return node != null && node.isObject() ? node : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

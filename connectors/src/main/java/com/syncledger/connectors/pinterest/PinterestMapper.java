@@ -1,0 +1,114 @@
+package com.syncledger.connectors.pinterest;
+
+import com.syncledger.connectors.spi.AccountInfo;
+import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.Money;
+import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.SpendDays;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+
+/** Pinterest's wire format: the ad account object and the bare-array analytics answer. */
+final class PinterestMapper {
+
+    /** Micro-units of the account's own currency, whatever the name says (e.g. micro-euros). */
+    static final String SPEND_COLUMN = "SPEND_IN_MICRO_DOLLAR";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PinterestMapper.class);
+
+    private PinterestMapper() {
+    }
+
+    static AccountInfo accountInfo(JsonNode body, String accountId, String requestId) {
+        if (!body.isObject()) {
+            throw PinterestErrors.badResponse(requestId, "sent an ad account answer that is not an object");
+        }
+        String id = Json.text(body, "id");
+        if (id != null && !id.equals(accountId)) {
+            throw PinterestErrors.badResponse(requestId, "sent ad account " + id + " when asked for " + accountId);
+        }
+        try {
+            return new AccountInfo(Json.text(body, "currency"), timeZone(body, accountId), Json.text(body, "name"));
+        } catch (IllegalArgumentException e) {
+            throw PinterestErrors.badResponse(requestId, "sent an unreadable currency for ad account " + accountId
+                    + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code time_zone} is optional (added in API 5.28) and its format is not pinned down. Without a readable
+     * one the account is taken to be on UTC, the zone Pinterest names for its report dates.
+     */
+    private static ZoneId timeZone(JsonNode body, String accountId) {
+        String zone = Json.text(body, "time_zone");
+        if (zone == null) {
+            return ZoneOffset.UTC;
+        }
+        try {
+            return ZoneId.of(zone.trim());
+        } catch (DateTimeException e) {
+            LOG.warn("event=unreadable_time_zone platform=pinterest account={} time_zone=\"{}\" using=UTC",
+                    accountId, zone);
+            return ZoneOffset.UTC;
+        }
+    }
+
+    /**
+     * Adds one analytics answer for {@code part}: a bare array with one row per day that had delivery. Each
+     * row's DATE must be inside {@code part} and appear once; a row without the spend column has no spend
+     * (Pinterest leaves out columns without a value).
+     */
+    static void addDailySpend(JsonNode body, String accountId, DateRange part, String currency, SpendDays days,
+            String requestId) {
+        if (!body.isArray()) {
+            throw PinterestErrors.badResponse(requestId, "sent analytics that are not a JSON array");
+        }
+        Set<LocalDate> seen = new HashSet<>();
+        for (JsonNode row : body) {
+            LocalDate day = date(row, requestId);
+            String rowAccount = Json.text(row, "AD_ACCOUNT_ID");
+            if (rowAccount != null && !rowAccount.equals(accountId)) {
+                throw PinterestErrors.badResponse(requestId, "sent a row of ad account " + rowAccount
+                        + " when asked for " + accountId);
+            }
+            if (!part.contains(day)) {
+                throw PinterestErrors.badResponse(requestId, "sent spend for " + day + ", outside the requested " + part);
+            }
+            if (!seen.add(day)) {
+                throw PinterestErrors.badResponse(requestId, "sent spend for " + day + " twice");
+            }
+            days.add(day, Money.ofMicros(micros(row, day, requestId), currency), requestId);
+        }
+    }
+
+    private static LocalDate date(JsonNode row, String requestId) {
+        String date = row.isObject() ? Json.text(row, "DATE") : null;
+        try {
+            return LocalDate.parse(String.valueOf(date));
+        } catch (DateTimeException e) {
+            throw PinterestErrors.badResponse(requestId, "sent a row without a readable DATE: " + date);
+        }
+    }
+
+    private static long micros(JsonNode row, LocalDate day, String requestId) {
+        JsonNode value = row.get(SPEND_COLUMN);
+        if (value == null || value.isNull()) {
+            return 0;
+        }
+        try {
+            BigDecimal micros = Json.decimal(row, SPEND_COLUMN);
+            return micros.toBigIntegerExact().longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw PinterestErrors.badResponse(requestId, "sent an unreadable " + SPEND_COLUMN + " for " + day
+                    + " (integer micros expected): " + value);
+        }
+    }
+}

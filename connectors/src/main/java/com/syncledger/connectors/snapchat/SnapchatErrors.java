@@ -1,0 +1,112 @@
+package com.syncledger.connectors.snapchat;
+
+import com.syncledger.connectors.spi.ConnectorException;
+import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.RetryAfter;
+import com.syncledger.connectors.wire.WireResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one place that turns Snapchat answers into {@link ConnectorException}s. Snap's error envelope is
+ * {@code {"request_status":"ERROR","request_id":…,"debug_message":…,"display_message":…,"error_code":"E3003"}};
+ * the error-code catalogue is not published, so the kind is decided by the HTTP status and the code is
+ * only carried along.
+ */
+final class SnapchatErrors {
+
+    private static final Platform SNAPCHAT = Platform.SNAPCHAT;
+    private static final JsonMapper LENIENT = JsonMapper.builder().build();
+
+    private SnapchatErrors() {
+    }
+
+    /**
+     * The body of a successful answer. Snap spells {@code request_status} both {@code SUCCESS} (live) and
+     * {@code success} (docs), so it is compared case-insensitively.
+     *
+     * @throws ConnectorException for an error status, a body that is not JSON or a status other than success
+     */
+    static JsonNode successBody(WireResponse response) {
+        if (!response.isSuccess()) {
+            throw fromResponse(response);
+        }
+        String headerRequestId = headerRequestId(response);
+        JsonNode body = Json.parse(SNAPCHAT, response, headerRequestId);
+        String status = Json.text(body, "request_status");
+        if (!isSuccess(status)) {
+            throw new ConnectorException.BadResponse(new Details(SNAPCHAT, response.status(),
+                    Json.text(body, "error_code"), requestId(body, headerRequestId),
+                    "Snapchat answered http " + response.status() + " with request_status " + status
+                            + describe(body)));
+        }
+        return body;
+    }
+
+    static boolean isSuccess(String status) {
+        return "success".equalsIgnoreCase(status == null ? null : status.trim());
+    }
+
+    /** The request id Snap put in the body, else in a header; null when neither is there. */
+    static String requestId(JsonNode body, String headerRequestId) {
+        String fromBody = body == null ? null : Json.text(body, "request_id");
+        return fromBody != null ? fromBody : headerRequestId;
+    }
+
+    /** Translates an error answer (any status outside 2xx) by its HTTP status. */
+    static ConnectorException fromResponse(WireResponse response) {
+        JsonNode body = lenientBody(response);
+        int status = response.status();
+        String code = body == null ? null : Json.text(body, "error_code");
+        String requestId = requestId(body, headerRequestId(response));
+        Details details = new Details(SNAPCHAT, status, code, requestId,
+                "Snapchat answered http " + status + describe(body));
+        if (status == 429) {
+            // No Retry-After is documented for Snap; honour one if it comes.
+            return new ConnectorException.RateLimited(details, RetryAfter.parse(response));
+        }
+        if (status >= 500) {
+            return new ConnectorException.Transient(details, RetryAfter.parse(response), null);
+        }
+        return switch (status) {
+            case 400 -> new ConnectorException.InvalidRequest(details);
+            case 401 -> new ConnectorException.Auth(details);
+            case 403 -> new ConnectorException.Permission(details);
+            case 404 -> new ConnectorException.NotFound(details);
+            default -> status >= 400
+                    ? new ConnectorException.InvalidRequest(details)
+                    : new ConnectorException.BadResponse(details);
+        };
+    }
+
+    /** A shape Snap did not document; never read as zero. */
+    static ConnectorException.BadResponse badResponse(String requestId, String message) {
+        return new ConnectorException.BadResponse(new Details(SNAPCHAT, 200, null, requestId, "Snapchat " + message));
+    }
+
+    private static String headerRequestId(WireResponse response) {
+        return response.firstHeader("X-Request-Id", "Request-Id");
+    }
+
+    /** Error bodies may be HTML from a proxy; then only the status speaks. */
+    private static JsonNode lenientBody(WireResponse response) {
+        try {
+            JsonNode node = LENIENT.readTree(response.body());
+            return node != null && node.isObject() ? node : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String describe(JsonNode body) {
+        if (body == null) {
+            return "";
+        }
+        String debug = Json.text(body, "debug_message");
+        String display = Json.text(body, "display_message");
+        String text = debug != null ? debug : display;
+        return text == null ? "" : ": " + text;
+    }
+}

@@ -1,0 +1,49 @@
+package com.syncledger.connectors.pinterest;
+
+import com.syncledger.connectors.contract.Behavior;
+import com.syncledger.connectors.contract.SpendConnectorContractTest;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.sandbox.FakePlatform;
+import com.syncledger.sandbox.pinterest.PinterestFake;
+import java.util.List;
+import java.util.Set;
+
+class PinterestConnectorContractTest extends SpendConnectorContractTest {
+
+    @Override
+    protected Platform platform() {
+        return Platform.PINTEREST;
+    }
+
+    @Override
+    protected FakePlatform newFake() {
+        return new PinterestFake();
+    }
+
+    @Override
+    protected List<String> accountIds() {
+        return List.of("547602124502", "549755813888", "549755814001", "123456789012345678");
+    }
+
+    /** One analytics call per range of up to 90 days; the account lookup is separate. */
+    @Override
+    protected int requestsPerSpendFetch() {
+        return 1;
+    }
+
+    @Override
+    protected String authHeader() {
+        return "Authorization";
+    }
+
+    /** Pinterest's 429 carries code 8 but no documented retry hint. */
+    @Override
+    protected Set<Behavior> behaviors() {
+        return Set.of(Behavior.REFRESH_TOKEN);
+    }
+
+    @Override
+    protected String unknownAccountId() {
+        return "999999999999";
+    }
+}

@@ -1,0 +1,381 @@
+package com.syncledger.sandbox.tiktok;
+
+import com.syncledger.sandbox.Call;
+import com.syncledger.sandbox.FakeAccount;
+import com.syncledger.sandbox.FakePlatform;
+import com.syncledger.sandbox.Fault;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * TikTok API for Business v1.3 as SyncLedger uses it: {@code GET /open_api/v1.3/report/integrated/get/}
+ * (daily advertiser report, page/page_size paging) and {@code GET /open_api/v1.3/advertiser/info/}.
+ * Like TikTok it answers application errors with HTTP 200 and a non-zero {@code code}, reads parameters
+ * only from the query string (JSON arrays for list parameters), wants the token in {@code Access-Token}
+ * and cuts days in the advertiser's own time zone. Marketing API tokens have no refresh endpoint.
+ */
+public final class TikTokFake extends FakePlatform {
+
+    public static final String API_ROOT = "/open_api/v1.3";
+    public static final String REPORT_PATH = API_ROOT + "/report/integrated/get/";
+    public static final String ADVERTISER_INFO_PATH = API_ROOT + "/advertiser/info/";
+
+    static final int MAX_PAGE_SIZE = 1000;
+    static final int DEFAULT_PAGE_SIZE = 10;
+    static final int MAX_DAILY_RANGE_DAYS = 30;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final DateTimeFormatter REQUEST_ID_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+    private static final Set<String> DIMENSIONS = Set.of("advertiser_id", "stat_time_day");
+    // The sandbox keeps only spend; other real metrics (impressions, clicks ...) are refused as unknown.
+    private static final Set<String> METRICS = Set.of("spend");
+    private static final Set<String> INFO_FIELDS = Set.of("advertiser_id", "name", "currency", "timezone",
+            "display_timezone");
+
+    /** A scripted envelope error for the next request. */
+    private record ScriptedError(long code, String message) {
+    }
+
+    private final Deque<ScriptedError> scripted = new ArrayDeque<>();
+    private final Set<String> daysWithoutData = ConcurrentHashMap.newKeySet();
+    private final AtomicLong requestIds = new AtomicLong();
+
+    public TikTokFake() {
+        super("tiktok", MAX_PAGE_SIZE);
+    }
+
+    /** TikTok Marketing API tokens are long-lived and cannot be refreshed. */
+    @Override
+    protected String tokenPath() {
+        return null;
+    }
+
+    @Override
+    public Map<String, String> environment() {
+        return Map.of(
+                "TIKTOK_BASE_URL", baseUrl().toString(),
+                "TIKTOK_ACCESS_TOKEN", credentials.accessToken());
+    }
+
+    /** The next API request answers HTTP 200 with this envelope code and message. */
+    public void answerNextWith(long code, String message) {
+        synchronized (scripted) {
+            scripted.add(new ScriptedError(code, message));
+        }
+    }
+
+    /** TikTok reports the literal "-" as this day's spend of the advertiser (a metric without a value). */
+    public void reportNoValueOn(String advertiserId, LocalDate day) {
+        daysWithoutData.add(advertiserId + "/" + day);
+    }
+
+    /** TikTok's request ids start with a UTC timestamp. */
+    @Override
+    protected String nextRequestId() {
+        return REQUEST_ID_TIME.format(Instant.now().atOffset(ZoneOffset.UTC))
+                + String.format("%020X", requestIds.incrementAndGet());
+    }
+
+    @Override
+    protected void serve(Call call) {
+        boolean known = call.path().equals(REPORT_PATH) || call.path().equals(ADVERTISER_INFO_PATH);
+        if (!known) {
+            // Also a path without its trailing slash: TikTok's gateway has no such page.
+            call.respond(404, "text/plain", "404 page not found".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (!"GET".equals(call.method())) {
+            call.respond(405, "text/plain", "405 method not allowed".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ScriptedError error = nextScripted();
+        if (error != null) {
+            envelope(call, error.code(), error.message(), Map.of());
+            return;
+        }
+        if (!authorized(call)) {
+            return;
+        }
+        if (call.body() != null && !call.body().isBlank()) {
+            invalid(call, "A GET request is read from its query string only; parameters sent in a body are"
+                    + " ignored. advertiser_id: Missing data for required field.");
+            return;
+        }
+        try {
+            if (call.path().equals(REPORT_PATH)) {
+                report(call);
+            } else {
+                advertiserInfo(call);
+            }
+        } catch (Rejected rejected) {
+            envelope(call, rejected.code, rejected.getMessage(), Map.of());
+        }
+    }
+
+    @Override
+    protected void fail(Call call, Fault fault) {
+        switch (fault) {
+            case THROTTLE -> envelope(call, 40100, "Due to too many requests, requests from App"
+                    + " [7123456789012345678] are temporarily restricted.", Map.of());
+            case SERVER_ERROR -> call.json(500, envelopeBody(50000, "System error.", Map.of()));
+            case MALFORMED -> call.json(200, "{\"code\":0,\"message\":\"OK\",\"request_id\":\"" + nextRequestId()
+                    + "\",\"data\":{\"list\":[{\"dimensions\":");
+        }
+    }
+
+    // ---- auth ----
+
+    private boolean authorized(Call call) {
+        String token = call.header("Access-Token");
+        if (token == null || token.isBlank()) {
+            envelope(call, 40104, "Access token is null, you should set it in http header with key Access-Token.",
+                    Map.of());
+            return false;
+        }
+        return switch (tokenState(token)) {
+            case VALID -> true;
+            case EXPIRED -> {
+                envelope(call, 40102, "Access token has expired. Please re-authorize.", Map.of());
+                yield false;
+            }
+            case REVOKED, UNKNOWN -> {
+                envelope(call, 40105, "Access token is incorrect or has been revoked.", Map.of());
+                yield false;
+            }
+        };
+    }
+
+    // ---- report/integrated/get ----
+
+    private void report(Call call) {
+        FakeAccount account = advertiser(call.query("advertiser_id"));
+        require(call, "report_type", "BASIC");
+        String serviceType = call.query("service_type");
+        if (serviceType != null && !serviceType.equals("AUCTION")) {
+            throw invalidParam("service_type: Must be one of: AUCTION.");
+        }
+        require(call, "data_level", "AUCTION_ADVERTISER");
+        List<String> dimensions = jsonList(call, "dimensions");
+        if (!DIMENSIONS.containsAll(dimensions) || !dimensions.contains("stat_time_day")) {
+            throw invalidParam("dimensions: the sandbox serves [\"stat_time_day\"] with an optional"
+                    + " \"advertiser_id\", not " + dimensions + ".");
+        }
+        // TikTok's default is ["spend","impressions"]; the sandbox has no impressions, so it defaults to spend.
+        List<String> metrics = call.query("metrics") == null ? List.of("spend") : jsonList(call, "metrics");
+        List<String> unknown = metrics.stream().filter(m -> !METRICS.contains(m)).toList();
+        if (!unknown.isEmpty()) {
+            throw invalidParam("Invalid metric fields: " + unknown.stream().map(m -> "'" + m + "'").toList() + ".");
+        }
+        LocalDate start = date(call, "start_date");
+        LocalDate end = date(call, "end_date");
+        if (end.isBefore(start)) {
+            throw invalidParam("end_date: end_date must not be earlier than start_date.");
+        }
+        if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAILY_RANGE_DAYS) {
+            throw new Rejected(40067, "Your query is too large, please reduce the query size (e.g. fewer metrics"
+                    + " or time range) and retry after a while.");
+        }
+        int page = positiveInt(call, "page", 1, Integer.MAX_VALUE);
+        int requestedSize = positiveInt(call, "page_size", DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+        // pageSize() lets tests force several pages; TikTok itself honours 1..1000.
+        int size = Math.min(requestedSize, Math.max(1, pageSize()));
+
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+            boolean noValue = daysWithoutData.contains(account.id() + "/" + day);
+            BigDecimal total = account.totalOn(day);
+            if (total.signum() == 0 && !noValue) {
+                continue; // days without delivery are omitted, not zero rows
+            }
+            Map<String, Object> dims = new LinkedHashMap<>();
+            if (dimensions.contains("advertiser_id")) {
+                dims.put("advertiser_id", account.id());
+            }
+            dims.put("stat_time_day", day + " 00:00:00");
+            rows.add(Map.of("dimensions", dims, "metrics", Map.of("spend", noValue ? "-" : money(total))));
+        }
+        int from = (int) Math.min((long) (page - 1) * size, rows.size());
+        int to = Math.min(from + size, rows.size());
+        Map<String, Object> pageInfo = new LinkedHashMap<>();
+        pageInfo.put("page", page);
+        pageInfo.put("page_size", size);
+        pageInfo.put("total_number", rows.size());
+        pageInfo.put("total_page", (rows.size() + size - 1) / size);
+        envelope(call, 0, "OK", Map.of("list", rows.subList(from, to), "page_info", pageInfo));
+    }
+
+    /** Money as TikTok writes it: a decimal string with (at least) two decimals. */
+    private static String money(BigDecimal amount) {
+        return amount.setScale(Math.max(2, amount.scale())).toPlainString();
+    }
+
+    // ---- advertiser/info ----
+
+    private void advertiserInfo(Call call) {
+        List<String> ids = jsonList(call, "advertiser_ids");
+        if (ids.isEmpty() || ids.size() > 100) {
+            throw invalidParam("advertiser_ids: Length must be between 1 and 100.");
+        }
+        List<String> fields = call.query("fields") == null ? List.copyOf(INFO_FIELDS) : jsonList(call, "fields");
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (String id : ids) {
+            FakeAccount account = advertiser(id);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("advertiser_id", account.id());
+            for (String field : fields) {
+                switch (field) {
+                    case "name" -> entry.put("name", account.name());
+                    case "currency" -> entry.put("currency", account.currency());
+                    case "timezone" -> entry.put("timezone", offsetZone(account.timeZone()));
+                    case "display_timezone" -> entry.put("display_timezone", account.timeZone().getId());
+                    case "advertiser_id" -> { }
+                    default -> throw invalidParam("fields: Invalid field '" + field + "'.");
+                }
+            }
+            list.add(entry);
+        }
+        envelope(call, 0, "OK", Map.of("list", list));
+    }
+
+    /** TikTok's {@code timezone}: an {@code Etc/GMT±N} zone (POSIX sign) where the offset is whole hours. */
+    private static String offsetZone(ZoneId zone) {
+        int seconds = zone.getRules().getStandardOffset(Instant.now()).getTotalSeconds();
+        if (seconds % 3600 != 0) {
+            return zone.getId();
+        }
+        int hours = -seconds / 3600;
+        return hours == 0 ? "Etc/GMT" : "Etc/GMT" + (hours > 0 ? "+" : "") + hours;
+    }
+
+    // ---- parameters ----
+
+    private FakeAccount advertiser(String id) {
+        if (id == null || id.isBlank()) {
+            throw invalidParam("advertiser_id: Missing data for required field.");
+        }
+        if (!id.matches("\\d{1,20}")) {
+            throw invalidParam("advertiser_id: Not a valid advertiser id: " + id + ".");
+        }
+        return account(id).orElseThrow(() -> new Rejected(40300, "Advertiser " + id + " does not exist."));
+    }
+
+    private static void require(Call call, String name, String expected) {
+        String value = call.query(name);
+        if (value == null) {
+            throw invalidParam(name + ": Missing data for required field.");
+        }
+        if (!value.equals(expected)) {
+            throw invalidParam(name + ": the sandbox serves only " + expected + ", not " + value + ".");
+        }
+    }
+
+    /** A list parameter: TikTok wants a JSON array in the query string, e.g. {@code ["spend"]}. */
+    private static List<String> jsonList(Call call, String name) {
+        String raw = call.query(name);
+        if (raw == null) {
+            throw invalidParam(name + ": Missing data for required field.");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(raw);
+        } catch (RuntimeException e) {
+            node = null;
+        }
+        if (node == null || !node.isArray()) {
+            throw invalidParam(name + ": Not a valid list.");
+        }
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isString() && !item.isNumber()) {
+                throw invalidParam(name + ": Not a valid list of strings.");
+            }
+            values.add(item.asString());
+        }
+        return values;
+    }
+
+    private static LocalDate date(Call call, String name) {
+        String raw = call.query(name);
+        if (raw == null) {
+            throw invalidParam(name + ": Missing data for required field.");
+        }
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeParseException e) {
+            throw invalidParam(name + ": Not a valid date, expected YYYY-MM-DD.");
+        }
+    }
+
+    private static int positiveInt(Call call, String name, int fallback, int max) {
+        String raw = call.query(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 1 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw invalidParam(name + ": Must be between 1 and " + max + ".");
+    }
+
+    // ---- answers ----
+
+    private void envelope(Call call, long code, String message, Object data) {
+        call.json(200, envelopeBody(code, message, data));
+    }
+
+    private Map<String, Object> envelopeBody(long code, String message, Object data) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", code);
+        body.put("message", message);
+        body.put("request_id", nextRequestId());
+        body.put("data", data);
+        return body;
+    }
+
+    private void invalid(Call call, String message) {
+        envelope(call, 40002, message, Map.of());
+    }
+
+    private ScriptedError nextScripted() {
+        synchronized (scripted) {
+            return scripted.poll();
+        }
+    }
+
+    private static Rejected invalidParam(String message) {
+        return new Rejected(40002, message);
+    }
+
+    /** A request TikTok refuses with an envelope code. */
+    private static final class Rejected extends RuntimeException {
+        private final long code;
+
+        Rejected(long code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+}
