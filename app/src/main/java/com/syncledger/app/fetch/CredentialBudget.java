@@ -69,7 +69,9 @@ final class CredentialBudget {
         }
         long left = Math.max(0, waitUntil - System.nanoTime());
         try {
-            if (!bucket.asBlocking().tryConsume(1, left)) {
+            // Bucket4j refuses a zero wait: then only a token already there will do.
+            boolean granted = left > 0 ? bucket.asBlocking().tryConsume(1, left) : bucket.tryConsume(1);
+            if (!granted) {
                 throw refused(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
             }
         } catch (InterruptedException e) {

@@ -130,7 +130,11 @@ public record FetchSettings(int maxAttempts, Duration initialBackoff, double bac
         if (!m.matches()) {
             throw new IllegalArgumentException(name + " must be requests/period such as 600/1m, not '" + value + "'");
         }
-        return new RateLimit(parseInt(name, m.group(1)), parseDuration(name, m.group(2)));
+        try {
+            return new RateLimit(parseInt(name, m.group(1)), parseDuration(name, m.group(2)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
     }
 
     private static int parseInt(String name, String value) {
