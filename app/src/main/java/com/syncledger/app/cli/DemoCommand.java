@@ -40,6 +40,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         PlatformsCommand.print(demoEnv, out);
         out.println();
+        DemoFetch.print(demoEnv, out);
+        out.println();
         out.println("Starting the service...");
         out.flush();
         ConfigurableApplicationContext context = SpringContexts.server(demoEnv);

@@ -1,12 +1,20 @@
 package com.syncledger.app.cli;
 
+import com.syncledger.app.fetch.CredentialCheck;
+import com.syncledger.app.fetch.FetchEngine;
+import com.syncledger.app.fetch.FetchError;
+import com.syncledger.app.fetch.FetchSettings;
 import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.WireClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "platforms", mixinStandardHelpOptions = true,
@@ -18,14 +26,50 @@ final class PlatformsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--check", description = {
+            "Also make one cheap authenticated call per configured platform and report whether its credentials "
+                    + "work, with the platform's own error when they do not.",
+            "Exit status 1 when any check failed."})
+    boolean check;
+
     PlatformsCommand(Env env) {
         this.env = env;
     }
 
     @Override
     public Integer call() {
-        print(env, spec.commandLine().getOut());
-        return SyncLedgerCommand.OK;
+        PrintWriter out = spec.commandLine().getOut();
+        print(env, out);
+        if (!check) {
+            return SyncLedgerCommand.OK;
+        }
+        FetchSettings settings;
+        try {
+            settings = FetchSettings.fromEnv(env);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return SyncLedgerCommand.INVALID_INPUT;
+        }
+        List<CredentialCheck> checks = new FetchEngine(env, WireClient.withDefaults(), new SimpleMeterRegistry(),
+                settings).checkCredentials();
+        out.println();
+        out.println("Credential check:");
+        checks.forEach(c -> out.printf("  %-22s %s%n", c.platform().displayName(), describe(c)));
+        boolean anyFailed = checks.stream().anyMatch(c -> c.status() == CredentialCheck.Status.FAILED);
+        return anyFailed ? SyncLedgerCommand.FAILED : SyncLedgerCommand.OK;
+    }
+
+    private static String describe(CredentialCheck check) {
+        return switch (check.status()) {
+            case OK -> "OK";
+            case NOT_CONFIGURED -> "not configured";
+            case UNCHECKED -> "not checked: " + check.note();
+            case FAILED -> {
+                FetchError e = check.error();
+                yield "FAILED " + e.kind().slug() + (e.platformCode() != null ? " (code " + e.platformCode() + ")" : "")
+                        + ": " + e.message() + (e.requestId() != null ? " [request " + e.requestId() + "]" : "");
+            }
+        };
     }
 
     static void print(Env env, PrintWriter out) {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "syncledger", mixinStandardHelpOptions = true, version = "SyncLedger 0.1.0",
         description = "An exact, versioned ledger of ad spend per store, platform and account-local day.",
         subcommands = {
-                ServeCommand.class, DemoCommand.class, PlatformsCommand.class, DbCommand.class,
+                ServeCommand.class, DemoCommand.class, PlatformsCommand.class, FetchCommand.class, DbCommand.class,
                 StoresCommand.class, AccountsCommand.class, SpendCommand.class, BaselineCommand.class,
                 SandboxCommand.class, CommandLine.HelpCommand.class})
 public final class SyncLedgerCommand implements Runnable {

@@ -19,4 +19,16 @@ public interface SpendConnector {
      * @param info the account's info from {@link #accountInfo}, which fixes currency and calendar
      */
     SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range);
+
+    /**
+     * Proves the configured credentials work with one cheap authenticated call (a token refresh or a
+     * documented lightweight endpoint), for {@code ./syncledger platforms --check}. Throws the platform's own
+     * error when they do not; never retries.
+     *
+     * @throws UnsupportedOperationException when the connector has no such call
+     */
+    default void verifyCredentials() {
+        throw new UnsupportedOperationException(descriptor().platform().displayName()
+                + " has no credential check yet");
+    }
 }

@@ -24,20 +24,33 @@ public final class WireClient {
     private final WireListener listener;
 
     public WireClient(Duration connectTimeout, Duration requestTimeout, WireListener listener) {
-        this.http = HttpClient.newBuilder()
+        this(HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build(), requestTimeout, listener);
+    }
+
+    private WireClient(HttpClient http, Duration requestTimeout, WireListener listener) {
+        this.http = http;
         this.requestTimeout = requestTimeout;
         this.listener = listener;
+    }
+
+    /** The same client (connections, timeouts, listener) that also tells {@code extra} about every exchange. */
+    public WireClient withListener(WireListener extra) {
+        return new WireClient(http, requestTimeout, listener.andThen(extra));
     }
 
     public static WireClient withDefaults() {
         return new WireClient(DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, WireListener.NONE);
     }
 
-    /** Sends one request and reads the whole body. Any HTTP status is returned, not thrown. */
+    /**
+     * Sends one request and reads the whole body. Any HTTP status is returned, not thrown; a listener may
+     * refuse the request before it is sent (a spent rate budget).
+     */
     public WireResponse send(Platform platform, HttpRequest.Builder request) {
+        listener.sending(platform);
         long started = System.nanoTime();
         int status = 0;
         try {

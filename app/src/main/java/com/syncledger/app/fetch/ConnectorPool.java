@@ -1,0 +1,72 @@
+package com.syncledger.app.fetch;
+
+import com.syncledger.connectors.Connectors;
+import com.syncledger.connectors.PlatformCredentials;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.RateLimit;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.WireClient;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One connector per configured platform credential, built on first use and reused, so its cached access
+ * token and its rate budget are shared by every account of that credential.
+ */
+final class ConnectorPool {
+
+    /** Builds a platform's connector; empty when the platform has none. */
+    @FunctionalInterface
+    interface Factory {
+        Optional<SpendConnector> create(Platform platform, Env env, WireClient wire);
+
+        Factory CONNECTORS = (platform, env, wire) -> Connectors.implemented().contains(platform)
+                ? Optional.of(Connectors.create(platform, env, wire))
+                : Optional.empty();
+    }
+
+    private final Env env;
+    private final WireClient wire;
+    private final Factory factory;
+    private final RateBudgets budgets;
+    private final Map<Platform, RateLimit> rateLimits;
+    private final Map<Platform, SpendConnector> connectors = new ConcurrentHashMap<>();
+
+    ConnectorPool(Env env, WireClient wire, Factory factory, RateBudgets budgets, Map<Platform, RateLimit> rateLimits) {
+        this.env = env;
+        this.wire = wire;
+        this.factory = factory;
+        this.budgets = budgets;
+        this.rateLimits = rateLimits;
+    }
+
+    /**
+     * The platform's connector, or empty when the platform has no credentials or no connector; then no
+     * request is sent.
+     *
+     * @throws IllegalArgumentException when the platform's settings are unusable (e.g. a malformed API version)
+     */
+    Optional<SpendConnector> connector(Platform platform) {
+        if (!PlatformCredentials.configured(platform, env)) {
+            return Optional.empty();
+        }
+        SpendConnector existing = connectors.get(platform);
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        synchronized (connectors) {
+            SpendConnector again = connectors.get(platform);
+            if (again != null) {
+                return Optional.of(again);
+            }
+            Optional<SpendConnector> created = factory.create(platform, env, wire);
+            created.ifPresent(c -> {
+                budgets.register(platform, rateLimits.getOrDefault(platform, c.descriptor().rateLimit()));
+                connectors.put(platform, c);
+            });
+            return created;
+        }
+    }
+}

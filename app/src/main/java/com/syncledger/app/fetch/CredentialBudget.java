@@ -1,0 +1,110 @@
+package com.syncledger.app.fetch;
+
+import com.syncledger.connectors.spi.ConnectorException;
+import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.RateLimit;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The request budget of one platform credential, shared by every account fetched with it: a token bucket
+ * that never lets more than the documented {@code N} requests through in any window of the documented
+ * period, and that stops altogether while the platform has asked us to back off.
+ */
+final class CredentialBudget {
+
+    private final Platform platform;
+    private final RateLimit limit;
+    private final Bucket bucket;
+    /** System.nanoTime() before which no request may go out, because the platform throttled us. */
+    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
+
+    CredentialBudget(Platform platform, RateLimit limit) {
+        this.platform = platform;
+        this.limit = limit;
+        this.bucket = bucket(limit);
+    }
+
+    /**
+     * A bucket of capacity {@code C} refilled with {@code N - C} tokens per period lets at most
+     * {@code C + (N - C) = N} requests through in any window of one period, whether the platform counts in
+     * fixed or sliding windows. {@code C} is a tenth of {@code N}: small bursts, 90% of the limit sustained.
+     */
+    static Bucket bucket(RateLimit limit) {
+        long n = limit.requests();
+        long capacity = Math.max(1, n / 10);
+        long refill = n - capacity;
+        Duration period = limit.period();
+        if (refill < 1) {
+            // One request per period: refill it over two periods so no window of one period sees two.
+            refill = 1;
+            period = period.multipliedBy(2);
+        }
+        long tokens = refill;
+        Duration per = period;
+        return Bucket.builder()
+                .addLimit(l -> l.capacity(capacity).refillGreedy(tokens, per))
+                .build();
+    }
+
+    RateLimit limit() {
+        return limit;
+    }
+
+    /**
+     * Takes one request from the budget, waiting at most {@code maxWait} for it.
+     *
+     * @throws ConnectorException.RateLimited without an HTTP status when the budget has no room in time
+     */
+    void acquire(Duration maxWait) {
+        long waitUntil = System.nanoTime() + maxWait.toNanos();
+        long pause = pausedUntil.get() - System.nanoTime();
+        if (pause > 0) {
+            if (pause > maxWait.toNanos()) {
+                throw refused(Duration.ofNanos(pause));
+            }
+            sleep(pause);
+        }
+        long left = Math.max(0, waitUntil - System.nanoTime());
+        try {
+            // Bucket4j refuses a zero wait: then only a token already there will do.
+            boolean granted = left > 0 ? bucket.asBlocking().tryConsume(1, left) : bucket.tryConsume(1);
+            if (!granted) {
+                throw refused(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectorException.Timeout(Details.of(platform,
+                    "interrupted while waiting for the " + platform.displayName() + " request budget"), e);
+        }
+    }
+
+    /** The platform throttled us: send nothing more with this credential for {@code pause}. */
+    void pause(Duration pause) {
+        long until = System.nanoTime() + pause.toNanos();
+        pausedUntil.accumulateAndGet(until, Math::max);
+    }
+
+    /** Whether a rate-limited error is our own refusal rather than the platform's answer. */
+    static boolean isOwnRefusal(ConnectorException e) {
+        return e instanceof ConnectorException.RateLimited && e.httpStatus() == 0 && e.platformCode() == null
+                && e.getMessage().startsWith("SyncLedger's request budget");
+    }
+
+    private ConnectorException refused(Duration wait) {
+        return new ConnectorException.RateLimited(Details.of(platform, "SyncLedger's request budget for "
+                + platform.displayName() + " (" + limit.requests() + " per " + limit.period()
+                + ") has no room before this account's deadline; the next request could go in " + wait.toSeconds()
+                + "s"), wait);
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(Duration.ofNanos(nanos));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

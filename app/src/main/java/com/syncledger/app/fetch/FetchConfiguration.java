@@ -1,0 +1,20 @@
+package com.syncledger.app.fetch;
+
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.WireClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The fetch engine as the service's one shared instance, so rate budgets and tokens are shared by all syncs. */
+@Configuration(proxyBeanMethods = false)
+public class FetchConfiguration {
+
+    @Bean
+    FetchEngine fetchEngine(Env env, ObjectProvider<MeterRegistry> meters) {
+        return new FetchEngine(env, WireClient.withDefaults(), meters.getIfAvailable(SimpleMeterRegistry::new),
+                FetchSettings.fromEnv(env));
+    }
+}

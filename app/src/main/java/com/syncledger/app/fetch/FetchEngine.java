@@ -1,0 +1,261 @@
+package com.syncledger.app.fetch;
+
+import com.syncledger.connectors.spi.AccountId;
+import com.syncledger.connectors.spi.AccountInfo;
+import com.syncledger.connectors.spi.ConnectorDescriptor;
+import com.syncledger.connectors.spi.ConnectorException;
+import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.DailySpend;
+import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.ErrorKind;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.WireClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches daily spend of many accounts on many platforms at once. Each account runs on its own virtual
+ * thread: account info first, then its range in the platform's largest requests, each through the single
+ * retry layer and the credential's shared rate budget. Every account gets an honest status: spend only when
+ * every day came from the platform, an error with the platform's code and request id when not, and
+ * {@code not_configured} without a single request when the platform has no credentials or no connector.
+ * Safe for concurrent use; keep one per process so rate budgets and access tokens are shared.
+ */
+public final class FetchEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FetchEngine.class);
+
+    private final ConnectorPool connectors;
+    private final RetryLayer retries;
+    private final RateBudgets budgets;
+    private final FetchMetrics metrics;
+    private final FetchSettings settings;
+    private final Clock clock;
+
+    public FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings) {
+        this(env, wire, meters, settings, Clock.systemUTC(), ConnectorPool.Factory.CONNECTORS);
+    }
+
+    /** With another clock (what "today" is) and connector factory, for tests. */
+    FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings, Clock clock,
+            ConnectorPool.Factory factory) {
+        this.settings = settings;
+        this.clock = clock;
+        this.metrics = new FetchMetrics(meters);
+        this.budgets = new RateBudgets(settings.accountDeadline());
+        this.retries = new RetryLayer(settings);
+        // Every request of every connector passes the credential's budget and the latency timer.
+        this.connectors = new ConnectorPool(env, wire.withListener(budgets.andThen(metrics)), factory, budgets,
+                settings.rateLimits());
+    }
+
+    /** Fetches every request, oldest chunk first, without a chunk listener. Results are in request order. */
+    public List<AccountFetch> fetch(List<FetchRequest> requests) {
+        return fetch(requests, ChunkListener.NONE, false);
+    }
+
+    /**
+     * Fetches every request concurrently. Results are in request order.
+     *
+     * @param listener    told of each chunk as it succeeds; an exception it throws ends this call with that
+     *                    exception once every account has finished
+     * @param newestFirst take each account's newest chunk first (backfills)
+     */
+    public List<AccountFetch> fetch(List<FetchRequest> requests, ChunkListener listener, boolean newestFirst) {
+        List<AccountFetch> results = new ArrayList<>(requests.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<AccountFetch>> running = requests.stream()
+                    .map(request -> threads.submit(() -> fetchAccount(request, listener, newestFirst)))
+                    .toList();
+            for (Future<AccountFetch> result : running) {
+                results.add(result.get());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while fetching", e);
+        }
+        metrics.lastFetch(results);
+        return List.copyOf(results);
+    }
+
+    /** One cheap authenticated call per platform, concurrently, to prove its credentials work. */
+    public List<CredentialCheck> checkCredentials() {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<CredentialCheck>> running = List.of(Platform.values()).stream()
+                    .map(platform -> threads.submit(() -> checkCredentials(platform)))
+                    .toList();
+            List<CredentialCheck> checks = new ArrayList<>();
+            for (Future<CredentialCheck> check : running) {
+                checks.add(check.get());
+            }
+            return List.copyOf(checks);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking credentials", e);
+        }
+    }
+
+    private CredentialCheck checkCredentials(Platform platform) {
+        Optional<SpendConnector> connector;
+        try {
+            connector = connectors.connector(platform);
+        } catch (IllegalArgumentException e) {
+            return CredentialCheck.failed(platform, new FetchError(ErrorKind.INVALID_REQUEST, e.getMessage(), null, null));
+        }
+        if (connector.isEmpty()) {
+            return CredentialCheck.notConfigured(platform);
+        }
+        try {
+            Deadline.after(settings.accountDeadline()).enclose(() -> {
+                connector.get().verifyCredentials();
+                return null;
+            });
+            return CredentialCheck.ok(platform);
+        } catch (UnsupportedOperationException e) {
+            return CredentialCheck.unchecked(platform, e.getMessage());
+        } catch (ConnectorException e) {
+            return CredentialCheck.failed(platform, FetchError.of(e));
+        }
+    }
+
+    private AccountFetch fetchAccount(FetchRequest request, ChunkListener listener, boolean newestFirst) {
+        AccountFetch result = new AccountRun(request.account()).run(request, listener, newestFirst);
+        metrics.fetched(result);
+        if (result.error() != null) {
+            LOG.warn("fetch failed platform={} kind={} code={} request_id={} message={}",
+                    request.account().platform().slug(), result.error().kind().slug(), result.error().platformCode(),
+                    result.error().requestId(), result.error().message());
+        }
+        return result;
+    }
+
+    /** The fetch of one account, keeping what it learned so a failure can still report it. */
+    private final class AccountRun {
+        private final AccountId account;
+        private final Deadline deadline = Deadline.after(settings.accountDeadline());
+        private AccountInfo info;
+        private DateRange range;
+
+        AccountRun(AccountId account) {
+            this.account = account;
+        }
+
+        AccountFetch run(FetchRequest request, ChunkListener listener, boolean newestFirst) {
+            Optional<SpendConnector> found;
+            try {
+                found = connectors.connector(account.platform());
+            } catch (IllegalArgumentException e) {
+                return failed(new FetchError(ErrorKind.INVALID_REQUEST, "cannot set up "
+                        + account.platform().displayName() + ": " + e.getMessage(), null, null));
+            }
+            if (found.isEmpty()) {
+                return AccountFetch.notConfigured(account);
+            }
+            SpendConnector connector = found.get();
+            ConnectorDescriptor descriptor = connector.descriptor();
+            try {
+                info = call("accountInfo", () -> connector.accountInfo(account));
+                range = resolve(request);
+                Optional<String> unreachable = AccountPlan.outOfReach(range, info, descriptor, clock);
+                if (unreachable.isPresent()) {
+                    return failed(new FetchError(ErrorKind.INVALID_REQUEST, unreachable.get(), null, null));
+                }
+                List<SpendReport> chunks = new ArrayList<>();
+                for (DateRange chunk : AccountPlan.of(range, descriptor, newestFirst).chunks()) {
+                    SpendReport part = call("dailySpend", () -> checked(connector.dailySpend(account, info, chunk), chunk));
+                    listener.onChunk(account, info, part);
+                    chunks.add(part);
+                }
+                return AccountFetch.ok(account, range, info, joined(chunks));
+            } catch (RetryLayer.Failure f) {
+                FetchError error = FetchError.of(f.error());
+                String tries = f.attempts() > 1 ? " (gave up after " + f.attempts() + " attempts)" : "";
+                return failed(new FetchError(error.kind(), error.message() + tries, error.platformCode(),
+                        error.requestId()));
+            } catch (InvalidRange e) {
+                return failed(new FetchError(ErrorKind.INVALID_REQUEST, e.getMessage(), null, null));
+            }
+        }
+
+        private <T> T call(String what, Supplier<T> call) {
+            String name = account.platform().slug() + "." + what;
+            return retries.call(name, deadline, this::onFailure, () -> {
+                try {
+                    return call.get();
+                } catch (ConnectorException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // A connector defect must not take down the other accounts, nor pass as spend.
+                    LOG.error("connector error platform={} call={}", account.platform().slug(), what, e);
+                    throw new ConnectorException.BadResponse(Details.of(account.platform(), "unexpected error reading "
+                            + account.platform().displayName() + ": " + e), e);
+                }
+            }).value();
+        }
+
+        private void onFailure(ConnectorException e) {
+            Duration hint = retries.hint(e);
+            budgets.throttled(e, hint != null ? hint : settings.initialBackoff());
+        }
+
+        private DateRange resolve(FetchRequest request) {
+            try {
+                return java.util.Objects.requireNonNull(request.range().apply(info), "the range function returned null");
+            } catch (RuntimeException e) {
+                throw new InvalidRange("no range for " + account + ": " + e.getMessage());
+            }
+        }
+
+        /** A connector's report must cover exactly the chunk, in the account's currency. */
+        private SpendReport checked(SpendReport part, DateRange chunk) {
+            List<java.time.LocalDate> days = part.days().stream().map(DailySpend::date).toList();
+            if (!part.range().equals(chunk) || !days.equals(chunk.dates().toList())) {
+                throw new ConnectorException.BadResponse(Details.of(account.platform(), account.platform().displayName()
+                        + " connector returned the days of " + part.range() + " for the request of " + chunk));
+            }
+            part.days().stream().filter(d -> !d.spend().currency().equals(info.currency())).findFirst().ifPresent(d -> {
+                throw new ConnectorException.BadResponse(Details.of(account.platform(), account.platform().displayName()
+                        + " returned spend in " + d.spend().currency() + " for an account in " + info.currency()));
+            });
+            return part;
+        }
+
+        private SpendReport joined(List<SpendReport> chunks) {
+            List<DailySpend> days = chunks.stream().flatMap(c -> c.days().stream())
+                    .sorted(Comparator.comparing(DailySpend::date)).toList();
+            List<String> requestIds = chunks.stream().sorted(Comparator.comparing(c -> c.range().from()))
+                    .flatMap(c -> c.requestIds().stream()).toList();
+            return new SpendReport(range, days, requestIds);
+        }
+
+        private AccountFetch failed(FetchError error) {
+            return AccountFetch.failed(account, range, info, error);
+        }
+    }
+
+    /** The caller's range function gave no usable range. */
+    private static final class InvalidRange extends RuntimeException {
+        InvalidRange(String message) {
+            super(message);
+        }
+    }
+}

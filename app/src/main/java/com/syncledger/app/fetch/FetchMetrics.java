@@ -1,0 +1,103 @@
+package com.syncledger.app.fetch;
+
+import com.syncledger.connectors.spi.Money;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.WireListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The fetch engine's meters. Tags are bounded (platform, currency, error kind, outcome), never account ids.
+ * Prometheus shows them as {@code kiki_ad_spend_fetch_total}, {@code kiki_ad_spend_fetch_errors_total},
+ * {@code kiki_ad_spend_amount} and {@code kiki_ad_spend_request_seconds}.
+ */
+final class FetchMetrics implements WireListener {
+
+    static final String FETCHES = "kiki.ad.spend.fetch";
+    static final String ERRORS = "kiki.ad.spend.fetch.errors";
+    static final String AMOUNT = "kiki.ad.spend.amount";
+    static final String REQUESTS = "kiki.ad.spend.request";
+
+    private final MeterRegistry registry;
+    /** The spend of the last fetch per platform and currency; a gauge is display-only, the ledger is exact. */
+    private final Map<String, AtomicReference<BigDecimal>> amounts = new ConcurrentHashMap<>();
+
+    FetchMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Latency of each HTTP request to a platform, by the kind of answer. */
+    @Override
+    public void exchanged(Platform platform, int status, Duration elapsed) {
+        Timer.builder(REQUESTS)
+                .description("HTTP requests to ad platforms")
+                .tag("platform", platform.slug())
+                .tag("outcome", outcome(status))
+                .register(registry)
+                .record(elapsed);
+    }
+
+    static String outcome(int status) {
+        if (status == 0) {
+            return "no_answer";
+        }
+        if (status == 429) {
+            return "throttled";
+        }
+        return switch (status / 100) {
+            case 2 -> "success";
+            case 4 -> "client_error";
+            case 5 -> "server_error";
+            default -> "other";
+        };
+    }
+
+    /** Counts one account fetch that was attempted (not-configured ones are not), and its error if it failed. */
+    void fetched(AccountFetch result) {
+        if (result.status() == FetchStatus.NOT_CONFIGURED) {
+            return;
+        }
+        String platform = result.account().platform().slug();
+        Counter.builder(FETCHES).description("Account fetches attempted")
+                .tag("platform", platform).register(registry).increment();
+        if (result.error() != null) {
+            Counter.builder(ERRORS).description("Account fetches that failed, by error kind")
+                    .tag("platform", platform).tag("kind", result.error().kind().slug())
+                    .register(registry).increment();
+        }
+    }
+
+    /** Sets the spend gauge of every platform and currency that this fetch read successfully. */
+    void lastFetch(List<AccountFetch> results) {
+        Map<String, Money> totals = new LinkedHashMap<>();
+        for (AccountFetch result : results) {
+            if (result.isOk()) {
+                Money total = result.report().total(result.info().currency());
+                totals.merge(result.account().platform().slug() + "|" + total.currency(), total, Money::plus);
+            }
+        }
+        totals.forEach((key, total) -> amount(key).set(total.toMajor()));
+    }
+
+    private AtomicReference<BigDecimal> amount(String key) {
+        return amounts.computeIfAbsent(key, k -> {
+            String[] parts = k.split("\\|", 2);
+            AtomicReference<BigDecimal> value = new AtomicReference<>(BigDecimal.ZERO);
+            Gauge.builder(AMOUNT, value, v -> v.get().doubleValue())
+                    .description("Spend of the last fetch, in major units of the currency")
+                    .tag("platform", parts[0])
+                    .tag("currency", parts[1])
+                    .register(registry);
+            return value;
+        });
+    }
+}

@@ -1,0 +1,94 @@
+package com.syncledger.app.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.syncledger.connectors.spi.ConnectorException;
+import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.RateLimit;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RateBudgetsTest {
+
+    @Test
+    void aBudgetLetsATenthOfTheLimitThroughAtOnceAndRefillsTheRestOverThePeriod() {
+        Bucket bucket = CredentialBudget.bucket(new RateLimit(600, Duration.ofHours(1)));
+        assertThat(bucket.getAvailableTokens()).isEqualTo(60);
+        // 540 more per hour: one every 6.67 s, so no hour ever sees more than 600.
+        assertThat(bucket.tryConsumeAsMuchAsPossible()).isEqualTo(60);
+        assertThat(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()))
+                .isBetween(Duration.ofMillis(6_600), Duration.ofMillis(6_700));
+    }
+
+    @Test
+    void aLimitOfOneRequestIsSpreadOverTwoPeriods() {
+        Bucket bucket = CredentialBudget.bucket(new RateLimit(1, Duration.ofMinutes(1)));
+        assertThat(bucket.tryConsume(1)).isTrue();
+        assertThat(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()))
+                .isGreaterThan(Duration.ofSeconds(119));
+    }
+
+    @Test
+    void aRequestThatCannotBeBudgetedBeforeItsDeadlineIsRefusedAtOnceWithoutReachingThePlatform() {
+        CredentialBudget budget = new CredentialBudget(Platform.REDDIT, new RateLimit(20, Duration.ofHours(1)));
+        budget.acquire(Duration.ofSeconds(1));
+        budget.acquire(Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> budget.acquire(Duration.ofSeconds(1)))
+                .isInstanceOfSatisfying(ConnectorException.RateLimited.class, e -> {
+                    assertThat(e.httpStatus()).isZero();
+                    assertThat(e.platform()).isEqualTo(Platform.REDDIT);
+                    assertThat(e.getMessage()).startsWith("SyncLedger's request budget for Reddit (20 per PT1H)");
+                    assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isPositive());
+                    assertThat(CredentialBudget.isOwnRefusal(e)).isTrue();
+                });
+    }
+
+    @Test
+    void aThrottledCredentialSendsNothingUntilThePlatformsHintHasPassed() {
+        RateBudgets budgets = new RateBudgets(Duration.ofSeconds(1));
+        budgets.register(Platform.META, RateLimit.perSecond(1000));
+        budgets.sending(Platform.META);
+
+        budgets.throttled(new ConnectorException.RateLimited(new Details(Platform.META, 400, "17", "r", "too many"),
+                null), Duration.ofHours(1));
+
+        assertThatThrownBy(() -> budgets.sending(Platform.META))
+                .isInstanceOf(ConnectorException.RateLimited.class)
+                .hasMessageContaining("has no room before this account's deadline");
+        // Other credentials are not held back.
+        budgets.register(Platform.TIKTOK, RateLimit.perSecond(1000));
+        budgets.sending(Platform.TIKTOK);
+    }
+
+    @Test
+    void ourOwnRefusalDoesNotHoldTheCredentialBack() {
+        RateBudgets budgets = new RateBudgets(Duration.ofSeconds(1));
+        budgets.register(Platform.META, RateLimit.perSecond(1000));
+        ConnectorException own = new ConnectorException.RateLimited(Details.of(Platform.META,
+                "SyncLedger's request budget for Meta is spent"), Duration.ofHours(1));
+
+        budgets.throttled(own, Duration.ofHours(1));
+        budgets.throttled(new ConnectorException.Transient(new Details(Platform.META, 503, null, null, "down")),
+                Duration.ofHours(1));
+
+        budgets.sending(Platform.META);
+    }
+
+    @Test
+    void theFirstRegisteredBudgetOfACredentialIsKept() {
+        RateBudgets budgets = new RateBudgets(Duration.ZERO);
+        budgets.register(Platform.PINTEREST, new RateLimit(10, Duration.ofHours(1)));
+        budgets.register(Platform.PINTEREST, RateLimit.perSecond(1000));
+
+        assertThat(budgets.budget(Platform.PINTEREST)).hasValueSatisfying(b ->
+                assertThat(b.limit()).isEqualTo(new RateLimit(10, Duration.ofHours(1))));
+        budgets.sending(Platform.PINTEREST);
+        assertThatThrownBy(() -> budgets.sending(Platform.PINTEREST)).isInstanceOf(ConnectorException.RateLimited.class);
+        // A platform without a budget (never built) is not paced here.
+        budgets.sending(Platform.GOOGLE);
+    }
+}
