@@ -133,11 +133,8 @@ public final class GoogleAdsConnector implements SpendConnector {
         }
         URI uri = URI.create(baseUrl + "/" + apiVersion + "/customers/" + account.value() + "/googleAds:searchStream");
         String body = Json.write(Map.of("query", query));
-        Secret token = oauth.accessToken();
-        WireResponse response = wire.send(GOOGLE, request(uri, body, token));
-        if (GoogleAdsErrors.isStaleAccessToken(response) && oauth.invalidate(token)) {
-            response = wire.send(GOOGLE, request(uri, body, oauth.accessToken()));
-        }
+        WireResponse response = oauth.withFreshToken(token -> wire.send(GOOGLE, request(uri, body, token)),
+                GoogleAdsErrors::isStaleAccessToken);
         if (!response.isSuccess()) {
             throw GoogleAdsErrors.from(response);
         }

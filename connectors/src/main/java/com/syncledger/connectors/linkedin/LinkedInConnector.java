@@ -167,11 +167,8 @@ public final class LinkedInConnector implements SpendConnector {
     /** One GET; a refused token is refreshed once (when a refresh token is configured) and the GET repeated. */
     private WireResponse get(String pathAndQuery) {
         URI uri = URI.create(baseUrl + pathAndQuery);
-        Secret token = tokens.accessToken();
-        WireResponse response = wire.send(Platform.LINKEDIN, request(uri, token));
-        if (LinkedInErrors.mayBeExpired(response) && tokens.invalidate(token)) {
-            response = wire.send(Platform.LINKEDIN, request(uri, tokens.accessToken()));
-        }
+        WireResponse response = tokens.withFreshToken(token -> wire.send(Platform.LINKEDIN, request(uri, token)),
+                LinkedInErrors::mayBeExpired);
         if (!response.isSuccess()) {
             throw LinkedInErrors.from(response, apiVersion);
         }

@@ -124,12 +124,7 @@ public final class PinterestConnector implements SpendConnector {
     /** One GET; a 401 is answered once by refreshing the access token and asking again. */
     private WireResponse get(String pathAndQuery) {
         URI uri = URI.create(baseUrl + "/" + apiVersion + pathAndQuery);
-        Secret token = tokens.accessToken();
-        WireResponse response = send(uri, token);
-        if (response.status() == 401 && tokens.invalidate(token)) {
-            response = send(uri, tokens.accessToken());
-        }
-        return response;
+        return tokens.withFreshToken(token -> send(uri, token), response -> response.status() == 401);
     }
 
     private WireResponse send(URI uri, Secret token) {
