@@ -30,11 +30,12 @@ final class CredentialBudget {
     /**
      * A bucket of capacity {@code C} refilled with {@code N - C} tokens per period lets at most
      * {@code C + (N - C) = N} requests through in any window of one period, whether the platform counts in
-     * fixed or sliding windows. {@code C} is a tenth of {@code N}: small bursts, 90% of the limit sustained.
+     * fixed or sliding windows. {@code C} is a tenth of {@code N} (90% of the limit sustained), or half of a
+     * small {@code N} so that the few requests of one fetch need not queue.
      */
     static Bucket bucket(RateLimit limit) {
         long n = limit.requests();
-        long capacity = Math.max(1, n / 10);
+        long capacity = n < 20 ? (n + 1) / 2 : n / 10;
         long refill = n - capacity;
         Duration period = limit.period();
         if (refill < 1) {

@@ -24,6 +24,15 @@ class RateBudgetsTest {
     }
 
     @Test
+    void aSmallLimitLetsHalfThroughAtOnce() {
+        Bucket bucket = CredentialBudget.bucket(new RateLimit(6, Duration.ofSeconds(10)));
+        assertThat(bucket.tryConsumeAsMuchAsPossible()).isEqualTo(3);
+        // The other 3 of each 10 s arrive one every 3.33 s.
+        assertThat(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()))
+                .isBetween(Duration.ofMillis(3_300), Duration.ofMillis(3_400));
+    }
+
+    @Test
     void aLimitOfOneRequestIsSpreadOverTwoPeriods() {
         Bucket bucket = CredentialBudget.bucket(new RateLimit(1, Duration.ofMinutes(1)));
         assertThat(bucket.tryConsume(1)).isTrue();
