@@ -1,11 +1,16 @@
 package com.syncledger.connectors;
 
-import com.syncledger.connectors.pinterest.PinterestConnector;
-import com.syncledger.connectors.snapchat.SnapchatConnector;
+import com.syncledger.connectors.amazon.AmazonAdsConnector;
+import com.syncledger.connectors.google.GoogleAdsConnector;
 import com.syncledger.connectors.linkedin.LinkedInConnector;
+import com.syncledger.connectors.meta.MetaConnector;
+import com.syncledger.connectors.microsoft.MicrosoftConnector;
+import com.syncledger.connectors.pinterest.PinterestConnector;
+import com.syncledger.connectors.reddit.RedditConnector;
+import com.syncledger.connectors.snapchat.SnapchatConnector;
+import com.syncledger.connectors.tiktok.TikTokConnector;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
-import com.syncledger.connectors.tiktok.TikTokConnector;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.WireClient;
 import java.util.EnumMap;
@@ -24,12 +29,15 @@ public final class Connectors {
     private static final Map<Platform, Factory> FACTORIES = new EnumMap<>(Platform.class);
 
     static {
-        // One line per platform: its connector's fromEnv(Env, WireClient).
-        FACTORIES.put(Platform.SNAPCHAT, SnapchatConnector::fromEnv);
-        FACTORIES.put(Platform.PINTEREST, PinterestConnector::fromEnv);
-        FACTORIES.put(Platform.AMAZON, com.syncledger.connectors.amazon.AmazonAdsConnector::fromEnv);
+        FACTORIES.put(Platform.META, MetaConnector::fromEnv);
+        FACTORIES.put(Platform.GOOGLE, GoogleAdsConnector::fromEnv);
         FACTORIES.put(Platform.TIKTOK, TikTokConnector::fromEnv);
         FACTORIES.put(Platform.LINKEDIN, LinkedInConnector::fromEnv);
+        FACTORIES.put(Platform.AMAZON, AmazonAdsConnector::fromEnv);
+        FACTORIES.put(Platform.MICROSOFT, MicrosoftConnector::fromEnv);
+        FACTORIES.put(Platform.SNAPCHAT, SnapchatConnector::fromEnv);
+        FACTORIES.put(Platform.PINTEREST, PinterestConnector::fromEnv);
+        FACTORIES.put(Platform.REDDIT, RedditConnector::fromEnv);
     }
 
     private Connectors() {

@@ -1,8 +1,13 @@
 package com.syncledger.sandbox;
 
-import com.syncledger.sandbox.pinterest.PinterestFake;
-import com.syncledger.sandbox.snapchat.SnapchatFake;
+import com.syncledger.sandbox.amazon.AmazonAdsFake;
+import com.syncledger.sandbox.google.GoogleAdsFake;
 import com.syncledger.sandbox.linkedin.LinkedInFake;
+import com.syncledger.sandbox.meta.MetaFake;
+import com.syncledger.sandbox.microsoft.MicrosoftFake;
+import com.syncledger.sandbox.pinterest.PinterestFake;
+import com.syncledger.sandbox.reddit.RedditFake;
+import com.syncledger.sandbox.snapchat.SnapchatFake;
 import com.syncledger.sandbox.tiktok.TikTokFake;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +19,15 @@ public final class Sandbox implements AutoCloseable {
 
     /** Every fake the sandbox knows, one line per platform. */
     private static final List<Supplier<FakePlatform>> FAKES = List.of(
+            MetaFake::new,
+            GoogleAdsFake::new,
+            TikTokFake::new,
+            LinkedInFake::new,
+            AmazonAdsFake::new,
+            MicrosoftFake::new,
             SnapchatFake::new,
             PinterestFake::new,
-            com.syncledger.sandbox.amazon.AmazonAdsFake::new,
-            TikTokFake::new,
-            LinkedInFake::new
+            RedditFake::new
     );
 
     private final Map<String, FakePlatform> fakes = new LinkedHashMap<>();

@@ -2,9 +2,16 @@ package com.syncledger.app.cli;
 
 import com.syncledger.app.database.DatabaseConfiguration;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
+import com.syncledger.app.ledger.SpendQueries;
+import com.syncledger.app.ledger.Store;
+import com.syncledger.app.sync.SyncService;
+import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.sandbox.Sandbox;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,8 +55,26 @@ final class DemoCommand implements Callable<Integer> {
         String port = context.getEnvironment().getProperty("local.server.port", "8090");
         out.println("Database: " + context.getBean(DatabaseServer.class).describe());
         out.println();
+        List<Store> stores = DemoStores.ensure(context);
+        out.println("Syncing the demo stores (a first run backfills each account as far as its platform retains data)...");
+        out.flush();
+        try (SyncCommand.ProgressBarProgress progress = SyncCommand.ProgressBarProgress.onTerminal()) {
+            SyncCommand.print(out, context.getBean(SyncService.class).syncAll(null, progress));
+        }
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        DateRange lastThirtyDays = DateRange.of(yesterday.minusDays(29), yesterday);
+        for (Store store : stores) {
+            out.println();
+            out.println(store.name() + ", last 30 days:");
+            SpendCommand.print(out, context.getBean(SpendQueries.class).read(store.id(), lastThirtyDays));
+        }
+        out.println();
         out.println("Try:");
         out.println("  curl http://localhost:" + port + "/healthz");
+        out.println("  curl http://localhost:" + port + "/stores");
+        out.println("  curl 'http://localhost:" + port + "/stores/" + stores.getFirst().id() + "/spend?from="
+                + lastThirtyDays.from() + "&to=" + lastThirtyDays.to() + "'");
+        out.println("  curl http://localhost:" + port + "/stores/" + stores.getFirst().id() + "/sync-runs");
         out.println("  curl http://localhost:" + port + "/actuator/prometheus");
         out.println();
         out.println("Press Ctrl-C to stop.");

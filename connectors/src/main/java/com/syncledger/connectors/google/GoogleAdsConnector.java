@@ -1,0 +1,197 @@
+package com.syncledger.connectors.google;
+
+import com.syncledger.connectors.PlatformCredentials;
+import com.syncledger.connectors.spi.AccountId;
+import com.syncledger.connectors.spi.AccountInfo;
+import com.syncledger.connectors.spi.ConnectorDescriptor;
+import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.RateLimit;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.SpendDays;
+import com.syncledger.connectors.wire.WireClient;
+import com.syncledger.connectors.wire.WireResponse;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Google Ads spend over the REST API: one GAQL query on {@code customer} through
+ * {@code googleAds:searchStream} per date range (all rows in one answer, so no paging), with an access token
+ * from the OAuth refresh-token grant.
+ */
+public final class GoogleAdsConnector implements SpendConnector {
+
+    public static final String DEFAULT_BASE_URL = "https://googleads.googleapis.com";
+    public static final String DEFAULT_TOKEN_URL = "https://oauth2.googleapis.com/token";
+    /** Released October 2026; Google's sunset page says "start with v26". */
+    public static final String DEFAULT_API_VERSION = "v26";
+    public static final String VERSION_VAR = "GOOGLE_ADS_API_VERSION";
+
+    /**
+     * Google sets no range limit on GAQL; a year keeps one answer small (365 rows) and a failed call cheap,
+     * while one query costs one operation of the daily quota whatever its length.
+     */
+    static final int MAX_DAYS_PER_REQUEST = 365;
+    /** Date-segmented data is kept 37 months; 1123 days is the shortest 37-month span. */
+    static final int RETENTION_DAYS = 1123;
+    /** Clicks (and so cost) can be corrected for about a month after the day. */
+    static final int RESTATEMENT_DAYS = 30;
+    /** Explorer access, the lowest production level: 2,880 operations a day. */
+    static final RateLimit RATE_LIMIT = new RateLimit(2880, Duration.ofDays(1));
+
+    private static final Platform GOOGLE = Platform.GOOGLE;
+    private static final Pattern VERSION = Pattern.compile("v?(\\d+)");
+    private static final String ACCOUNT_QUERY = "SELECT customer.id, customer.descriptive_name, "
+            + "customer.currency_code, customer.time_zone FROM customer";
+    private static final String SPEND_QUERY = "SELECT segments.date, metrics.cost_micros, customer.currency_code, "
+            + "customer.time_zone FROM customer WHERE segments.date BETWEEN '%s' AND '%s' ORDER BY segments.date";
+
+    private final URI baseUrl;
+    private final String apiVersion;
+    private final OAuthRefresher oauth;
+    private final Secret developerToken;
+    private final String loginCustomerId;
+    private final WireClient wire;
+
+    GoogleAdsConnector(URI baseUrl, String apiVersion, OAuthRefresher oauth, Secret developerToken,
+            String loginCustomerId, WireClient wire) {
+        this.baseUrl = baseUrl;
+        this.apiVersion = apiVersion;
+        this.oauth = oauth;
+        this.developerToken = developerToken;
+        this.loginCustomerId = loginCustomerId;
+        this.wire = wire;
+    }
+
+    /**
+     * From {@code GOOGLE_ADS_CLIENT_ID}, {@code GOOGLE_ADS_CLIENT_SECRET}, {@code GOOGLE_ADS_REFRESH_TOKEN},
+     * {@code GOOGLE_ADS_DEVELOPER_TOKEN} (sent when set: Google retired developer tokens in September 2026 and
+     * now ignores the header), {@code GOOGLE_ADS_LOGIN_CUSTOMER_ID} (the manager account, with or without
+     * dashes), {@code GOOGLE_ADS_BASE_URL}, {@code GOOGLE_TOKEN_URL} and {@code GOOGLE_ADS_API_VERSION}.
+     */
+    public static SpendConnector fromEnv(Env env, WireClient wire) {
+        String clientId = env.get(PlatformCredentials.clientIdVar(GOOGLE))
+                .orElseThrow(() -> new IllegalArgumentException("GOOGLE_ADS_CLIENT_ID is required for Google Ads"));
+        Secret refreshToken = env.secret("GOOGLE_ADS_REFRESH_TOKEN");
+        if (refreshToken == null) {
+            throw new IllegalArgumentException("GOOGLE_ADS_REFRESH_TOKEN is required for Google Ads");
+        }
+        OAuthRefresher oauth = new OAuthRefresher(GOOGLE,
+                absoluteUrl(PlatformCredentials.tokenUrlVar(GOOGLE),
+                        env.getOrDefault(PlatformCredentials.tokenUrlVar(GOOGLE), DEFAULT_TOKEN_URL)),
+                clientId, env.secret(PlatformCredentials.clientSecretVar(GOOGLE)), refreshToken, null,
+                OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), Map.of(), wire, Clock.systemUTC(),
+                rotated -> { }); // Google keeps the refresh token on refresh
+        return new GoogleAdsConnector(
+                absoluteUrl(PlatformCredentials.baseUrlVar(GOOGLE),
+                        env.getOrDefault(PlatformCredentials.baseUrlVar(GOOGLE), DEFAULT_BASE_URL)),
+                apiVersion(env.getOrDefault(VERSION_VAR, DEFAULT_API_VERSION)),
+                oauth,
+                env.secret("GOOGLE_ADS_DEVELOPER_TOKEN"),
+                env.get("GOOGLE_ADS_LOGIN_CUSTOMER_ID").map(GoogleAdsConnector::loginCustomerId).orElse(null),
+                wire);
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return new ConnectorDescriptor(GOOGLE, apiVersion, MAX_DAYS_PER_REQUEST, RETENTION_DAYS, RESTATEMENT_DAYS,
+                RATE_LIMIT);
+    }
+
+    @Override
+    public AccountInfo accountInfo(AccountId account) {
+        return GoogleAdsMapper.accountInfo(searchStream(account, ACCOUNT_QUERY));
+    }
+
+    @Override
+    public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
+        SpendDays days = new SpendDays(GOOGLE, range, info.currency());
+        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
+            SpendDays partDays = new SpendDays(GOOGLE, part, info.currency());
+            GoogleAdsMapper.StreamRows rows = searchStream(account, SPEND_QUERY.formatted(part.from(), part.to()));
+            partDays.requestId(rows.requestId());
+            GoogleAdsMapper.addSpend(rows, info, partDays);
+            days.addAll(partDays.report());
+        }
+        return days.report();
+    }
+
+    /**
+     * One {@code searchStream} call. An answer refusing the access token itself gets one refresh and one
+     * more try; every other failure is thrown as it is.
+     */
+    private GoogleAdsMapper.StreamRows searchStream(AccountId account, String query) {
+        if (account.platform() != GOOGLE) {
+            throw new IllegalArgumentException("not a Google Ads account: " + account);
+        }
+        URI uri = URI.create(baseUrl + "/" + apiVersion + "/customers/" + account.value() + "/googleAds:searchStream");
+        String body = Json.write(Map.of("query", query));
+        Secret token = oauth.accessToken();
+        WireResponse response = wire.send(GOOGLE, request(uri, body, token));
+        if (GoogleAdsErrors.isStaleAccessToken(response) && oauth.invalidate(token)) {
+            response = wire.send(GOOGLE, request(uri, body, oauth.accessToken()));
+        }
+        if (!response.isSuccess()) {
+            throw GoogleAdsErrors.from(response);
+        }
+        String requestId = GoogleAdsErrors.requestId(response);
+        return GoogleAdsMapper.rows(Json.parse(GOOGLE, response, requestId), response, requestId);
+    }
+
+    private HttpRequest.Builder request(URI uri, String body, Secret token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + token.reveal())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (developerToken != null) {
+            request.header("developer-token", developerToken.reveal());
+        }
+        if (loginCustomerId != null) {
+            request.header("login-customer-id", loginCustomerId);
+        }
+        return request;
+    }
+
+    /** The manager account id as the header wants it: ten digits, dashes stripped. */
+    static String loginCustomerId(String value) {
+        try {
+            return AccountId.of(GOOGLE, value).value();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("GOOGLE_ADS_LOGIN_CUSTOMER_ID: " + e.getMessage());
+        }
+    }
+
+    static URI absoluteUrl(String variable, String value) {
+        String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        URI uri = URI.create(trimmed);
+        if (uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException(variable + " must be an absolute http(s) URL, got '" + value + "'");
+        }
+        return uri;
+    }
+
+    /** Accepts {@code v26} or {@code 26}. */
+    static String apiVersion(String value) {
+        var m = VERSION.matcher(value.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(VERSION_VAR + " must look like v26, got '" + value + "'");
+        }
+        return "v" + m.group(1);
+    }
+
+    @Override
+    public String toString() {
+        return "GoogleAdsConnector[" + baseUrl + ", " + apiVersion + ", login-customer-id "
+                + (loginCustomerId == null ? "none" : loginCustomerId) + "]";
+    }
+}
