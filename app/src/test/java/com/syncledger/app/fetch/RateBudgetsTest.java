@@ -90,11 +90,11 @@ class RateBudgetsTest {
     @Test
     void theFirstRegisteredBudgetOfACredentialIsKept() {
         RateBudgets budgets = new RateBudgets(Duration.ZERO);
-        budgets.register(Platform.PINTEREST, new RateLimit(10, Duration.ofHours(1)));
+        budgets.register(Platform.PINTEREST, new RateLimit(1, Duration.ofHours(1)));
         budgets.register(Platform.PINTEREST, RateLimit.perSecond(1000));
 
         assertThat(budgets.budget(Platform.PINTEREST)).hasValueSatisfying(b ->
-                assertThat(b.limit()).isEqualTo(new RateLimit(10, Duration.ofHours(1))));
+                assertThat(b.limit()).isEqualTo(new RateLimit(1, Duration.ofHours(1))));
         budgets.sending(Platform.PINTEREST);
         assertThatThrownBy(() -> budgets.sending(Platform.PINTEREST)).isInstanceOf(ConnectorException.RateLimited.class);
         // A platform without a budget (never built) is not paced here.
