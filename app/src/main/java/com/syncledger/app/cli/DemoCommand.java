@@ -10,7 +10,7 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.sandbox.Sandbox;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,6 +41,7 @@ final class DemoCommand implements Callable<Integer> {
         String home = DatabaseConfiguration.home(env).resolve("demo").toString();
         Env demoEnv = Env.of(sandbox.environment())
                 .orElse(Env.of(Map.of("SYNCLEDGER_HOME", home)))
+                .orElse(DemoCommand::sandboxRateLimit)
                 .orElse(name -> name.startsWith("SYNCLEDGER_") && !name.startsWith("SYNCLEDGER_DB_")
                         && !name.equals("SYNCLEDGER_HOME") ? env.raw(name) : null);
         out.println("SyncLedger demo: every platform is a local sandbox fake; nothing leaves this machine.");
@@ -61,19 +62,17 @@ final class DemoCommand implements Callable<Integer> {
         try (SyncCommand.ProgressBarProgress progress = SyncCommand.ProgressBarProgress.onTerminal()) {
             SyncCommand.print(out, context.getBean(SyncService.class).syncAll(null, progress));
         }
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-        DateRange lastThirtyDays = DateRange.of(yesterday.minusDays(29), yesterday);
         for (Store store : stores) {
             out.println();
             out.println(store.name() + ", last 30 days:");
-            SpendCommand.print(out, context.getBean(SpendQueries.class).read(store.id(), lastThirtyDays));
+            SpendCommand.print(out, context.getBean(SpendQueries.class).read(store.id(), lastThirtyDays(store)));
         }
         out.println();
         out.println("Try:");
         out.println("  curl http://localhost:" + port + "/healthz");
         out.println("  curl http://localhost:" + port + "/stores");
         out.println("  curl 'http://localhost:" + port + "/stores/" + stores.getFirst().id() + "/spend?from="
-                + lastThirtyDays.from() + "&to=" + lastThirtyDays.to() + "'");
+                + lastThirtyDays(stores.getFirst()).from() + "&to=" + lastThirtyDays(stores.getFirst()).to() + "'");
         out.println("  curl http://localhost:" + port + "/stores/" + stores.getFirst().id() + "/sync-runs");
         out.println("  curl http://localhost:" + port + "/actuator/prometheus");
         out.println();
@@ -81,5 +80,19 @@ final class DemoCommand implements Callable<Integer> {
         out.flush();
         ServeCommand.awaitShutdown(context, sandbox);
         return SyncLedgerCommand.OK;
+    }
+
+    /** The 30 days up to yesterday in the store's own calendar. */
+    private static DateRange lastThirtyDays(Store store) {
+        LocalDate yesterday = LocalDate.now(ZoneId.of(store.timeZone())).minusDays(1);
+        return DateRange.of(yesterday.minusDays(29), yesterday);
+    }
+
+    /**
+     * The fakes have no request budget, so the demo does not pace itself by the real platforms' limits
+     * (Amazon's one request per second would stretch a backfill to minutes).
+     */
+    private static String sandboxRateLimit(String name) {
+        return name.startsWith("SYNCLEDGER_FETCH_RATE_LIMIT_") ? "1000/1s" : null;
     }
 }

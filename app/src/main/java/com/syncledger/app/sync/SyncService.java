@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -43,9 +44,12 @@ public class SyncService {
     private final SpendWriter writer;
     private final FetchEngine engine;
     private final JdbcClient jdbc;
+    private final SyncLock lock;
     private final Clock clock;
 
-    public SyncService(AdAccounts accounts, SyncRuns runs, SpendWriter writer, FetchEngine engine, JdbcClient jdbc) {
+    public SyncService(AdAccounts accounts, SyncRuns runs, SpendWriter writer, FetchEngine engine, JdbcClient jdbc,
+            SyncLock lock) {
+        this.lock = lock;
         this.accounts = accounts;
         this.runs = runs;
         this.writer = writer;
@@ -54,14 +58,20 @@ public class SyncService {
         this.clock = Clock.systemUTC();
     }
 
-    /** Syncs one store's accounts. */
+    /** Syncs one store's accounts, after any sync already running. */
     public List<SyncOutcome> syncStore(long storeId, DateRange range, SyncProgress progress) {
-        return sync(accounts.linked(storeId), range, progress);
+        List<AdAccount> linked = accounts.linked(storeId);
+        return lock.whileHeld(() -> sync(linked, range, progress));
     }
 
-    /** Syncs every linked account of every store. */
+    /** Syncs every linked account of every store, after any sync already running. */
     public List<SyncOutcome> syncAll(DateRange range, SyncProgress progress) {
-        return sync(accounts.allLinked(), range, progress);
+        return lock.whileHeld(() -> sync(accounts.allLinked(), range, progress));
+    }
+
+    /** Syncs every linked account's default window, unless a sync is running right now. */
+    public Optional<List<SyncOutcome>> syncAllUnlessRunning() {
+        return lock.ifFree(() -> sync(accounts.allLinked(), null, SyncProgress.NONE));
     }
 
     private List<SyncOutcome> sync(List<AdAccount> linked, DateRange explicit, SyncProgress progress) {
