@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CredentialBudget {
 
+    /** How our own refusals begin, so they are told apart from the platform's throttling. */
+    private static final String REFUSAL = "SyncLedger's request budget for ";
+
     private final Platform platform;
     private final RateLimit limit;
     private final Bucket bucket;
@@ -91,14 +94,13 @@ final class CredentialBudget {
     /** Whether a rate-limited error is our own refusal rather than the platform's answer. */
     static boolean isOwnRefusal(ConnectorException e) {
         return e instanceof ConnectorException.RateLimited && e.httpStatus() == 0 && e.platformCode() == null
-                && e.getMessage().startsWith("SyncLedger's request budget");
+                && e.getMessage().startsWith(REFUSAL);
     }
 
     private ConnectorException refused(Duration wait) {
-        return new ConnectorException.RateLimited(Details.of(platform, "SyncLedger's request budget for "
-                + platform.displayName() + " (" + limit.requests() + " per " + limit.period()
-                + ") has no room before this account's deadline; the next request could go in " + wait.toSeconds()
-                + "s"), wait);
+        return new ConnectorException.RateLimited(Details.of(platform, REFUSAL + platform.displayName() + " ("
+                + limit.requests() + " per " + limit.period() + ") has no room before this account's deadline; "
+                + "the next request could go in " + wait.toSeconds() + "s"), wait);
     }
 
     private static void sleep(long nanos) {
