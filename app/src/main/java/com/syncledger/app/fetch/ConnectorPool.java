@@ -22,9 +22,12 @@ final class ConnectorPool {
     interface Factory {
         Optional<SpendConnector> create(Platform platform, Env env, WireClient wire);
 
-        Factory CONNECTORS = (platform, env, wire) -> Connectors.implemented().contains(platform)
-                ? Optional.of(Connectors.create(platform, env, wire))
-                : Optional.empty();
+        /** The real connectors, handing rotated refresh tokens to {@code rotations}. */
+        static Factory connectors(Connectors.RotationSink rotations) {
+            return (platform, env, wire) -> Connectors.implemented().contains(platform)
+                    ? Optional.of(Connectors.create(platform, env, wire, rotations))
+                    : Optional.empty();
+        }
     }
 
     private final Env env;

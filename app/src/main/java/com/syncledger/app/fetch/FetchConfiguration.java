@@ -1,5 +1,6 @@
 package com.syncledger.app.fetch;
 
+import com.syncledger.app.credentials.StoredRefreshTokens;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.WireClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 public class FetchConfiguration {
 
     @Bean
-    FetchEngine fetchEngine(Env env, ObjectProvider<MeterRegistry> meters) {
-        return new FetchEngine(env, WireClient.withDefaults(), meters.getIfAvailable(SimpleMeterRegistry::new),
-                FetchSettings.fromEnv(env));
+    FetchEngine fetchEngine(Env env, ObjectProvider<MeterRegistry> meters, StoredRefreshTokens storedTokens) {
+        return new FetchEngine(storedTokens.overlay(env), WireClient.withDefaults(),
+                meters.getIfAvailable(SimpleMeterRegistry::new), FetchSettings.fromEnv(env), storedTokens);
     }
 }

@@ -1,5 +1,6 @@
 package com.syncledger.app.fetch;
 
+import com.syncledger.connectors.Connectors;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -50,7 +51,13 @@ public final class FetchEngine {
     private final Clock clock;
 
     public FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings) {
-        this(env, wire, meters, settings, Clock.systemUTC(), ConnectorPool.Factory.CONNECTORS);
+        this(env, wire, meters, settings, Connectors.RotationSink.LOG_ONLY);
+    }
+
+    /** @param rotations where refresh tokens that a platform rotates are kept */
+    public FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings,
+            Connectors.RotationSink rotations) {
+        this(env, wire, meters, settings, Clock.systemUTC(), ConnectorPool.Factory.connectors(rotations));
     }
 
     /** With another clock (what "today" is) and connector factory, for tests. */

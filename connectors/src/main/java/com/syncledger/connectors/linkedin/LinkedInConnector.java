@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,6 +80,12 @@ public final class LinkedInConnector implements SpendConnector {
      * {@code LINKEDIN_API_VERSION}.
      */
     public static SpendConnector fromEnv(Env env, WireClient wire) {
+        // LinkedIn keeps the refresh token on refresh; should it ever send another, say so (not its value).
+        return fromEnv(env, wire, rotated -> LOG.warn("LinkedIn issued a new refresh token; update LINKEDIN_REFRESH_TOKEN"));
+    }
+
+    /** @param onRotation receives a new refresh token should LinkedIn issue one, so it can be kept */
+    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
         Platform p = Platform.LINKEDIN;
         Secret accessToken = env.secret("LINKEDIN_ACCESS_TOKEN");
         Secret refreshToken = env.secret("LINKEDIN_REFRESH_TOKEN");
@@ -96,9 +103,7 @@ public final class LinkedInConnector implements SpendConnector {
         URI tokenUrl = env.url(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL);
         OAuthRefresher tokens = new OAuthRefresher(p, tokenUrl, refreshable ? clientId : null, clientSecret,
                 refreshable ? refreshToken : null, accessToken, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(),
-                Map.of(), wire, Clock.systemUTC(),
-                // LinkedIn keeps the refresh token on refresh; should it ever send another, say so (not its value).
-                rotated -> LOG.warn("LinkedIn issued a new refresh token; update LINKEDIN_REFRESH_TOKEN"));
+                Map.of(), wire, Clock.systemUTC(), onRotation);
         URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
         return new LinkedInConnector(wire, baseUrl, version, tokens);
     }

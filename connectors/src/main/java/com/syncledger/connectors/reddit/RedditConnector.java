@@ -66,10 +66,16 @@ public final class RedditConnector implements SpendConnector {
     }
 
     public static SpendConnector fromEnv(Env env, WireClient wire) {
-        return new RedditConnector(RedditSettings.fromEnv(env), wire, Clock.systemUTC(), rotated -> LOG.info(
+        return fromEnv(env, wire, rotated -> LOG.info(
                 "event=refresh_token_rotated platform=reddit note=\"kept in memory; store the new token as {} "
                         + "to keep access after a restart\"", RedditSettings.REFRESH_TOKEN_VAR));
     }
+
+    /** @param onRotation receives each new refresh token Reddit issues, so it can be kept */
+    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return new RedditConnector(RedditSettings.fromEnv(env), wire, Clock.systemUTC(), onRotation);
+    }
+
 
     @Override
     public ConnectorDescriptor descriptor() {

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -64,6 +65,12 @@ public final class SnapchatConnector implements SpendConnector {
     }
 
     public static SpendConnector fromEnv(Env env, WireClient wire) {
+        return fromEnv(env, wire, rotated -> LOG.info("event=refresh_token_rotated platform=snapchat"
+                + " hint=\"store the new refresh token as SNAPCHAT_REFRESH_TOKEN\""));
+    }
+
+    /** @param onRotation receives a new refresh token should Snap issue one, so it can be kept */
+    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
         Platform p = Platform.SNAPCHAT;
         URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
         URI tokenUrl = env.url(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL);
@@ -73,9 +80,7 @@ public final class SnapchatConnector implements SpendConnector {
                 env.secret(PlatformCredentials.clientSecretVar(p)),
                 env.secret("SNAPCHAT_REFRESH_TOKEN"),
                 env.secret("SNAPCHAT_ACCESS_TOKEN"),
-                OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), Map.of(), wire, Clock.systemUTC(),
-                rotated -> LOG.info("event=refresh_token_rotated platform=snapchat"
-                        + " hint=\"store the new refresh token as SNAPCHAT_REFRESH_TOKEN\""));
+                OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), Map.of(), wire, Clock.systemUTC(), onRotation);
         return new SnapchatConnector(baseUrl, env.getOrDefault("SNAPCHAT_API_VERSION", DEFAULT_API_VERSION),
                 tokens, wire);
     }
