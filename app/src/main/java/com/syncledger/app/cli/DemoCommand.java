@@ -1,5 +1,8 @@
 package com.syncledger.app.cli;
 
+import com.syncledger.app.access.ApiKeys;
+import com.syncledger.app.access.NewApiKey;
+import com.syncledger.app.access.Role;
 import com.syncledger.app.database.DatabaseConfiguration;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
 import com.syncledger.connectors.wire.Env;
@@ -32,8 +35,9 @@ final class DemoCommand implements Callable<Integer> {
         Sandbox sandbox = Sandbox.startWithDemoData();
         // The demo's own data directory, so it never mixes with real data.
         String home = DatabaseConfiguration.home(env).resolve("demo").toString();
+        NewApiKey apiKey = NewApiKey.generate(Role.WRITE);
         Env demoEnv = Env.of(sandbox.environment())
-                .orElse(Env.of(Map.of("SYNCLEDGER_HOME", home)))
+                .orElse(Env.of(Map.of("SYNCLEDGER_HOME", home, ApiKeys.VARIABLE, apiKey.entry())))
                 .orElse(name -> name.startsWith("SYNCLEDGER_") && !name.startsWith("SYNCLEDGER_DB_")
                         && !name.equals("SYNCLEDGER_HOME") ? env.raw(name) : null);
         out.println("SyncLedger demo: every platform is a local sandbox fake; nothing leaves this machine.");
@@ -48,9 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         String port = context.getEnvironment().getProperty("local.server.port", "8090");
         out.println("Database: " + context.getBean(DatabaseServer.class).describe());
         out.println();
-        out.println("Try:");
-        out.println("  curl http://localhost:" + port + "/healthz");
-        out.println("  curl http://localhost:" + port + "/actuator/prometheus");
+        DemoAccess.print(apiKey, "http://localhost:" + port, out);
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -1,8 +1,14 @@
 package com.syncledger.app.database;
 
 import com.syncledger.app.SyncLedgerApplication;
+import com.syncledger.app.access.ApiKeys;
+import com.syncledger.app.access.NewApiKey;
+import com.syncledger.app.access.Role;
 import com.syncledger.connectors.wire.Env;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -10,14 +16,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** Starts SyncLedger on a fresh test database, optionally with its HTTP API on a random port. */
 public final class TestApp {
 
+    /** Keys every test app accepts unless the test configures {@code SYNCLEDGER_API_KEYS} itself. */
+    public static final NewApiKey WRITE_KEY = new NewApiKey("slk_test-write-key", Role.WRITE);
+    public static final NewApiKey READ_KEY = new NewApiKey("slk_test-read-key", Role.READ);
+
     private TestApp() {
     }
 
     public static ConfigurableApplicationContext start(boolean web, Map<String, String> settings) {
-        Env env = TestDatabase.fresh().env(settings);
+        return start(web, settings, List.of());
+    }
+
+    /** @param properties further Spring properties ({@code name=value}) */
+    public static ConfigurableApplicationContext start(boolean web, Map<String, String> settings,
+            List<String> properties) {
+        Map<String, String> withKeys = new HashMap<>(settings);
+        withKeys.putIfAbsent(ApiKeys.VARIABLE, WRITE_KEY.entry() + "," + READ_KEY.entry());
+        Env env = TestDatabase.fresh().env(withKeys);
         return new SpringApplicationBuilder(SyncLedgerApplication.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties("server.port=0", "syncledger.sync.schedule.enabled=false")
+                .properties(Stream.concat(Stream.of("server.port=0", "syncledger.sync.schedule.enabled=false"),
+                        properties.stream()).toArray(String[]::new))
                 .initializers(c -> c.getBeanFactory().registerSingleton("env", env))
                 .run();
     }
