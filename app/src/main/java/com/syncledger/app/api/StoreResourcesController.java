@@ -61,11 +61,17 @@ class StoreResourcesController {
 
     @PostMapping("/accounts")
     ResponseEntity<AccountView> link(@PathVariable long storeId, @RequestBody AccountRequest request) {
+        Platform platform;
+        try {
+            platform = Platform.fromSlug(request.platform());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("platform", e.getMessage());
+        }
         AccountId account;
         try {
-            account = AccountId.of(Platform.fromSlug(request.platform()), request.accountId());
+            account = AccountId.of(platform, request.accountId());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(request.platform() == null ? "platform" : "accountId", e.getMessage());
+            throw new InvalidInputException("accountId", e.getMessage());
         }
         AccountView linked = AccountView.of(accounts.link(storeId, account));
         return ResponseEntity.created(URI.create("/stores/" + storeId + "/accounts/" + linked.id())).body(linked);

@@ -6,12 +6,14 @@ import com.syncledger.app.access.NewApiKey;
 import com.syncledger.app.access.Role;
 import com.syncledger.connectors.wire.Env;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /** Starts SyncLedger on a fresh test database, optionally with its HTTP API on a random port. */
 public final class TestApp {
@@ -33,11 +35,16 @@ public final class TestApp {
         Map<String, String> withKeys = new HashMap<>(settings);
         withKeys.putIfAbsent(ApiKeys.VARIABLE, WRITE_KEY.entry() + "," + READ_KEY.entry());
         Env env = TestDatabase.fresh().env(withKeys);
+        // Highest precedence, so that application.properties (e.g. server.port=${SYNCLEDGER_PORT:8090}) cannot win.
+        Map<String, Object> overrides = new LinkedHashMap<>();
+        Stream.concat(Stream.of("server.port=0", "syncledger.sync.schedule.enabled=false"), properties.stream())
+                .forEach(p -> overrides.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));
         return new SpringApplicationBuilder(SyncLedgerApplication.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .properties(Stream.concat(Stream.of("server.port=0", "syncledger.sync.schedule.enabled=false"),
-                        properties.stream()).toArray(String[]::new))
-                .initializers(c -> c.getBeanFactory().registerSingleton("env", env))
+                .initializers(c -> {
+                    c.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", overrides));
+                    c.getBeanFactory().registerSingleton("env", env);
+                })
                 .run();
     }
 

@@ -3,9 +3,7 @@ package com.syncledger.app.web;
 import static com.syncledger.app.database.TestApp.READ_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.syncledger.app.SyncLedgerApplication;
-import com.syncledger.app.access.ApiKeys;
-import com.syncledger.app.database.TestDatabase;
+import com.syncledger.app.database.TestApp;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 class HealthzTest {
@@ -22,12 +19,9 @@ class HealthzTest {
 
     @Test
     void healthyWhileTheDatabaseAnswersAndUnavailableWhenItDoesNot() throws Exception {
-        var env = TestDatabase.fresh().env(Map.of(ApiKeys.VARIABLE, READ_KEY.entry()));
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SyncLedgerApplication.class)
-                .properties("server.port=0")
-                .initializers(c -> c.getBeanFactory().registerSingleton("env", env))
-                .run()) {
-            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        try (ConfigurableApplicationContext app = TestApp.start(true, Map.of())) {
+            String base = TestApp.baseUrl(app);
+            assertThat(base).doesNotEndWith(":8090");
             assertThat(get(base + "/healthz")).isEqualTo("200 {\"status\":\"healthy\"}");
             assertThat(get(base + "/actuator/health/liveness")).startsWith("200");
             assertThat(get(base + "/actuator/health/readiness")).startsWith("200");
