@@ -5,9 +5,16 @@ import com.syncledger.app.access.NewApiKey;
 import com.syncledger.app.access.Role;
 import com.syncledger.app.database.DatabaseConfiguration;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
+import com.syncledger.app.ledger.SpendQueries;
+import com.syncledger.app.ledger.Store;
+import com.syncledger.app.sync.SyncService;
+import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.sandbox.Sandbox;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,6 +45,7 @@ final class DemoCommand implements Callable<Integer> {
         NewApiKey apiKey = NewApiKey.generate(Role.WRITE);
         Env demoEnv = Env.of(sandbox.environment())
                 .orElse(Env.of(Map.of("SYNCLEDGER_HOME", home, ApiKeys.VARIABLE, apiKey.entry())))
+                .orElse(DemoCommand::sandboxRateLimit)
                 .orElse(name -> name.startsWith("SYNCLEDGER_") && !name.startsWith("SYNCLEDGER_DB_")
                         && !name.equals("SYNCLEDGER_HOME") ? env.raw(name) : null);
         out.println("SyncLedger demo: every platform is a local sandbox fake; nothing leaves this machine.");
@@ -52,11 +60,47 @@ final class DemoCommand implements Callable<Integer> {
         String port = context.getEnvironment().getProperty("local.server.port", "8090");
         out.println("Database: " + context.getBean(DatabaseServer.class).describe());
         out.println();
-        DemoAccess.print(apiKey, "http://localhost:" + port, out);
+        List<Store> stores = DemoStores.ensure(context);
+        out.println("Syncing the demo stores (a first run backfills each account as far as its platform retains data)...");
+        out.flush();
+        try (SyncCommand.ProgressBarProgress progress = SyncCommand.ProgressBarProgress.onTerminal()) {
+            SyncCommand.print(out, context.getBean(SyncService.class).syncAll(null, progress));
+        }
+        for (Store store : stores) {
+            out.println();
+            out.println(store.name() + ", last 30 days:");
+            SpendCommand.print(out, context.getBean(SpendQueries.class).read(store.id(), lastThirtyDays(store)));
+        }
+        out.println();
+        DemoAccess access = new DemoAccess(apiKey, "http://localhost:" + port);
+        access.printKey(out);
+        out.println();
+        out.println("Try:");
+        out.println("  curl http://localhost:" + port + "/healthz");
+        out.println("  " + access.curl("/stores"));
+        out.println("  " + access.curl("/stores/" + stores.getFirst().id() + "/spend?from="
+                + lastThirtyDays(stores.getFirst()).from() + "&to=" + lastThirtyDays(stores.getFirst()).to()));
+        out.println("  " + access.curl("/stores/" + stores.getFirst().id() + "/sync-runs"));
+        out.println("  " + access.curl("/actuator/prometheus"));
+        out.println("  Swagger UI: http://localhost:" + port + "/swagger-ui.html (Authorize with the key)");
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();
         ServeCommand.awaitShutdown(context, sandbox);
         return SyncLedgerCommand.OK;
+    }
+
+    /** The 30 days up to yesterday in the store's own calendar. */
+    private static DateRange lastThirtyDays(Store store) {
+        LocalDate yesterday = LocalDate.now(ZoneId.of(store.timeZone())).minusDays(1);
+        return DateRange.of(yesterday.minusDays(29), yesterday);
+    }
+
+    /**
+     * The fakes have no request budget, so the demo does not pace itself by the real platforms' limits
+     * (Amazon's one request per second would stretch a backfill to minutes).
+     */
+    private static String sandboxRateLimit(String name) {
+        return name.startsWith("SYNCLEDGER_FETCH_RATE_LIMIT_") ? "1000/1s" : null;
     }
 }

@@ -95,6 +95,16 @@ public final class FetchEngine {
         return List.copyOf(results);
     }
 
+    /**
+     * The descriptor of the platform's connector (limits, retention, restatement window).
+     *
+     * @throws IllegalStateException when the platform is not configured
+     */
+    public ConnectorDescriptor descriptor(Platform platform) {
+        return connectors.connector(platform).map(SpendConnector::descriptor)
+                .orElseThrow(() -> new IllegalStateException(platform.displayName() + " is not configured"));
+    }
+
     /** One cheap authenticated call per platform, concurrently, to prove its credentials work. */
     public List<CredentialCheck> checkCredentials() {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {

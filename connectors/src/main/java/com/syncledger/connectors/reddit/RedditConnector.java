@@ -35,8 +35,12 @@ public final class RedditConnector implements SpendConnector {
 
     /** Reddit publishes no maximum window (UNSURE); connectors in the field use 3 to 31 days. */
     static final int MAX_DAYS_PER_REQUEST = 31;
-    /** Reports reach back 24 months; 730 days stays inside that in every year. */
-    static final int RETENTION_DAYS = 730;
+    /**
+     * Reports reach back 24 months, measured by Reddit from the instant of the request. 725 days keeps a
+     * backfill's first local midnight inside that in every year and every time zone (east of UTC it falls
+     * on the previous UTC day).
+     */
+    static final int RETENTION_DAYS = 725;
     /** Spend settles within hours, but credits move it later; 30 days still fit in one request. */
     static final int RESTATEMENT_DAYS = 30;
     /** The "ads-reporting" budget: 60 requests per minute. */

@@ -1,0 +1,110 @@
+package com.syncledger.app.cli;
+
+import com.syncledger.app.sync.SyncOutcome;
+import com.syncledger.app.sync.SyncProgress;
+import com.syncledger.app.sync.SyncService;
+import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.wire.Env;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Fetch and store spend. Without --from/--to each account re-reads its platform's restatement "
+                + "window up to yesterday in its own time zone; a newly linked account is backfilled as far as the "
+                + "platform retains data. Exit 1 when any account failed.")
+final class SyncCommand implements Callable<Integer> {
+
+    private final Env env;
+
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--store", description = "sync one store") Long storeId;
+        @Option(names = "--all", description = "sync every store") boolean all;
+    }
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD")
+    String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD")
+    String to;
+
+    SyncCommand(Env env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        if ((from == null) != (to == null)) {
+            throw new IllegalArgumentException("give both --from and --to, or neither");
+        }
+        DateRange range = from == null ? null : DateRange.parse(from, to);
+        List<SyncOutcome> outcomes = LedgerSession.run(env, context -> {
+            try (ProgressBarProgress progress = ProgressBarProgress.onTerminal()) {
+                SyncService sync = context.getBean(SyncService.class);
+                return target.all ? sync.syncAll(range, progress) : sync.syncStore(target.storeId, range, progress);
+            }
+        });
+        print(spec.commandLine().getOut(), outcomes);
+        return outcomes.stream().allMatch(SyncOutcome::succeeded) ? SyncLedgerCommand.OK : SyncLedgerCommand.FAILED;
+    }
+
+    static void print(PrintWriter out, List<SyncOutcome> outcomes) {
+        out.printf("%-6s %-10s %-38s %-23s %5s %9s %10s  %s%n", "STORE", "PLATFORM", "ACCOUNT", "RANGE", "NEW",
+                "RESTATED", "UNCHANGED", "STATUS");
+        for (SyncOutcome o : outcomes) {
+            out.printf("%-6d %-10s %-38s %-23s %5d %9d %10d  %s%n", o.account().storeId(), o.account().platform().slug(),
+                    o.account().externalId(), o.range() == null ? "-" : o.range().toString(), o.counts().newDays(),
+                    o.counts().restatedDays(), o.counts().unchangedDays(),
+                    o.succeeded() ? "ok" : "FAILED " + o.error());
+        }
+    }
+
+    /** A progress bar while a terminal is attached; silent otherwise (cron, pipes, tests). */
+    static final class ProgressBarProgress implements SyncProgress, AutoCloseable {
+        private final me.tongfei.progressbar.ProgressBar bar;
+        private long planned;
+
+        private ProgressBarProgress(me.tongfei.progressbar.ProgressBar bar) {
+            this.bar = bar;
+        }
+
+        static ProgressBarProgress onTerminal() {
+            return new ProgressBarProgress(System.console() == null ? null
+                    : new me.tongfei.progressbar.ProgressBarBuilder().setTaskName("Syncing account-days")
+                            .setInitialMax(0).continuousUpdate().build());
+        }
+
+        @Override
+        public synchronized void planned(int days) {
+            planned += days;
+            if (bar != null) {
+                bar.maxHint(planned);
+            }
+        }
+
+        @Override
+        public void done(int days) {
+            if (bar != null) {
+                bar.stepBy(days);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

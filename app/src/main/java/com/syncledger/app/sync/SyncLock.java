@@ -1,0 +1,66 @@
+package com.syncledger.app.sync;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * One sync at a time across every process sharing the database (the service's schedule, API-started
+ * syncs, the CLI): a PostgreSQL session advisory lock held on its own connection for the whole sync.
+ * This is what lets a starting sync close runs left "running" by a process that died.
+ */
+@Component
+class SyncLock {
+
+    private static final long KEY = 0x53594e43L; // "SYNC"
+
+    private final DataSource dataSource;
+
+    SyncLock(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Runs {@code work} once no other sync runs, waiting for the one that does. */
+    <T> T whileHeld(Supplier<T> work) {
+        return run(true, work).orElseThrow();
+    }
+
+    /** Runs {@code work} unless another sync runs right now. */
+    <T> Optional<T> ifFree(Supplier<T> work) {
+        return run(false, work);
+    }
+
+    private <T> Optional<T> run(boolean wait, Supplier<T> work) {
+        try (Connection holder = dataSource.getConnection()) {
+            if (!lock(holder, wait)) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(work.get());
+            } finally {
+                try (PreparedStatement unlock = holder.prepareStatement("select pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, KEY);
+                    unlock.execute();
+                }
+            }
+        } catch (SQLException e) {
+            throw new DataAccessResourceFailureException("cannot take the sync lock", e);
+        }
+    }
+
+    private static boolean lock(Connection connection, boolean wait) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(wait ? "select true from pg_advisory_lock(?) x"
+                : "select pg_try_advisory_lock(?)")) {
+            lock.setLong(1, KEY);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+}
