@@ -12,7 +12,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.MapPropertySource;
 
 /** Starts SyncLedger on a fresh test database, optionally with its HTTP API on a random port. */
@@ -35,17 +39,32 @@ public final class TestApp {
         Map<String, String> withKeys = new HashMap<>(settings);
         withKeys.putIfAbsent(ApiKeys.VARIABLE, WRITE_KEY.entry() + "," + READ_KEY.entry());
         Env env = TestDatabase.fresh().env(withKeys);
-        // Highest precedence, so that application.properties (e.g. server.port=${SYNCLEDGER_PORT:8090}) cannot win.
         Map<String, Object> overrides = new LinkedHashMap<>();
         Stream.concat(Stream.of("server.port=0", "syncledger.sync.schedule.enabled=false"), properties.stream())
                 .forEach(p -> overrides.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));
         return new SpringApplicationBuilder(SyncLedgerApplication.class)
                 .web(web ? WebApplicationType.SERVLET : WebApplicationType.NONE)
-                .initializers(c -> {
-                    c.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", overrides));
-                    c.getBeanFactory().registerSingleton("env", env);
-                })
+                .listeners(new Overrides(overrides))
+                .initializers(c -> c.getBeanFactory().registerSingleton("env", env))
                 .run();
+    }
+
+    /**
+     * Puts the test's properties above application.properties (which sets e.g. {@code server.port} and log
+     * levels), after it is read but before logging is set up from it.
+     */
+    private record Overrides(Map<String, Object> properties)
+            implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            event.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test", properties));
+        }
+
+        @Override
+        public int getOrder() {
+            return LoggingApplicationListener.DEFAULT_ORDER - 1;
+        }
     }
 
     public static String baseUrl(ConfigurableApplicationContext app) {
