@@ -132,6 +132,13 @@ class MalformedRequestsTest {
                 new Case("SQL injection as account id in the path", "DELETE",
                         "/stores/{store}/accounts/1%3BDROP%20TABLE%20ad_account", null, null, false,
                         400, "invalid-request", "accountId"),
+                post("sync with an inverted range", "/stores/{store}/sync?from=2026-02-01&to=2026-01-01",
+                        400, "invalid-input", "range"),
+                post("sync with half a range", "/stores/{store}/sync?from=2026-01-01", 400, "invalid-input", "to"),
+                post("sync with an injected date", "/stores/{store}/sync?from=2026-01-01%3BDROP%20TABLE%20sync_run"
+                        + "&to=2026-01-02", 400, "invalid-input", "range"),
+                post("sync of an unknown store", "/stores/987654321/sync", 404, "not-found", null),
+                post("sync of a non-numeric store", "/stores/all/sync", 400, "invalid-request", "storeId"),
                 // Size, media type, method and path
                 json("body over 64 KiB", "POST", "/stores", "{\"name\": \"" + tooLong + "\"}", 413,
                         "payload-too-large", null),
@@ -204,6 +211,10 @@ class MalformedRequestsTest {
             String field) {
         return new Case(name, method, path, "application/json", body.getBytes(StandardCharsets.UTF_8), false, status,
                 kind, field);
+    }
+
+    private static Case post(String name, String path, int status, String kind, String field) {
+        return new Case(name, "POST", path, null, null, false, status, kind, field);
     }
 
     private static Case get(String name, String path, int status, String kind, String field) {
