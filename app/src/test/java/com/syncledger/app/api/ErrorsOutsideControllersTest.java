@@ -51,6 +51,13 @@ class ErrorsOutsideControllersTest {
                 400, "invalid-request");
     }
 
+    @ParameterizedTest(name = "Accept: {0}")
+    @CsvSource({"application/xml", "text/html"})
+    void anUnacceptableAcceptHeaderIsAProblem(String accept) {
+        assertProblem(http.send("GET", "/stores", Map.of("Accept", accept), BodyPublishers.noBody()), 406,
+                "not-acceptable");
+    }
+
     private static void assertProblem(Http.Reply reply, int status, String kind) {
         assertThat(reply.status()).isEqualTo(status);
         assertThat(reply.contentType()).startsWith("application/problem+json");
