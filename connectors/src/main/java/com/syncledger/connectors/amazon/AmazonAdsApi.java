@@ -65,12 +65,8 @@ final class AmazonAdsApi {
     }
 
     private WireResponse authorized(String profileId, Supplier<HttpRequest.Builder> request) {
-        Secret token = tokens.accessToken();
-        WireResponse response = wire.send(AMAZON, withHeaders(request.get(), token, profileId));
-        if (response.status() == 401 && tokens.invalidate(token)) {
-            response = wire.send(AMAZON, withHeaders(request.get(), tokens.accessToken(), profileId));
-        }
-        return response;
+        return tokens.withFreshToken(token -> wire.send(AMAZON, withHeaders(request.get(), token, profileId)),
+                response -> response.status() == 401);
     }
 
     private HttpRequest.Builder withHeaders(HttpRequest.Builder request, Secret token, String profileId) {

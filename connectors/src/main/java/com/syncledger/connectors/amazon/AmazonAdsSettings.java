@@ -33,8 +33,8 @@ record AmazonAdsSettings(URI baseUrl, URI tokenUrl, String apiVersion, Duration 
 
     static AmazonAdsSettings fromEnv(Env env) {
         return new AmazonAdsSettings(
-                url(env.getOrDefault(BASE_URL, DEFAULT_BASE_URL)),
-                URI.create(env.getOrDefault(TOKEN_URL, DEFAULT_TOKEN_URL)),
+                env.url(BASE_URL, DEFAULT_BASE_URL),
+                env.url(TOKEN_URL, DEFAULT_TOKEN_URL),
                 env.getOrDefault(API_VERSION, DEFAULT_API_VERSION),
                 env.get(POLL_INTERVAL_MS).map(ms -> Duration.ofMillis(number(POLL_INTERVAL_MS, ms).longValue()))
                         .orElse(DEFAULT_POLL_INTERVAL),
@@ -44,11 +44,6 @@ record AmazonAdsSettings(URI baseUrl, URI tokenUrl, String apiVersion, Duration 
     /** The media type of one reporting resource, e.g. {@code application/vnd.createasyncreportrequest.v3+json}. */
     String mediaType(String resource) {
         return "application/vnd." + resource + "." + apiVersion + "+json";
-    }
-
-    private static URI url(String text) {
-        String trimmed = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        return URI.create(trimmed);
     }
 
     /** Seconds, fractions allowed ("0.5"), so tests can use short deadlines. */

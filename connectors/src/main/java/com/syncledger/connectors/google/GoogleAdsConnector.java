@@ -86,14 +86,12 @@ public final class GoogleAdsConnector implements SpendConnector {
             throw new IllegalArgumentException("GOOGLE_ADS_REFRESH_TOKEN is required for Google Ads");
         }
         OAuthRefresher oauth = new OAuthRefresher(GOOGLE,
-                absoluteUrl(PlatformCredentials.tokenUrlVar(GOOGLE),
-                        env.getOrDefault(PlatformCredentials.tokenUrlVar(GOOGLE), DEFAULT_TOKEN_URL)),
+                env.url(PlatformCredentials.tokenUrlVar(GOOGLE), DEFAULT_TOKEN_URL),
                 clientId, env.secret(PlatformCredentials.clientSecretVar(GOOGLE)), refreshToken, null,
                 OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), Map.of(), wire, Clock.systemUTC(),
                 rotated -> { }); // Google keeps the refresh token on refresh
         return new GoogleAdsConnector(
-                absoluteUrl(PlatformCredentials.baseUrlVar(GOOGLE),
-                        env.getOrDefault(PlatformCredentials.baseUrlVar(GOOGLE), DEFAULT_BASE_URL)),
+                env.url(PlatformCredentials.baseUrlVar(GOOGLE), DEFAULT_BASE_URL),
                 apiVersion(env.getOrDefault(VERSION_VAR, DEFAULT_API_VERSION)),
                 oauth,
                 env.secret("GOOGLE_ADS_DEVELOPER_TOKEN"),
@@ -135,11 +133,8 @@ public final class GoogleAdsConnector implements SpendConnector {
         }
         URI uri = URI.create(baseUrl + "/" + apiVersion + "/customers/" + account.value() + "/googleAds:searchStream");
         String body = Json.write(Map.of("query", query));
-        Secret token = oauth.accessToken();
-        WireResponse response = wire.send(GOOGLE, request(uri, body, token));
-        if (GoogleAdsErrors.isStaleAccessToken(response) && oauth.invalidate(token)) {
-            response = wire.send(GOOGLE, request(uri, body, oauth.accessToken()));
-        }
+        WireResponse response = oauth.withFreshToken(token -> wire.send(GOOGLE, request(uri, body, token)),
+                GoogleAdsErrors::isStaleAccessToken);
         if (!response.isSuccess()) {
             throw GoogleAdsErrors.from(response);
         }
@@ -169,15 +164,6 @@ public final class GoogleAdsConnector implements SpendConnector {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("GOOGLE_ADS_LOGIN_CUSTOMER_ID: " + e.getMessage());
         }
-    }
-
-    static URI absoluteUrl(String variable, String value) {
-        String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-        URI uri = URI.create(trimmed);
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException(variable + " must be an absolute http(s) URL, got '" + value + "'");
-        }
-        return uri;
     }
 
     /** Accepts {@code v26} or {@code 26}. */

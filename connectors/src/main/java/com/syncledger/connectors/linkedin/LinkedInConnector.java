@@ -62,13 +62,13 @@ public final class LinkedInConnector implements SpendConnector {
     private static final Pattern VERSION = Pattern.compile("\\d{6}(\\.\\d{2})?");
 
     private final WireClient wire;
-    private final String baseUrl;
+    private final URI baseUrl;
     private final String apiVersion;
     private final OAuthRefresher tokens;
 
-    LinkedInConnector(WireClient wire, String baseUrl, String apiVersion, OAuthRefresher tokens) {
+    LinkedInConnector(WireClient wire, URI baseUrl, String apiVersion, OAuthRefresher tokens) {
         this.wire = wire;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.tokens = tokens;
     }
@@ -93,13 +93,13 @@ public final class LinkedInConnector implements SpendConnector {
         if (!VERSION.matcher(version).matches()) {
             throw new IllegalArgumentException(API_VERSION_VAR + " must be YYYYMM (e.g. 202603), not '" + version + "'");
         }
-        URI tokenUrl = URI.create(env.getOrDefault(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL));
+        URI tokenUrl = env.url(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL);
         OAuthRefresher tokens = new OAuthRefresher(p, tokenUrl, refreshable ? clientId : null, clientSecret,
                 refreshable ? refreshToken : null, accessToken, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(),
                 Map.of(), wire, Clock.systemUTC(),
                 // LinkedIn keeps the refresh token on refresh; should it ever send another, say so (not its value).
                 rotated -> LOG.warn("LinkedIn issued a new refresh token; update LINKEDIN_REFRESH_TOKEN"));
-        String baseUrl = env.getOrDefault(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
+        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
         return new LinkedInConnector(wire, baseUrl, version, tokens);
     }
 
@@ -167,11 +167,8 @@ public final class LinkedInConnector implements SpendConnector {
     /** One GET; a refused token is refreshed once (when a refresh token is configured) and the GET repeated. */
     private WireResponse get(String pathAndQuery) {
         URI uri = URI.create(baseUrl + pathAndQuery);
-        Secret token = tokens.accessToken();
-        WireResponse response = wire.send(Platform.LINKEDIN, request(uri, token));
-        if (LinkedInErrors.mayBeExpired(response) && tokens.invalidate(token)) {
-            response = wire.send(Platform.LINKEDIN, request(uri, tokens.accessToken()));
-        }
+        WireResponse response = tokens.withFreshToken(token -> wire.send(Platform.LINKEDIN, request(uri, token)),
+                LinkedInErrors::mayBeExpired);
         if (!response.isSuccess()) {
             throw LinkedInErrors.from(response, apiVersion);
         }

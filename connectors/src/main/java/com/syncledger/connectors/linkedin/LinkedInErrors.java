@@ -6,7 +6,6 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,7 +33,7 @@ final class LinkedInErrors {
         if (response.status() != 401) {
             return false;
         }
-        JsonNode body = lenientJson(response);
+        JsonNode body = Json.objectOrNull(response);
         return body == null || !(REVOKED.equals(Json.text(body, "code"))
                 || REVOKED_SERVICE_CODE.equals(Json.text(body, "serviceErrorCode")));
     }
@@ -42,7 +41,7 @@ final class LinkedInErrors {
     /** The exception for a non-2xx answer. */
     static ConnectorException from(WireResponse response, String apiVersion) {
         int status = response.status();
-        JsonNode body = lenientJson(response);
+        JsonNode body = Json.objectOrNull(response);
         String code = body == null ? null : Json.text(body, "code");
         String serviceCode = body == null ? null : Json.text(body, "serviceErrorCode");
         String message = body == null ? null : Json.text(body, "message");
@@ -66,14 +65,5 @@ final class LinkedInErrors {
             case 429 -> new ConnectorException.RateLimited(d, RetryAfter.parse(response));
             default -> status >= 400 ? new ConnectorException.InvalidRequest(d) : new ConnectorException.BadResponse(d);
         };
-    }
-
-    private static JsonNode lenientJson(WireResponse response) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(response.body());
-            return node != null && node.isObject() ? node : null;
-        } catch (JacksonException e) {
-            return null;
-        }
     }
 }

@@ -87,8 +87,7 @@ public final class MetaConnector implements SpendConnector {
             throw new IllegalArgumentException("META_ACCESS_TOKEN is required for Meta");
         }
         return new MetaConnector(
-                absoluteUrl(PlatformCredentials.baseUrlVar(META),
-                        env.getOrDefault(PlatformCredentials.baseUrlVar(META), DEFAULT_BASE_URL)),
+                env.url(PlatformCredentials.baseUrlVar(META), DEFAULT_BASE_URL),
                 apiVersion(env.getOrDefault(VERSION_VAR, DEFAULT_API_VERSION)),
                 token, env.secret("META_APP_SECRET"), wire);
     }
@@ -218,15 +217,6 @@ public final class MetaConnector implements SpendConnector {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);
         }
-    }
-
-    static URI absoluteUrl(String variable, String value) {
-        String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-        URI uri = URI.create(trimmed);
-        if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException(variable + " must be an absolute http(s) URL, got '" + value + "'");
-        }
-        return uri;
     }
 
     /** Accepts {@code v26.0} or {@code 26.0}. */

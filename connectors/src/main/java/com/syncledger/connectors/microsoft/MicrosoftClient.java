@@ -87,13 +87,13 @@ final class MicrosoftClient {
         }
 
         private Answer post(URI uri, Map<String, String> headers, String body, String name) {
-            Secret token = tokens.accessToken();
-            WireResponse response = wire.send(PLATFORM, request(uri, headers, body, token));
-            if (!response.isSuccess() && !refreshed && MicrosoftErrors.isExpiredToken(response)
-                    && tokens.invalidate(token)) {
-                refreshed = true;
-                response = wire.send(PLATFORM, request(uri, headers, body, tokens.accessToken()));
-            }
+            boolean[] sent = {false};
+            WireResponse response = tokens.withFreshToken(token -> {
+                // A second send follows a refresh: the only one this session allows.
+                refreshed |= sent[0];
+                sent[0] = true;
+                return wire.send(PLATFORM, request(uri, headers, body, token));
+            }, answer -> !answer.isSuccess() && !refreshed && MicrosoftErrors.isExpiredToken(answer));
             if (!response.isSuccess()) {
                 throw MicrosoftErrors.from(response, name);
             }

@@ -9,7 +9,6 @@ import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import java.time.Duration;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -146,13 +145,8 @@ final class MicrosoftErrors {
 
     /** The first error of any of the three fault shapes; null when the body is not a readable fault. */
     static Fault fault(WireResponse response) {
-        JsonNode body;
-        try {
-            body = Json.MAPPER.readTree(response.body());
-        } catch (JacksonException e) {
-            return null;
-        }
-        if (body == null || !body.isObject()) {
+        JsonNode body = Json.objectOrNull(response);
+        if (body == null) {
             return null;
         }
         String trackingId = Json.text(body, "TrackingId");

@@ -53,9 +53,9 @@ record MicrosoftSettings(
             throw new IllegalArgumentException("MICROSOFT_CUSTOMER_ID must be the numeric customer id (e.g. 150489161)");
         }
         return new MicrosoftSettings(
-                url(env, "MICROSOFT_BASE_URL", DEFAULT_REPORTING_BASE_URL),
-                url(env, "MICROSOFT_CUSTOMER_BASE_URL", DEFAULT_CUSTOMER_BASE_URL),
-                url(env, "MICROSOFT_TOKEN_URL", DEFAULT_TOKEN_URL),
+                env.url("MICROSOFT_BASE_URL", DEFAULT_REPORTING_BASE_URL),
+                env.url("MICROSOFT_CUSTOMER_BASE_URL", DEFAULT_CUSTOMER_BASE_URL),
+                env.url("MICROSOFT_TOKEN_URL", DEFAULT_TOKEN_URL),
                 env.getOrDefault("MICROSOFT_API_VERSION", DEFAULT_API_VERSION),
                 developerToken,
                 customerId,
@@ -75,19 +75,6 @@ record MicrosoftSettings(
 
     URI customerUrl(String operation) {
         return URI.create(customerBaseUrl + "/CustomerManagement/" + apiVersion + "/" + operation);
-    }
-
-    private static URI url(Env env, String name, String fallback) {
-        String value = env.getOrDefault(name, fallback);
-        try {
-            URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                throw new IllegalArgumentException("no scheme or host");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + " must be an absolute URL such as " + fallback);
-        }
     }
 
     private static Duration millis(String name, String value) {

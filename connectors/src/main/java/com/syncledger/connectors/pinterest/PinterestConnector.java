@@ -72,8 +72,8 @@ public final class PinterestConnector implements SpendConnector {
      */
     public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
         Platform p = Platform.PINTEREST;
-        String baseUrl = env.getOrDefault(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL).replaceAll("/+$", "");
-        URI tokenUrl = URI.create(env.getOrDefault(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL));
+        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
+        URI tokenUrl = env.url(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL);
         // Pinterest wants the app id and secret as a Basic header at its token endpoint.
         OAuthRefresher tokens = new OAuthRefresher(p, tokenUrl,
                 env.get(PlatformCredentials.clientIdVar(p)).orElse(null),
@@ -81,7 +81,7 @@ public final class PinterestConnector implements SpendConnector {
                 env.secret("PINTEREST_REFRESH_TOKEN"),
                 env.secret("PINTEREST_ACCESS_TOKEN"),
                 OAuthRefresher.ClientAuth.BASIC_HEADER, Map.of(), Map.of(), wire, Clock.systemUTC(), onRotation);
-        return new PinterestConnector(URI.create(baseUrl),
+        return new PinterestConnector(baseUrl,
                 env.getOrDefault("PINTEREST_API_VERSION", DEFAULT_API_VERSION), tokens, wire);
     }
 
@@ -124,12 +124,7 @@ public final class PinterestConnector implements SpendConnector {
     /** One GET; a 401 is answered once by refreshing the access token and asking again. */
     private WireResponse get(String pathAndQuery) {
         URI uri = URI.create(baseUrl + "/" + apiVersion + pathAndQuery);
-        Secret token = tokens.accessToken();
-        WireResponse response = send(uri, token);
-        if (response.status() == 401 && tokens.invalidate(token)) {
-            response = send(uri, tokens.accessToken());
-        }
-        return response;
+        return tokens.withFreshToken(token -> send(uri, token), response -> response.status() == 401);
     }
 
     private WireResponse send(URI uri, Secret token) {

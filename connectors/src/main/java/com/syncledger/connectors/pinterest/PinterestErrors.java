@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place that turns Pinterest answers into {@link ConnectorException}s. Pinterest's error body is
@@ -20,7 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class PinterestErrors {
 
     private static final Platform PINTEREST = Platform.PINTEREST;
-    private static final JsonMapper LENIENT = JsonMapper.builder().build();
     /** Analytics answers a 400 with this text when it wants the caller to slow down. */
     private static final Pattern RETRY_AFTER_TEXT = Pattern.compile("(?i)retry after (\\d{1,6}) seconds?");
     /** "Your token does not have sufficient permissions" comes with 401 or 403. */
@@ -47,7 +45,7 @@ final class PinterestErrors {
 
     /** Translates an error answer (any status outside 2xx). */
     static ConnectorException fromResponse(WireResponse response) {
-        JsonNode body = lenientBody(response);
+        JsonNode body = Json.objectOrNull(response);
         int status = response.status();
         String code = body == null ? null : Json.text(body, "code");
         String message = body == null ? null : Json.text(body, "message");
@@ -91,15 +89,5 @@ final class PinterestErrors {
     /** A shape Pinterest did not document; never read as zero. */
     static ConnectorException.BadResponse badResponse(String requestId, String message) {
         return new ConnectorException.BadResponse(new Details(PINTEREST, 200, null, requestId, "Pinterest " + message));
-    }
-
-    /** Error bodies may be HTML from a proxy; then only the status speaks. */
-    private static JsonNode lenientBody(WireResponse response) {
-        try {
-            JsonNode node = LENIENT.readTree(response.body());
-            return node != null && node.isObject() ? node : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -88,13 +87,8 @@ final class RedditErrors {
     record Envelope(String code, String message) {
 
         static Envelope read(WireResponse response) {
-            JsonNode body;
-            try {
-                body = Json.MAPPER.readTree(response.body());
-            } catch (JacksonException e) {
-                body = null;
-            }
-            if (body == null || !body.isObject()) {
+            JsonNode body = Json.objectOrNull(response);
+            if (body == null) {
                 return new Envelope(null, "no JSON error body");
             }
             JsonNode error = body.get("error");

@@ -44,12 +44,9 @@ final class RedditHttp {
     }
 
     private Answer send(Supplier<HttpRequest.Builder> request) {
-        Secret token = tokens.accessToken();
-        WireResponse response = wire.send(REDDIT, authorized(request.get(), token));
         // Reddit's expired-token body is not documented (UNSURE): any 401 gets one refresh, if one is possible.
-        if (response.status() == 401 && tokens.invalidate(token)) {
-            response = wire.send(REDDIT, authorized(request.get(), tokens.accessToken()));
-        }
+        WireResponse response = tokens.withFreshToken(token -> wire.send(REDDIT, authorized(request.get(), token)),
+                answer -> answer.status() == 401);
         if (!response.isSuccess()) {
             throw RedditErrors.toException(response);
         }

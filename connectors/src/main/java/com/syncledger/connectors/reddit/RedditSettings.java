@@ -49,8 +49,8 @@ public record RedditSettings(URI baseUrl, URI tokenUrl, String apiVersion, Strin
             throw new IllegalArgumentException(API_VERSION_VAR + " must look like v3, got '" + version + "'");
         }
         return new RedditSettings(
-                apiRoot(baseVar, env.getOrDefault(baseVar, DEFAULT_BASE_URL)),
-                httpUrl(tokenVar, env.getOrDefault(tokenVar, DEFAULT_TOKEN_URL)),
+                apiRoot(baseVar, env.url(baseVar, DEFAULT_BASE_URL)),
+                env.url(tokenVar, DEFAULT_TOKEN_URL),
                 version,
                 env.getOrDefault(USER_AGENT_VAR, DEFAULT_USER_AGENT),
                 env.get(PlatformCredentials.clientIdVar(reddit)).orElse(null),
@@ -68,26 +68,12 @@ public record RedditSettings(URI baseUrl, URI tokenUrl, String apiVersion, Strin
         return URI.create(baseUrl + apiPath(relative));
     }
 
-    private static URI apiRoot(String variable, String value) {
-        URI uri = httpUrl(variable, value);
+    private static URI apiRoot(String variable, URI uri) {
         String path = uri.getRawPath();
-        if (path != null && !path.isEmpty() && !path.equals("/")) {
+        if (path != null && !path.isEmpty()) {
             throw new IllegalArgumentException(variable + " must be scheme://host[:port] (e.g. " + DEFAULT_BASE_URL
                     + "); the /api/" + DEFAULT_API_VERSION + " paths are added by SyncLedger, got path " + path);
         }
         return URI.create(uri.getScheme() + "://" + uri.getRawAuthority());
-    }
-
-    private static URI httpUrl(String variable, String value) {
-        try {
-            URI uri = new URI(value.trim());
-            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-            if (!http || uri.getHost() == null) {
-                throw new IllegalArgumentException("not an http(s) URL");
-            }
-            return uri;
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException(variable + " is not an http(s) URL: '" + value + "'");
-        }
     }
 }

@@ -65,8 +65,8 @@ public final class SnapchatConnector implements SpendConnector {
 
     public static SpendConnector fromEnv(Env env, WireClient wire) {
         Platform p = Platform.SNAPCHAT;
-        String baseUrl = env.getOrDefault(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL).replaceAll("/+$", "");
-        URI tokenUrl = URI.create(env.getOrDefault(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL));
+        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
+        URI tokenUrl = env.url(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL);
         // Snap takes the client credentials in the form body, not in a Basic header.
         OAuthRefresher tokens = new OAuthRefresher(p, tokenUrl,
                 env.get(PlatformCredentials.clientIdVar(p)).orElse(null),
@@ -76,7 +76,7 @@ public final class SnapchatConnector implements SpendConnector {
                 OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), Map.of(), wire, Clock.systemUTC(),
                 rotated -> LOG.info("event=refresh_token_rotated platform=snapchat"
                         + " hint=\"store the new refresh token as SNAPCHAT_REFRESH_TOKEN\""));
-        return new SnapchatConnector(URI.create(baseUrl), env.getOrDefault("SNAPCHAT_API_VERSION", DEFAULT_API_VERSION),
+        return new SnapchatConnector(baseUrl, env.getOrDefault("SNAPCHAT_API_VERSION", DEFAULT_API_VERSION),
                 tokens, wire);
     }
 
@@ -119,12 +119,7 @@ public final class SnapchatConnector implements SpendConnector {
     /** One GET; a 401 is answered once by refreshing the access token and asking again. */
     private WireResponse get(String pathAndQuery) {
         URI uri = URI.create(baseUrl + "/" + apiVersion + pathAndQuery);
-        Secret token = tokens.accessToken();
-        WireResponse response = send(uri, token);
-        if (response.status() == 401 && tokens.invalidate(token)) {
-            response = send(uri, tokens.accessToken());
-        }
-        return response;
+        return tokens.withFreshToken(token -> send(uri, token), response -> response.status() == 401);
     }
 
     private WireResponse send(URI uri, Secret token) {

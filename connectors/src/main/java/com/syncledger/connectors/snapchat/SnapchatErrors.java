@@ -7,7 +7,6 @@ import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place that turns Snapchat answers into {@link ConnectorException}s. Snap's error envelope is
@@ -18,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class SnapchatErrors {
 
     private static final Platform SNAPCHAT = Platform.SNAPCHAT;
-    private static final JsonMapper LENIENT = JsonMapper.builder().build();
 
     private SnapchatErrors() {
     }
@@ -57,7 +55,7 @@ final class SnapchatErrors {
 
     /** Translates an error answer (any status outside 2xx) by its HTTP status. */
     static ConnectorException fromResponse(WireResponse response) {
-        JsonNode body = lenientBody(response);
+        JsonNode body = Json.objectOrNull(response);
         int status = response.status();
         String code = body == null ? null : Json.text(body, "error_code");
         String requestId = requestId(body, headerRequestId(response));
@@ -88,16 +86,6 @@ final class SnapchatErrors {
 
     private static String headerRequestId(WireResponse response) {
         return response.firstHeader("X-Request-Id", "Request-Id");
-    }
-
-    /** Error bodies may be HTML from a proxy; then only the status speaks. */
-    private static JsonNode lenientBody(WireResponse response) {
-        try {
-            JsonNode node = LENIENT.readTree(response.body());
-            return node != null && node.isObject() ? node : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     private static String describe(JsonNode body) {

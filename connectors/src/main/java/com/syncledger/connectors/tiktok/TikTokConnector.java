@@ -62,10 +62,10 @@ public final class TikTokConnector implements SpendConnector {
     private final String apiVersion;
     private final Secret accessToken;
 
-    TikTokConnector(WireClient wire, String baseUrl, String apiVersion, Secret accessToken) {
+    TikTokConnector(WireClient wire, URI baseUrl, String apiVersion, Secret accessToken) {
         this.wire = wire;
         this.apiVersion = apiVersion;
-        this.apiRoot = stripSlash(baseUrl) + "/open_api/" + apiVersion;
+        this.apiRoot = baseUrl + "/open_api/" + apiVersion;
         this.accessToken = accessToken;
     }
 
@@ -82,7 +82,7 @@ public final class TikTokConnector implements SpendConnector {
         if (!VERSION.matcher(version).matches()) {
             throw new IllegalArgumentException(API_VERSION_VAR + " must look like v1.3, not '" + version + "'");
         }
-        String baseUrl = env.getOrDefault(PlatformCredentials.baseUrlVar(Platform.TIKTOK), DEFAULT_BASE_URL);
+        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(Platform.TIKTOK), DEFAULT_BASE_URL);
         return new TikTokConnector(wire, baseUrl, version, token);
     }
 
@@ -189,10 +189,6 @@ public final class TikTokConnector implements SpendConnector {
             throw new IllegalArgumentException("not a TikTok account: " + account);
         }
         return account.value();
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     @Override

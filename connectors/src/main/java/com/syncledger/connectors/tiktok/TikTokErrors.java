@@ -8,7 +8,6 @@ import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import java.util.Set;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -108,7 +107,7 @@ final class TikTokErrors {
     /** A non-200 status: TikTok's gateway, not the API, answered. */
     private static ConnectorException fromGateway(WireResponse response) {
         int status = response.status();
-        JsonNode body = lenientJson(response);
+        JsonNode body = Json.objectOrNull(response);
         String code = body == null ? null : Json.text(body, "code");
         String requestId = body == null ? null : Json.text(body, "request_id");
         String message = body == null ? null : Json.text(body, "message");
@@ -131,14 +130,5 @@ final class TikTokErrors {
             return new ConnectorException.InvalidRequest(d);
         }
         return new ConnectorException.BadResponse(d);
-    }
-
-    private static JsonNode lenientJson(WireResponse response) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(response.body());
-            return node != null && node.isObject() ? node : null;
-        } catch (JacksonException e) {
-            return null;
-        }
     }
 }

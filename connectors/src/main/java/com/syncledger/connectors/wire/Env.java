@@ -1,5 +1,7 @@
 package com.syncledger.connectors.wire;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +27,28 @@ public interface Env {
 
     default Secret secret(String name) {
         return Secret.ofNullable(raw(name));
+    }
+
+    /**
+     * A base or token URL setting: the value of {@code name}, or {@code fallback} when unset, without trailing
+     * slashes (paths are appended to it). Checked here so a typo fails at start-up, naming its variable.
+     *
+     * @throws IllegalArgumentException when the value is not an absolute http(s) URL
+     */
+    default URI url(String name, String fallback) {
+        String value = getOrDefault(name, fallback);
+        String trimmed = value.replaceAll("/+$", "");
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme();
+            if (("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException unreadable) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                name + " must be an absolute http(s) URL such as " + fallback + ", got '" + value + "'");
     }
 
     static Env of(Map<String, String> values) {

@@ -34,6 +34,19 @@ public final class Json {
         }
     }
 
+    /**
+     * The body as a JSON object, or null when it is anything else. For error answers, whose body may be HTML
+     * from a proxy: then only the status speaks.
+     */
+    public static JsonNode objectOrNull(WireResponse response) {
+        try {
+            JsonNode node = MAPPER.readTree(response.body());
+            return node != null && node.isObject() ? node : null;
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
     public static String write(Object value) {
         return MAPPER.writeValueAsString(value);
     }

@@ -14,6 +14,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -89,6 +91,19 @@ public final class OAuthRefresher {
             accessToken = null;
         }
         return canRefresh();
+    }
+
+    /**
+     * Sends with the current access token and, when {@code expired} says the platform refused that token and a
+     * refresh is possible, once more with a fresh one. Whatever the last send answered is returned as it is.
+     */
+    public WireResponse withFreshToken(Function<Secret, WireResponse> send, Predicate<WireResponse> expired) {
+        Secret token = accessToken();
+        WireResponse response = send.apply(token);
+        if (expired.test(response) && invalidate(token)) {
+            response = send.apply(accessToken());
+        }
+        return response;
     }
 
     private void refresh() {
