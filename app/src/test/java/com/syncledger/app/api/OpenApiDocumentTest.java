@@ -65,6 +65,24 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void documentsTheSuccessStatusesTheEndpointsAnswerWith() {
+        assertThat(successes("/stores", "post")).containsExactly("201");
+        assertThat(document.at("/paths/~1stores/post/responses/201/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/StoreView");
+        assertThat(successes("/stores/{storeId}/accounts", "post")).containsExactly("201");
+        assertThat(successes("/stores/{storeId}/baselines", "post")).containsExactly("201");
+        assertThat(successes("/stores/{storeId}/ledger-entries", "post")).containsExactlyInAnyOrder("200", "201");
+        assertThat(successes("/stores/{storeId}/sync", "post")).containsExactly("202");
+        assertThat(successes("/stores/{storeId}/accounts/{accountId}", "delete")).containsExactly("204");
+        assertThat(successes("/stores/{storeId}", "get")).containsExactly("200");
+    }
+
+    private static List<String> successes(String path, String method) {
+        JsonNode responses = document.get("paths").get(path).get(method).get("responses");
+        return responses.propertyNames().stream().filter(code -> code.startsWith("2")).toList();
+    }
+
+    @Test
     void errorsAreDescribedAsProblems() {
         JsonNode unauthorized = document.at("/paths/~1stores/get/responses/401/content");
         assertThat(unauthorized.has("application/problem+json")).isTrue();
