@@ -31,7 +31,7 @@ final class DemoFetch {
         out.println("Spend of the demo accounts, last " + DAYS + " complete days in each account's time zone:");
         out.println();
         SpendTable.print(new FetchEngine(sandboxEnv, WireClient.withDefaults(), new SimpleMeterRegistry(),
-                FetchSettings.defaults()).fetch(requests), out);
+                FetchSettings.fromEnv(sandboxEnv)).fetch(requests), out);
     }
 
     static DateRange lastDays(LocalDate today) {

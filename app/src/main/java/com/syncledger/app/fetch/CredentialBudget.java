@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class CredentialBudget {
 
+    /** How our own refusals begin, so they are told apart from the platform's throttling. */
+    private static final String REFUSAL = "SyncLedger's request budget for ";
+
     private final Platform platform;
     private final RateLimit limit;
     private final Bucket bucket;
@@ -30,11 +33,12 @@ final class CredentialBudget {
     /**
      * A bucket of capacity {@code C} refilled with {@code N - C} tokens per period lets at most
      * {@code C + (N - C) = N} requests through in any window of one period, whether the platform counts in
-     * fixed or sliding windows. {@code C} is a tenth of {@code N}: small bursts, 90% of the limit sustained.
+     * fixed or sliding windows. {@code C} is a tenth of {@code N} (90% of the limit sustained), or half of a
+     * small {@code N} so that the few requests of one fetch need not queue.
      */
     static Bucket bucket(RateLimit limit) {
         long n = limit.requests();
-        long capacity = Math.max(1, n / 10);
+        long capacity = n < 20 ? (n + 1) / 2 : n / 10;
         long refill = n - capacity;
         Duration period = limit.period();
         if (refill < 1) {
@@ -90,14 +94,13 @@ final class CredentialBudget {
     /** Whether a rate-limited error is our own refusal rather than the platform's answer. */
     static boolean isOwnRefusal(ConnectorException e) {
         return e instanceof ConnectorException.RateLimited && e.httpStatus() == 0 && e.platformCode() == null
-                && e.getMessage().startsWith("SyncLedger's request budget");
+                && e.getMessage().startsWith(REFUSAL);
     }
 
     private ConnectorException refused(Duration wait) {
-        return new ConnectorException.RateLimited(Details.of(platform, "SyncLedger's request budget for "
-                + platform.displayName() + " (" + limit.requests() + " per " + limit.period()
-                + ") has no room before this account's deadline; the next request could go in " + wait.toSeconds()
-                + "s"), wait);
+        return new ConnectorException.RateLimited(Details.of(platform, REFUSAL + platform.displayName() + " ("
+                + limit.requests() + " per " + limit.period() + ") has no room before this account's deadline; "
+                + "the next request could go in " + wait.toSeconds() + "s"), wait);
     }
 
     private static void sleep(long nanos) {

@@ -16,9 +16,11 @@ import com.syncledger.connectors.wire.WireClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -229,7 +231,7 @@ public final class FetchEngine {
 
         private DateRange resolve(FetchRequest request) {
             try {
-                return java.util.Objects.requireNonNull(request.range().apply(info), "the range function returned null");
+                return Objects.requireNonNull(request.range().apply(info), "the range function returned null");
             } catch (RuntimeException e) {
                 throw new InvalidRange("no range for " + account + ": " + e.getMessage());
             }
@@ -237,7 +239,7 @@ public final class FetchEngine {
 
         /** A connector's report must cover exactly the chunk, in the account's currency. */
         private SpendReport checked(SpendReport part, DateRange chunk) {
-            List<java.time.LocalDate> days = part.days().stream().map(DailySpend::date).toList();
+            List<LocalDate> days = part.days().stream().map(DailySpend::date).toList();
             if (!part.range().equals(chunk) || !days.equals(chunk.dates().toList())) {
                 throw new ConnectorException.BadResponse(Details.of(account.platform(), account.platform().displayName()
                         + " connector returned the days of " + part.range() + " for the request of " + chunk));

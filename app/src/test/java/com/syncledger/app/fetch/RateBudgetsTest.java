@@ -24,6 +24,15 @@ class RateBudgetsTest {
     }
 
     @Test
+    void aSmallLimitLetsHalfThroughAtOnce() {
+        Bucket bucket = CredentialBudget.bucket(new RateLimit(6, Duration.ofSeconds(10)));
+        assertThat(bucket.tryConsumeAsMuchAsPossible()).isEqualTo(3);
+        // The other 3 of each 10 s arrive one every 3.33 s.
+        assertThat(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()))
+                .isBetween(Duration.ofMillis(3_300), Duration.ofMillis(3_400));
+    }
+
+    @Test
     void aLimitOfOneRequestIsSpreadOverTwoPeriods() {
         Bucket bucket = CredentialBudget.bucket(new RateLimit(1, Duration.ofMinutes(1)));
         assertThat(bucket.tryConsume(1)).isTrue();
@@ -81,11 +90,11 @@ class RateBudgetsTest {
     @Test
     void theFirstRegisteredBudgetOfACredentialIsKept() {
         RateBudgets budgets = new RateBudgets(Duration.ZERO);
-        budgets.register(Platform.PINTEREST, new RateLimit(10, Duration.ofHours(1)));
+        budgets.register(Platform.PINTEREST, new RateLimit(1, Duration.ofHours(1)));
         budgets.register(Platform.PINTEREST, RateLimit.perSecond(1000));
 
         assertThat(budgets.budget(Platform.PINTEREST)).hasValueSatisfying(b ->
-                assertThat(b.limit()).isEqualTo(new RateLimit(10, Duration.ofHours(1))));
+                assertThat(b.limit()).isEqualTo(new RateLimit(1, Duration.ofHours(1))));
         budgets.sending(Platform.PINTEREST);
         assertThatThrownBy(() -> budgets.sending(Platform.PINTEREST)).isInstanceOf(ConnectorException.RateLimited.class);
         // A platform without a budget (never built) is not paced here.

@@ -97,6 +97,15 @@ public final class AmazonAdsConnector implements SpendConnector {
                         + settings.baseUrl().getHost() + " (wrong region, or no access)"));
     }
 
+    /** {@code GET /v2/profiles}: needs the client id and a working token, and no profile. */
+    @Override
+    public void verifyCredentials() {
+        WireResponse response = api.profiles();
+        if (!response.isSuccess()) {
+            throw AmazonAdsErrors.apiError(response);
+        }
+    }
+
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         return new ReportRun(api, settings, account.value(), info.currency(), range)

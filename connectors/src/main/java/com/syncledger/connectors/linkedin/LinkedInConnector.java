@@ -125,6 +125,19 @@ public final class LinkedInConnector implements SpendConnector {
         }
     }
 
+    /**
+     * A refresh-token exchange: proves the client and the refresh token (LinkedIn keeps the refresh token when refreshing). With only an access
+     * token there is no call without an account, so it is left to the first fetch.
+     */
+    @Override
+    public void verifyCredentials() {
+        if (!tokens.canRefresh()) {
+            throw new UnsupportedOperationException("only an access token is configured; LinkedIn has no cheap call "
+                    + "without an account, so the first fetch checks it");
+        }
+        tokens.refreshNow();
+    }
+
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         String id = accountId(account);

@@ -105,6 +105,12 @@ public final class MetaConnector implements SpendConnector {
         return MetaMapper.accountInfo(Json.parse(META, response, requestId), requestId);
     }
 
+    /** {@code GET /me?fields=id}: the cheapest call that needs a working token. */
+    @Override
+    public void verifyCredentials() {
+        get(url("/" + apiVersion + "/me", Map.of("fields", "id")));
+    }
+
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         SpendDays days = new SpendDays(META, range, info.currency());

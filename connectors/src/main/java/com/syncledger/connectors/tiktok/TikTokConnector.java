@@ -126,6 +126,12 @@ public final class TikTokConnector implements SpendConnector {
         }
     }
 
+    /** {@code GET /user/info/}: the token's user, the cheapest call that needs a working token. */
+    @Override
+    public void verifyCredentials() {
+        get("/user/info/", Map.of());
+    }
+
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         String id = advertiserId(account);

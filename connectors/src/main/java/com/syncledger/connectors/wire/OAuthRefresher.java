@@ -81,6 +81,17 @@ public final class OAuthRefresher {
     }
 
     /**
+     * Exchanges the refresh token for a new access token now, proving the client and the refresh token work
+     * (for credential checks). Only for platforms that keep the refresh token: where the platform rotates it,
+     * the new one would live only in memory and the configured one might stop working.
+     *
+     * @throws ConnectorException.Auth when no refresh token with client id is configured, or it is refused
+     */
+    public synchronized void refreshNow() {
+        refresh();
+    }
+
+    /**
      * Forgets {@code rejected} after the platform refused it as expired, so the next
      * {@link #accessToken()} refreshes. A token that was already replaced is left alone.
      *

@@ -90,6 +90,11 @@ public final class MetaFake extends FakePlatform {
         if (!authorized(call, token, ids)) {
             return;
         }
+        if (call.path().matches("/v\\d+\\.\\d+/me") && "GET".equals(call.method())) {
+            // The token's user: what a credential check asks for.
+            call.json(200, Map.of("id", "100000000000001"), ids.headers());
+            return;
+        }
         Matcher node = NODE.matcher(call.path());
         if (!node.matches()) {
             graphError(call, ids, 400, "OAuthException", 2500, 0, "Unknown path components: " + call.path());

@@ -37,6 +37,7 @@ public final class TikTokFake extends FakePlatform {
     public static final String API_ROOT = "/open_api/v1.3";
     public static final String REPORT_PATH = API_ROOT + "/report/integrated/get/";
     public static final String ADVERTISER_INFO_PATH = API_ROOT + "/advertiser/info/";
+    public static final String USER_INFO_PATH = API_ROOT + "/user/info/";
 
     static final int MAX_PAGE_SIZE = 1000;
     static final int DEFAULT_PAGE_SIZE = 10;
@@ -96,7 +97,8 @@ public final class TikTokFake extends FakePlatform {
 
     @Override
     protected void serve(Call call) {
-        boolean known = call.path().equals(REPORT_PATH) || call.path().equals(ADVERTISER_INFO_PATH);
+        boolean known = call.path().equals(REPORT_PATH) || call.path().equals(ADVERTISER_INFO_PATH)
+                || call.path().equals(USER_INFO_PATH);
         if (!known) {
             // Also a path without its trailing slash: TikTok's gateway has no such page.
             call.respond(404, "text/plain", "404 page not found".getBytes(StandardCharsets.UTF_8));
@@ -122,6 +124,8 @@ public final class TikTokFake extends FakePlatform {
         try {
             if (call.path().equals(REPORT_PATH)) {
                 report(call);
+            } else if (call.path().equals(USER_INFO_PATH)) {
+                envelope(call, 0, "OK", Map.of("display_name", "Sandbox user", "email", "sandbox@example.com"));
             } else {
                 advertiserInfo(call);
             }
