@@ -19,6 +19,7 @@ import com.syncledger.app.ledger.SyncRuns;
 import com.syncledger.app.problem.InvalidInputException;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.Platform;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -60,12 +61,19 @@ class StoreResourcesController {
     }
 
     @PostMapping("/accounts")
+    @ApiResponse(responseCode = "201", description = "Linked")
     ResponseEntity<AccountView> link(@PathVariable long storeId, @RequestBody AccountRequest request) {
+        Platform platform;
+        try {
+            platform = Platform.fromSlug(request.platform());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("platform", e.getMessage());
+        }
         AccountId account;
         try {
-            account = AccountId.of(Platform.fromSlug(request.platform()), request.accountId());
+            account = AccountId.of(platform, request.accountId());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(request.platform() == null ? "platform" : "accountId", e.getMessage());
+            throw new InvalidInputException("accountId", e.getMessage());
         }
         AccountView linked = AccountView.of(accounts.link(storeId, account));
         return ResponseEntity.created(URI.create("/stores/" + storeId + "/accounts/" + linked.id())).body(linked);
@@ -84,6 +92,7 @@ class StoreResourcesController {
     }
 
     @PostMapping("/baselines")
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<BaselineView> createBaseline(@PathVariable long storeId, @RequestBody BaselineRequest request) {
         stores.get(storeId);
         BaselineView created = BaselineView.of(baselines.create(storeId, ApiInput.range(request.from(), request.to()),
@@ -105,6 +114,8 @@ class StoreResourcesController {
 
     /** 201 when recorded now, 200 when the same external id was recorded before. */
     @PostMapping("/ledger-entries")
+    @ApiResponse(responseCode = "201", description = "Recorded now")
+    @ApiResponse(responseCode = "200", description = "Recorded before under the same externalId")
     ResponseEntity<LedgerEntryView> record(@PathVariable long storeId, @RequestBody LedgerEntryRequest r) {
         var recorded = entries.record(storeId, new LedgerEntryInput(r.externalId(), r.kind(), r.date(), r.amount(),
                 r.currency(), r.platform(), r.platformCampaignId(), r.description()));

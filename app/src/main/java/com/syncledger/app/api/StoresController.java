@@ -5,6 +5,7 @@ import com.syncledger.app.api.ApiModel.StoreRequest;
 import com.syncledger.app.api.ApiModel.StoreView;
 import com.syncledger.app.ledger.StoreInput;
 import com.syncledger.app.ledger.Stores;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ class StoresController {
     }
 
     @PostMapping
+    @ApiResponse(responseCode = "201", description = "Created")
     ResponseEntity<StoreView> create(@RequestBody StoreRequest request) {
         StoreView created = StoreView.of(stores.create(
                 new StoreInput(request.name(), request.timeZone(), request.billingCurrency())));

@@ -4,6 +4,7 @@ import com.syncledger.app.ledger.Stores;
 import com.syncledger.app.sync.SyncProgress;
 import com.syncledger.app.sync.SyncService;
 import com.syncledger.connectors.spi.DateRange;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,10 +33,11 @@ class SyncController {
     }
 
     @PostMapping("/stores/{storeId}/sync")
+    @ApiResponse(responseCode = "202", description = "Started; see the Location header")
     ResponseEntity<Map<String, Object>> start(@PathVariable long storeId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        stores.get(storeId);
         DateRange range = from == null && to == null ? null : ApiInput.range(from, to);
+        stores.get(storeId);
         Thread.ofVirtual().name("sync-store-" + storeId).start(() -> {
             try {
                 sync.syncStore(storeId, range, SyncProgress.NONE);

@@ -1,5 +1,8 @@
 package com.syncledger.app.cli;
 
+import com.syncledger.app.access.ApiKeys;
+import com.syncledger.app.access.NewApiKey;
+import com.syncledger.app.access.Role;
 import com.syncledger.app.database.DatabaseConfiguration;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
 import com.syncledger.app.ledger.SpendQueries;
@@ -39,8 +42,9 @@ final class DemoCommand implements Callable<Integer> {
         Sandbox sandbox = Sandbox.startWithDemoData();
         // The demo's own data directory, so it never mixes with real data.
         String home = DatabaseConfiguration.home(env).resolve("demo").toString();
+        NewApiKey apiKey = NewApiKey.generate(Role.WRITE);
         Env demoEnv = Env.of(sandbox.environment())
-                .orElse(Env.of(Map.of("SYNCLEDGER_HOME", home)))
+                .orElse(Env.of(Map.of("SYNCLEDGER_HOME", home, ApiKeys.VARIABLE, apiKey.entry())))
                 .orElse(DemoCommand::sandboxRateLimit)
                 .orElse(name -> name.startsWith("SYNCLEDGER_") && !name.startsWith("SYNCLEDGER_DB_")
                         && !name.equals("SYNCLEDGER_HOME") ? env.raw(name) : null);
@@ -68,13 +72,17 @@ final class DemoCommand implements Callable<Integer> {
             SpendCommand.print(out, context.getBean(SpendQueries.class).read(store.id(), lastThirtyDays(store)));
         }
         out.println();
+        DemoAccess access = new DemoAccess(apiKey, "http://localhost:" + port);
+        access.printKey(out);
+        out.println();
         out.println("Try:");
         out.println("  curl http://localhost:" + port + "/healthz");
-        out.println("  curl http://localhost:" + port + "/stores");
-        out.println("  curl 'http://localhost:" + port + "/stores/" + stores.getFirst().id() + "/spend?from="
-                + lastThirtyDays(stores.getFirst()).from() + "&to=" + lastThirtyDays(stores.getFirst()).to() + "'");
-        out.println("  curl http://localhost:" + port + "/stores/" + stores.getFirst().id() + "/sync-runs");
-        out.println("  curl http://localhost:" + port + "/actuator/prometheus");
+        out.println("  " + access.curl("/stores"));
+        out.println("  " + access.curl("/stores/" + stores.getFirst().id() + "/spend?from="
+                + lastThirtyDays(stores.getFirst()).from() + "&to=" + lastThirtyDays(stores.getFirst()).to()));
+        out.println("  " + access.curl("/stores/" + stores.getFirst().id() + "/sync-runs"));
+        out.println("  " + access.curl("/actuator/prometheus"));
+        out.println("  Swagger UI: http://localhost:" + port + "/swagger-ui.html (Authorize with the key)");
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -1,12 +1,15 @@
 package com.syncledger.app.cli;
 
+import com.syncledger.app.access.ApiKeys;
+import com.syncledger.app.access.MissingApiKeysException;
 import com.syncledger.connectors.wire.Env;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the HTTP API (port SYNCLEDGER_PORT, default 8090) with scheduled syncs.")
+        description = "Run the HTTP API (port SYNCLEDGER_PORT, default 8090) with scheduled syncs. Needs at least "
+                + "one API key in SYNCLEDGER_API_KEYS (see `apikey create`).")
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     private final Env env;
@@ -17,6 +20,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        // Checked before anything starts: a server without keys would refuse every request.
+        if (ApiKeys.from(env).isEmpty()) {
+            throw new MissingApiKeysException();
+        }
         ConfigurableApplicationContext context = SpringContexts.server(env);
         awaitShutdown(context);
         return SyncLedgerCommand.OK;

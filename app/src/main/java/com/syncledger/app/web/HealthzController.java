@@ -1,5 +1,6 @@
 package com.syncledger.app.web;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.Map;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
@@ -8,7 +9,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /healthz}: healthy while the database answers. Ad platforms are deliberately not consulted. */
+/**
+ * {@code GET /healthz}: healthy while the database answers. Ad platforms are deliberately not consulted.
+ * Public: it needs no API key.
+ */
+@SecurityRequirements
 @RestController
 class HealthzController {
 

@@ -18,7 +18,7 @@ class StoreApiTest {
     @BeforeAll
     static void start() {
         app = TestApp.start(true, Map.of());
-        http = new Http(TestApp.baseUrl(app), null);
+        http = new Http(TestApp.baseUrl(app), TestApp.WRITE_KEY.key());
     }
 
     @AfterAll

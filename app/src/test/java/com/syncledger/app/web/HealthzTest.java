@@ -1,9 +1,9 @@
 package com.syncledger.app.web;
 
+import static com.syncledger.app.database.TestApp.READ_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.syncledger.app.SyncLedgerApplication;
-import com.syncledger.app.database.TestDatabase;
+import com.syncledger.app.database.TestApp;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 class HealthzTest {
@@ -20,16 +19,15 @@ class HealthzTest {
 
     @Test
     void healthyWhileTheDatabaseAnswersAndUnavailableWhenItDoesNot() throws Exception {
-        var env = TestDatabase.fresh().env(Map.of());
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SyncLedgerApplication.class)
-                .properties("server.port=0")
-                .initializers(c -> c.getBeanFactory().registerSingleton("env", env))
-                .run()) {
-            String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        try (ConfigurableApplicationContext app = TestApp.start(true, Map.of())) {
+            String base = TestApp.baseUrl(app);
+            assertThat(base).doesNotEndWith(":8090");
             assertThat(get(base + "/healthz")).isEqualTo("200 {\"status\":\"healthy\"}");
             assertThat(get(base + "/actuator/health/liveness")).startsWith("200");
             assertThat(get(base + "/actuator/health/readiness")).startsWith("200");
-            assertThat(get(base + "/actuator/prometheus")).startsWith("200").contains("jvm_memory_used_bytes");
+            assertThat(get(base + "/actuator/prometheus")).startsWith("401");
+            assertThat(get(base + "/actuator/prometheus", READ_KEY.key())).startsWith("200")
+                    .contains("jvm_memory_used_bytes");
 
             app.getBean(HikariDataSource.class).close();
             assertThat(get(base + "/healthz")).isEqualTo("503 {\"status\":\"unhealthy\"}");
@@ -37,8 +35,15 @@ class HealthzTest {
     }
 
     private String get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(url, null);
+    }
+
+    private String get(String url, String apiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (apiKey != null) {
+            request.header("Authorization", "Bearer " + apiKey);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
 }

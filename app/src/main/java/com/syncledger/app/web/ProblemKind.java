@@ -1,0 +1,65 @@
+package com.syncledger.app.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The kinds of problem the HTTP API answers with, each with a stable RFC 9457 {@code type} URI. Clients
+ * branch on the type, never on the human-readable title or detail.
+ */
+public enum ProblemKind {
+    INVALID_INPUT(400, "invalid-input", "Invalid input"),
+    INVALID_REQUEST(400, "invalid-request", "Invalid request"),
+    UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
+    FORBIDDEN(403, "forbidden", "Forbidden"),
+    NOT_FOUND(404, "not-found", "Not found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
+    CONFLICT(409, "conflict", "Conflict"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+    INTERNAL(500, "internal", "Internal error");
+
+    public static final String TYPE_BASE = "https://syncledger.dev/problems/";
+
+    private final int status;
+    private final String slug;
+    private final String title;
+
+    ProblemKind(int status, String slug, String title) {
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public URI type() {
+        return URI.create(TYPE_BASE + slug);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public ProblemDetail problem(String detail) {
+        return problem(HttpStatusCode.valueOf(status), detail);
+    }
+
+    /** A problem of this kind with another status of the same family (e.g. 503 as {@link #INTERNAL}). */
+    public ProblemDetail problem(HttpStatusCode status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type());
+        problem.setTitle(title);
+        return problem;
+    }
+
+    /** The kind for an HTTP status raised by the framework or the servlet container. */
+    public static ProblemKind forStatus(HttpStatusCode status) {
+        for (ProblemKind kind : values()) {
+            if (kind.status == status.value() && kind != INVALID_INPUT) {
+                return kind;
+            }
+        }
+        return status.is4xxClientError() ? INVALID_REQUEST : INTERNAL;
+    }
+}
