@@ -3,6 +3,7 @@ package com.syncledger.app.cli;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.syncledger.app.fetch.AccountFetch;
 import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.Money;
 import java.util.List;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,11 +52,16 @@ final class SpendJson {
         String timezone = r.info() == null ? null : r.info().timeZone().getId();
         String spend = r.isOk() ? r.report().total(currency).toDecimalString() : null;
         List<Day> days = r.isOk()
-                ? r.report().days().stream().map(d -> new Day(d.date().toString(), d.spend().toDecimalString())).toList()
+                ? r.report().days().stream().map(d -> new Day(d.date().toString(), dayAmount(d.spend()))).toList()
                 : List.of();
         Error error = r.error() == null ? null
                 : new Error(r.error().kind().slug(), r.error().message(), r.error().platformCode(), r.error().requestId());
         return new Entry(r.account().platform().slug(), r.account().input(), r.status().slug(), currency, timezone,
                 spend, days, error);
+    }
+
+    /** The contract's {@code "0"} for a day the platform answered with nothing; the exact amount otherwise. */
+    private static String dayAmount(Money spend) {
+        return spend.isZero() ? "0" : spend.toDecimalString();
     }
 }
