@@ -12,15 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "accounts", mixinStandardHelpOptions = true, description = "Link ad accounts to stores.",
         subcommands = {AccountsCommand.Link.class, AccountsCommand.Unlink.class, AccountsCommand.ListAccounts.class})
-final class AccountsCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class AccountsCommand extends CommandGroup {
 
     @Command(name = "link", mixinStandardHelpOptions = true,
             description = "Link an ad account (PLATFORM=ID, e.g. google=123-456-7890) to a store.")

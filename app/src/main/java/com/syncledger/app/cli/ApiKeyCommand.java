@@ -12,15 +12,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "apikey", mixinStandardHelpOptions = true, description = "API keys for the HTTP API.",
         subcommands = ApiKeyCommand.Create.class)
-final class ApiKeyCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class ApiKeyCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Generate a random API key; prints the key once and the " + ApiKeys.VARIABLE

@@ -13,15 +13,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true, description = "Baseline snapshots of a store's spend.",
         subcommands = {BaselineCommand.Create.class, BaselineCommand.ListBaselines.class})
-final class BaselineCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class BaselineCommand extends CommandGroup {
 
     static void print(PrintWriter out, Baseline b) {
         out.printf("Baseline %d of store %d, %s%s, built from %d spend versions%n", b.id(), b.storeId(), b.range(),

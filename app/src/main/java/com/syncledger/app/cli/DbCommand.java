@@ -15,15 +15,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Manage the database schema.",
         subcommands = {DbCommand.Migrate.class, DbCommand.Rollback.class, DbCommand.Status.class})
-final class DbCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class DbCommand extends CommandGroup {
 
     /** Runs {@code work} against the configured database, migrations off, and prints its lines. */
     static int withMigrations(Env env, PrintWriter out, Function<SchemaMigrations, List<String>> work) {

@@ -14,15 +14,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "stores", mixinStandardHelpOptions = true, description = "Manage client stores.",
         subcommands = {StoresCommand.Add.class, StoresCommand.ListStores.class, StoresCommand.Show.class})
-final class StoresCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+final class StoresCommand extends CommandGroup {
 
     static void print(PrintWriter out, Store s) {
         out.printf("%-5d %-30s %-24s %s%n", s.id(), s.name(), s.timeZone(), s.billingCurrency());

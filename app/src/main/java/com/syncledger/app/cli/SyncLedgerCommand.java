@@ -14,19 +14,11 @@ import picocli.CommandLine.Command;
                 ServeCommand.class, DemoCommand.class, PlatformsCommand.class, FetchCommand.class, DbCommand.class,
                 StoresCommand.class, AccountsCommand.class, SyncCommand.class, SpendCommand.class, BaselineCommand.class,
                 SandboxCommand.class, ApiKeyCommand.class, CommandLine.HelpCommand.class})
-public final class SyncLedgerCommand implements Runnable {
+public final class SyncLedgerCommand extends CommandGroup {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID_INPUT = 2;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     public static int run(String... args) {
         return run(AppEnvironment.load(), new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
