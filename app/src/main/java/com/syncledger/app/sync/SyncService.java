@@ -84,7 +84,9 @@ public class SyncService {
         for (var entry : byAccount.entrySet()) {
             List<AdAccount> links = entry.getValue();
             links.forEach(a -> runs.failAbandoned(a.id()));
-            boolean backfill = links.stream().noneMatch(a -> runs.hasSucceeded(a.id()));
+            // A link that never synced successfully (e.g. the account newly linked to another store) has no
+            // history of its own yet: backfill, which rewrites the other links' days as unchanged.
+            boolean backfill = links.stream().anyMatch(a -> !runs.hasSucceeded(a.id()));
             requests.add(new FetchRequest(entry.getKey(), info -> {
                 DateRange range = SyncWindow.of(explicit, backfill, engine.descriptor(entry.getKey().platform()),
                         info.timeZone(), clock);

@@ -160,4 +160,19 @@ class SyncTest {
         assertThat(next.range().days()).isLessThan(backfill.range().days());
         assertThat(next.counts().newDays()).isZero();
     }
+
+    @Test
+    void anAccountNewlyLinkedToASecondStoreIsBackfilledForThatStore() {
+        assertThat(sync.syncStore(storeId, null, SyncProgress.NONE)).allMatch(SyncOutcome::succeeded);
+        long second = app.getBean(Stores.class).create(new StoreInput("Contoso", "America/New_York", "USD")).id();
+        app.getBean(AdAccounts.class).link(second, AccountId.of(Platform.META, "act_1234567890"));
+
+        // The scheduled sync of every store fetches the account once for both links.
+        assertThat(sync.syncAll(null, SyncProgress.NONE)).allMatch(SyncOutcome::succeeded);
+        // Days older than Meta's restatement window, which the first store's backfill read long ago.
+        LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(60);
+        StoreSpend spend = app.getBean(SpendQueries.class).read(second, DateRange.of(end.minusDays(4), end));
+        assertThat(spend.accounts()).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(StoreSpend.Completeness.COMPLETE));
+    }
 }
