@@ -56,7 +56,10 @@ public class SpendQueries {
         String lastError = lastSyncError(account.id());
         Completeness status = !missing.isEmpty() ? Completeness.MISSING_DAYS
                 : lastError != null ? Completeness.STALE : Completeness.COMPLETE;
-        Money total = stored.values().stream().map(DaySpend::spend).reduce(Money::plus).orElse(null);
+        // An account whose currency changed has days in two currencies: no single total (the platform and
+        // currency totals still count every day, per currency).
+        Money total = stored.values().stream().map(DaySpend::spend).map(Money::currency).distinct().count() != 1 ? null
+                : stored.values().stream().map(DaySpend::spend).reduce(Money::plus).orElseThrow();
         var lastFetched = stored.values().stream().map(DaySpend::fetchedAt).max(java.util.Comparator.naturalOrder()).orElse(null);
         return new AccountSpend(account.id(), account.platform(), account.externalId(), account.currency(),
                 account.timeZone(), status, missing, lastFetched, lastError, total, days);
@@ -79,10 +82,12 @@ public class SpendQueries {
     private static List<PlatformTotal> platformTotals(List<AccountSpend> accounts) {
         Map<String, PlatformTotal> totals = new TreeMap<>();
         for (AccountSpend account : accounts) {
-            if (account.total() != null) {
-                String key = account.platform().ordinal() + ":" + account.total().currency();
-                totals.merge(key, new PlatformTotal(account.platform(), account.total()),
-                        (a, b) -> new PlatformTotal(a.platform(), a.spend().plus(b.spend())));
+            for (DaySpend day : account.days()) {
+                if (day.spend() != null) {
+                    String key = account.platform().ordinal() + ":" + day.spend().currency();
+                    totals.merge(key, new PlatformTotal(account.platform(), day.spend()),
+                            (a, b) -> new PlatformTotal(a.platform(), a.spend().plus(b.spend())));
+                }
             }
         }
         return List.copyOf(totals.values());
@@ -90,7 +95,7 @@ public class SpendQueries {
 
     private static List<Money> currencyTotals(List<AccountSpend> accounts) {
         Map<String, Money> totals = new HashMap<>();
-        accounts.stream().map(AccountSpend::total).filter(Objects::nonNull)
+        accounts.stream().flatMap(a -> a.days().stream()).map(DaySpend::spend).filter(Objects::nonNull)
                 .forEach(m -> totals.merge(m.currency(), m, Money::plus));
         return totals.values().stream().sorted(java.util.Comparator.comparing(Money::currency)).toList();
     }

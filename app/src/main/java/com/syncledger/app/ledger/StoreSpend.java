@@ -28,7 +28,10 @@ public record StoreSpend(long storeId, DateRange range, boolean complete, List<A
         }
     }
 
-    /** One linked account's spend. {@code total} is null when no day has a value yet. */
+    /**
+     * One linked account's spend. {@code total} is null when no day has a value yet, or when its days are in
+     * more than one currency (the account changed currency).
+     */
     public record AccountSpend(long accountId, Platform platform, String externalId, String currency,
             String timeZone, Completeness status, List<LocalDate> missingDays, Instant lastFetchedAt,
             String lastSyncError, Money total, List<DaySpend> days) {

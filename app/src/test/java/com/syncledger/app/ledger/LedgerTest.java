@@ -168,6 +168,20 @@ class LedgerTest {
     }
 
     @Test
+    void anAccountWhoseCurrencyChangedIsTotalledPerCurrencyNotRefused() {
+        // The platform reported USD for the first two days, then the account moved to EUR.
+        writer.write(meta.id(), null, report(DateRange.parse("2026-01-01", "2026-01-02"), "1.00", "2.00"), Instant.now());
+        writer.write(meta.id(), null, new SpendReport(DateRange.single(LocalDate.parse("2026-01-03")),
+                List.of(new DailySpend(LocalDate.parse("2026-01-03"), Money.parseMajor("5.00", "EUR"))), List.of("req-2")),
+                Instant.now());
+
+        StoreSpend spend = queries.read(store.id(), JAN_1_3);
+        assertThat(spend.totals()).containsExactlyInAnyOrder(Money.parseMajor("3.00", "USD"), Money.parseMajor("5.00", "EUR"));
+        assertThat(spend.platforms()).extracting(StoreSpend.PlatformTotal::spend)
+                .containsExactlyInAnyOrder(Money.parseMajor("3.00", "USD"), Money.parseMajor("5.00", "EUR"));
+    }
+
+    @Test
     void aLedgerEntryIsRecordedOncePerExternalId() {
         var input = new LedgerEntryInput("inv-1", "revenue", "2026-01-31", "1234.50", "EUR", "google", "cmp-7", null);
         var first = entries.record(store.id(), input);
