@@ -182,6 +182,19 @@ class LedgerTest {
     }
 
     @Test
+    void theSummaryCountsAnAccountDayOnceAfterUnlinkAndRelink() {
+        writer.write(meta.id(), null, report(JAN_1_3, "1.00", "2.00", "3.00"), Instant.now());
+        accounts.unlink(store.id(), meta.id());
+        AdAccount relinked = accounts.link(store.id(), AccountId.of(Platform.META, meta.externalId()));
+        writer.write(relinked.id(), null, report(JAN_1_3, "1.00", "2.00", "3.00"), Instant.now());
+
+        jdbc.sql("refresh materialized view platform_spend_summary").update();
+        long summary = jdbc.sql("select spend_micros from platform_spend_summary where store_id = ? and platform = 'meta' "
+                + "and month = date '2026-01-01'").param(store.id()).query(Long.class).single();
+        assertThat(summary).isEqualTo(Money.parseMajor("6.00", "USD").micros());
+    }
+
+    @Test
     void aLedgerEntryIsRecordedOncePerExternalId() {
         var input = new LedgerEntryInput("inv-1", "revenue", "2026-01-31", "1234.50", "EUR", "google", "cmp-7", null);
         var first = entries.record(store.id(), input);
