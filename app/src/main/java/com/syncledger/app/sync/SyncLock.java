@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 class SyncLock {
 
-    private static final long KEY = 0x53594e43L; // "SYNC"
+    // "SYNC", in the two-integer key space: the single-bigint space holds the per-account write locks of
+    // SpendWriter (keyed by ad account id), which must never be this lock.
+    private static final int KEY = 0x53594e43;
 
     private final DataSource dataSource;
 
@@ -44,8 +46,8 @@ class SyncLock {
             try {
                 return Optional.of(work.get());
             } finally {
-                try (PreparedStatement unlock = holder.prepareStatement("select pg_advisory_unlock(?)")) {
-                    unlock.setLong(1, KEY);
+                try (PreparedStatement unlock = holder.prepareStatement("select pg_advisory_unlock(?, 0)")) {
+                    unlock.setInt(1, KEY);
                     unlock.execute();
                 }
             }
@@ -55,9 +57,9 @@ class SyncLock {
     }
 
     private static boolean lock(Connection connection, boolean wait) throws SQLException {
-        try (PreparedStatement lock = connection.prepareStatement(wait ? "select true from pg_advisory_lock(?) x"
-                : "select pg_try_advisory_lock(?)")) {
-            lock.setLong(1, KEY);
+        try (PreparedStatement lock = connection.prepareStatement(wait ? "select true from pg_advisory_lock(?, 0) x"
+                : "select pg_try_advisory_lock(?, 0)")) {
+            lock.setInt(1, KEY);
             try (ResultSet rs = lock.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }

@@ -175,4 +175,15 @@ class SyncTest {
         assertThat(spend.accounts()).singleElement()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(StoreSpend.Completeness.COMPLETE));
     }
+
+    @Test
+    void anAccountWhoseIdEqualsTheSyncLockKeyDoesNotBlockItsOwnSync() {
+        long second = app.getBean(Stores.class).create(new StoreInput("Contoso", "America/New_York", "USD")).id();
+        // 0x53594e43, the sync lock's key: the account's write lock must not be the same lock.
+        jdbc.sql("insert into ad_account (id, store_id, platform, external_id) overriding system value "
+                + "values (1398361667, ?, 'meta', '1234567890')").param(second).update();
+        List<SyncOutcome> outcomes = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(30), () -> sync.syncStore(second, lastTenDays, SyncProgress.NONE));
+        assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.succeeded()).isTrue());
+    }
 }
