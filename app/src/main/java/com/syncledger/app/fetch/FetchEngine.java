@@ -225,8 +225,9 @@ public final class FetchEngine {
                 } catch (RuntimeException e) {
                     // A connector defect must not take down the other accounts, nor pass as spend.
                     LOG.error("connector error platform={} call={}", account.platform().slug(), what, e);
+                    // Only the type reaches stored runs and API answers: an arbitrary message may carry a URL.
                     throw new ConnectorException.BadResponse(Details.of(account.platform(), "unexpected error reading "
-                            + account.platform().displayName() + ": " + e), e);
+                            + account.platform().displayName() + ": " + e.getClass().getSimpleName()), e);
                 }
             }).value();
         }

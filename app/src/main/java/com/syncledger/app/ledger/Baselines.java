@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Baseline snapshots, built only from complete, fresh spend unless explicitly provisional. */
@@ -43,7 +44,9 @@ public class Baselines {
      *
      * @throws ConflictException listing every account without complete, fresh data, unless provisional
      */
-    @Transactional
+    // One snapshot of the data: a sync committing meanwhile cannot make the check, the amounts and the
+    // pinned versions disagree.
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     public Baseline create(long storeId, DateRange range, boolean provisional) {
         StoreSpend current = spend.read(storeId, range);
         if (current.accounts().isEmpty()) {

@@ -61,11 +61,6 @@ public class SyncRuns {
                 .param(adAccountId).update();
     }
 
-    public boolean hasSucceeded(long adAccountId) {
-        return jdbc.sql("select exists (select 1 from sync_run where ad_account_id = ? and status = 'succeeded')")
-                .param(adAccountId).query(Boolean.class).single();
-    }
-
     public List<SyncRun> forStore(long storeId, int offset, int limit) {
         return jdbc.sql("""
                 select r.* from sync_run r join ad_account a on a.id = r.ad_account_id

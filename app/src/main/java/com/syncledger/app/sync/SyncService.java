@@ -17,10 +17,12 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -80,13 +82,17 @@ public class SyncService {
                 .collect(Collectors.groupingBy(AdAccount::accountId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, Long> runIds = new ConcurrentHashMap<>();
         Map<Long, WriteCounts> counts = new ConcurrentHashMap<>();
+        Set<Long> backfilling = new HashSet<>();
         List<FetchRequest> requests = new ArrayList<>();
         for (var entry : byAccount.entrySet()) {
             List<AdAccount> links = entry.getValue();
             links.forEach(a -> runs.failAbandoned(a.id()));
-            // A link that never synced successfully (e.g. the account newly linked to another store) has no
-            // history of its own yet: backfill, which rewrites the other links' days as unchanged.
-            boolean backfill = links.stream().anyMatch(a -> !runs.hasSucceeded(a.id()));
+            // A link not yet backfilled (newly linked, perhaps to another store, or synced only for explicit
+            // ranges) has no full history: backfill, which rewrites the other links' days as unchanged.
+            boolean backfill = explicit == null && links.stream().anyMatch(a -> !accounts.isBackfilled(a.id()));
+            if (backfill) {
+                links.forEach(a -> backfilling.add(a.id()));
+            }
             requests.add(new FetchRequest(entry.getKey(), info -> {
                 DateRange range = SyncWindow.of(explicit, backfill, engine.descriptor(entry.getKey().platform()),
                         info.timeZone(), clock);
@@ -110,6 +116,9 @@ public class SyncService {
         for (AccountFetch fetch : fetched) {
             for (AdAccount link : byAccount.get(fetch.account())) {
                 outcomes.add(finish(link, fetch, runIds, counts, explicit));
+                if (fetch.status() == FetchStatus.OK && backfilling.contains(link.id())) {
+                    accounts.markBackfilled(link.id());
+                }
             }
         }
         refreshSummary();

@@ -186,4 +186,16 @@ class SyncTest {
                 java.time.Duration.ofSeconds(30), () -> sync.syncStore(second, lastTenDays, SyncProgress.NONE));
         assertThat(outcomes).singleElement().satisfies(o -> assertThat(o.succeeded()).isTrue());
     }
+
+    @Test
+    void aSyncOfAnExplicitRangeDoesNotCountAsTheBackfill() {
+        String id = DemoData.ACCOUNTS.stream().filter(a -> a.platform().equals("tiktok")).findFirst().orElseThrow().id();
+        AdAccount tiktok = app.getBean(AdAccounts.class).link(storeId, AccountId.of(Platform.TIKTOK, id));
+        sync.syncStore(storeId, lastTenDays, SyncProgress.NONE);
+
+        SyncOutcome next = sync.syncStore(storeId, null, SyncProgress.NONE).stream()
+                .filter(o -> o.account().id() == tiktok.id()).findFirst().orElseThrow();
+        assertThat(next.range().days()).as("the first default sync is the backfill").isGreaterThan(30);
+        assertThat(next.counts().unchangedDays()).isEqualTo(10);
+    }
 }

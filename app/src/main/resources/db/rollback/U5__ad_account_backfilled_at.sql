@@ -1,0 +1,1 @@
+alter table ad_account drop column backfilled_at;
