@@ -105,13 +105,22 @@ public class SyncService {
                 return range;
             }));
         }
-        List<AccountFetch> fetched = engine.fetch(requests, (AccountId account, AccountInfo info, SpendReport chunk) -> {
-            for (AdAccount link : byAccount.get(account)) {
-                WriteCounts written = writer.write(link.id(), runIds.get(link.id()), chunk, clock.instant());
-                counts.merge(link.id(), written, WriteCounts::plus);
-            }
-            progress.done(chunk.days().size());
-        }, explicit == null);
+        List<AccountFetch> fetched;
+        try {
+            fetched = engine.fetch(requests, (AccountId account, AccountInfo info, SpendReport chunk) -> {
+                for (AdAccount link : byAccount.get(account)) {
+                    WriteCounts written = writer.write(link.id(), runIds.get(link.id()), chunk, clock.instant());
+                    counts.merge(link.id(), written, WriteCounts::plus);
+                }
+                progress.done(chunk.days().size());
+            }, explicit == null);
+        } catch (RuntimeException storageFailed) {
+            // Writing a chunk failed (the database, not a platform): close every run this sync opened.
+            runIds.forEach((link, run) -> runs.fail(run, counts.getOrDefault(link, WriteCounts.NONE),
+                    new SyncRuns.Failure("storage", "storing fetched spend failed: "
+                            + storageFailed.getClass().getSimpleName(), null, null)));
+            throw storageFailed;
+        }
         List<SyncOutcome> outcomes = new ArrayList<>();
         for (AccountFetch fetch : fetched) {
             for (AdAccount link : byAccount.get(fetch.account())) {

@@ -1,6 +1,7 @@
 package com.syncledger.app.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.syncledger.app.database.TestDatabase;
 import com.syncledger.app.ledger.AdAccount;
@@ -197,5 +198,20 @@ class SyncTest {
                 .filter(o -> o.account().id() == tiktok.id()).findFirst().orElseThrow();
         assertThat(next.range().days()).as("the first default sync is the backfill").isGreaterThan(30);
         assertThat(next.counts().unchangedDays()).isEqualTo(10);
+    }
+
+    @Test
+    void aSyncWhoseWritesFailClosesItsRunsAsFailedAndKeepsNoHalfWrittenChunk() {
+        jdbc.sql("""
+                create function refuse_spend() returns trigger language plpgsql as $$
+                begin raise exception 'disk full'; end $$""").update();
+        jdbc.sql("create trigger refuse_spend before insert on spend_version for each row execute function refuse_spend()")
+                .update();
+
+        assertThatThrownBy(() -> sync.syncStore(storeId, lastTenDays, SyncProgress.NONE))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(jdbc.sql("select status || ':' || error_kind from sync_run").query(String.class).list())
+                .isNotEmpty().allMatch("failed:storage"::equals);
+        assertThat(jdbc.sql("select count(*) from spend_day").query(Long.class).single()).isZero();
     }
 }
