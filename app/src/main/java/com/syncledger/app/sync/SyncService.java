@@ -62,8 +62,9 @@ public class SyncService {
 
     /** Syncs one store's accounts, after any sync already running. */
     public List<SyncOutcome> syncStore(long storeId, DateRange range, SyncProgress progress) {
-        List<AdAccount> linked = accounts.linked(storeId);
-        return lock.whileHeld(() -> sync(linked, range, progress));
+        accounts.linked(storeId); // an unknown store fails before waiting for the lock
+        // The accounts are read once the lock is held, so links changed while waiting are synced as they are now.
+        return lock.whileHeld(() -> sync(accounts.linked(storeId), range, progress));
     }
 
     /** Syncs every linked account of every store, after any sync already running. */
