@@ -2,7 +2,13 @@ package com.syncledger.connectors;
 
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Which environment variables make a platform configured. A platform is configured when it has an access
@@ -66,5 +72,18 @@ public final class PlatformCredentials {
     /** Google's token variable is {@code GOOGLE_TOKEN_URL}, not {@code GOOGLE_ADS_TOKEN_URL}. */
     public static String tokenUrlVar(Platform platform) {
         return platform.name() + "_TOKEN_URL";
+    }
+
+    /**
+     * The platform's OAuth refresher from its standard variables: client id and secret, refresh and access
+     * token, and the token URL ({@code defaultTokenUrl} unless overridden).
+     */
+    public static OAuthRefresher refresher(Platform platform, Env env, String defaultTokenUrl,
+            OAuthRefresher.ClientAuth clientAuth, WireClient wire, Consumer<Secret> onRotation) {
+        String p = prefix(platform);
+        return new OAuthRefresher(platform, env.url(tokenUrlVar(platform), defaultTokenUrl),
+                env.get(clientIdVar(platform)).orElse(null), env.secret(clientSecretVar(platform)),
+                env.secret(p + "_REFRESH_TOKEN"), env.secret(p + "_ACCESS_TOKEN"), clientAuth, Map.of(), Map.of(),
+                wire, Clock.systemUTC(), onRotation);
     }
 }

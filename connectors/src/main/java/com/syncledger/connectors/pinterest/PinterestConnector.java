@@ -17,8 +17,6 @@ import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Clock;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,14 +71,9 @@ public final class PinterestConnector implements SpendConnector {
     public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
         Platform p = Platform.PINTEREST;
         URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
-        URI tokenUrl = env.url(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL);
         // Pinterest wants the app id and secret as a Basic header at its token endpoint.
-        OAuthRefresher tokens = new OAuthRefresher(p, tokenUrl,
-                env.get(PlatformCredentials.clientIdVar(p)).orElse(null),
-                env.secret(PlatformCredentials.clientSecretVar(p)),
-                env.secret("PINTEREST_REFRESH_TOKEN"),
-                env.secret("PINTEREST_ACCESS_TOKEN"),
-                OAuthRefresher.ClientAuth.BASIC_HEADER, Map.of(), Map.of(), wire, Clock.systemUTC(), onRotation);
+        OAuthRefresher tokens = PlatformCredentials.refresher(p, env, DEFAULT_TOKEN_URL,
+                OAuthRefresher.ClientAuth.BASIC_HEADER, wire, onRotation);
         return new PinterestConnector(baseUrl,
                 env.getOrDefault("PINTEREST_API_VERSION", DEFAULT_API_VERSION), tokens, wire);
     }

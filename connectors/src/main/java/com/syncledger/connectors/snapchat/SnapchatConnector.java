@@ -19,9 +19,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.ZoneId;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,14 +71,9 @@ public final class SnapchatConnector implements SpendConnector {
     public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
         Platform p = Platform.SNAPCHAT;
         URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
-        URI tokenUrl = env.url(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL);
         // Snap takes the client credentials in the form body, not in a Basic header.
-        OAuthRefresher tokens = new OAuthRefresher(p, tokenUrl,
-                env.get(PlatformCredentials.clientIdVar(p)).orElse(null),
-                env.secret(PlatformCredentials.clientSecretVar(p)),
-                env.secret("SNAPCHAT_REFRESH_TOKEN"),
-                env.secret("SNAPCHAT_ACCESS_TOKEN"),
-                OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), Map.of(), wire, Clock.systemUTC(), onRotation);
+        OAuthRefresher tokens = PlatformCredentials.refresher(p, env, DEFAULT_TOKEN_URL,
+                OAuthRefresher.ClientAuth.FORM_PARAMS, wire, onRotation);
         return new SnapchatConnector(baseUrl, env.getOrDefault("SNAPCHAT_API_VERSION", DEFAULT_API_VERSION),
                 tokens, wire);
     }
