@@ -52,6 +52,14 @@ public class Stores {
                 .orElseThrow(() -> notFound(id));
     }
 
+    /** The store, its row locked until the transaction ends: serialises one store's billing writes. */
+    public Store lockForUpdate(long id) {
+        return jdbc.sql("select id, name, time_zone, billing_currency, created_at, updated_at from store where id = ? "
+                        + "for update")
+                .param(id).query(Stores::map).optional()
+                .orElseThrow(() -> notFound(id));
+    }
+
     public List<Store> list(int offset, int limit) {
         return jdbc.sql("""
                 select id, name, time_zone, billing_currency, created_at, updated_at from store
