@@ -1,5 +1,7 @@
 package com.syncledger.app.api;
 
+import com.syncledger.app.billing.StatementDocument;
+import com.syncledger.app.billing.StatementRefusedException;
 import com.syncledger.app.problem.ConflictException;
 import com.syncledger.app.problem.InvalidInputException;
 import com.syncledger.app.problem.NotFoundException;
@@ -60,6 +62,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return ProblemKind.CONFLICT.problem(e.getMessage());
+    }
+
+    /** A refused issue answers with the gaps and the provisional statement, so the caller sees what to fix. */
+    @ExceptionHandler(StatementRefusedException.class)
+    ProblemDetail statementNotSettled(StatementRefusedException e) {
+        Map<String, Object> statement = StatementDocument.tree(e.statement());
+        ProblemDetail problem = ProblemKind.STATEMENT_NOT_SETTLED.problem(e.getMessage());
+        problem.setProperty("gaps", statement.get("gaps"));
+        problem.setProperty("statement", statement);
+        return problem;
     }
 
     @ExceptionHandler(Exception.class)

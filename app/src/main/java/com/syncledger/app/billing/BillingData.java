@@ -79,10 +79,13 @@ class BillingData {
                 .query(LocalDate.class).optional();
     }
 
-    /** The rates a span of days can use, including the publication days before it. */
-    FxTable rates(DateRange range) {
-        return new FxTable(jdbc.sql("select day, base, quote, rate, source from fx_rate where day between ? and ?")
-                .params(range.from().minusDays(FxTable.PUBLICATION_GAP_DAYS), range.to())
+    /** The rates two spans of days can use, including the publication days before each. */
+    FxTable rates(DateRange first, DateRange second) {
+        return new FxTable(jdbc.sql("""
+                select day, base, quote, rate, source from fx_rate
+                where day between ? and ? or day between ? and ?""")
+                .params(first.from().minusDays(FxTable.PUBLICATION_GAP_DAYS), first.to(),
+                        second.from().minusDays(FxTable.PUBLICATION_GAP_DAYS), second.to())
                 .query((rs, row) -> new FxTable.Rate(rs.getDate("day").toLocalDate(), rs.getString("base"),
                         rs.getString("quote"), rs.getBigDecimal("rate"), rs.getString("source")))
                 .list());

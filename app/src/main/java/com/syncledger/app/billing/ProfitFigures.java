@@ -113,6 +113,9 @@ record ProfitFigures(String currency, BigDecimal revenue, BigDecimal refunds, Ma
         }
 
         Optional<BigDecimal> amount(LocalDate day, long micros, String from) {
+            if (micros == 0) {
+                return Optional.of(BigDecimal.ZERO); // nothing in any currency needs no rate
+            }
             Optional<FxTable.Conversion> conversion = cache.computeIfAbsent(day + from,
                     k -> fx.conversion(day, from, currency));
             if (conversion.isEmpty()) {

@@ -17,6 +17,8 @@ public enum ProblemKind {
     METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
     CONFLICT(409, "conflict", "Conflict"),
+    /** A statement cannot be issued yet: the problem's {@code gaps} say what is missing. */
+    STATEMENT_NOT_SETTLED(409, "statement-not-settled", "Statement not settled"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
     INTERNAL(500, "internal", "Internal error");
@@ -56,7 +58,7 @@ public enum ProblemKind {
     /** The kind for an HTTP status raised by the framework or the servlet container. */
     public static ProblemKind forStatus(HttpStatusCode status) {
         for (ProblemKind kind : values()) {
-            if (kind.status == status.value() && kind != INVALID_INPUT) {
+            if (kind.status == status.value() && kind != INVALID_INPUT && kind != STATEMENT_NOT_SETTLED) {
                 return kind;
             }
         }

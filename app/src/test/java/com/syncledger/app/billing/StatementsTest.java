@@ -1,0 +1,306 @@
+package com.syncledger.app.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.syncledger.app.SyncLedgerApplication;
+import com.syncledger.app.database.TestDatabase;
+import com.syncledger.app.ledger.AdAccounts;
+import com.syncledger.app.ledger.LedgerEntries;
+import com.syncledger.app.ledger.LedgerEntryInput;
+import com.syncledger.app.ledger.StoreInput;
+import com.syncledger.app.ledger.Stores;
+import com.syncledger.app.problem.ConflictException;
+import com.syncledger.app.problem.InvalidInputException;
+import com.syncledger.app.sync.SyncProgress;
+import com.syncledger.app.sync.SyncService;
+import com.syncledger.connectors.spi.AccountId;
+import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.sandbox.FakeAccount;
+import com.syncledger.sandbox.Sandbox;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Statements from spend synced from the sandbox platforms into a real PostgreSQL, against figures worked
+ * by hand (docs/billing.md, "A month with three platforms and three currencies").
+ */
+class StatementsTest {
+
+    private static final BillingPeriod APRIL = new BillingPeriod(YearMonth.of(2026, 4));
+    private static final BillingPeriod MAY = new BillingPeriod(YearMonth.of(2026, 5));
+
+    private static Sandbox sandbox;
+    private static ConfigurableApplicationContext app;
+    private static Statements statements;
+    private static JdbcClient jdbc;
+    private static int storeCount;
+
+    @BeforeAll
+    static void start() {
+        sandbox = Sandbox.start();
+        Map<String, String> settings = new HashMap<>(sandbox.environment());
+        settings.put("SYNCLEDGER_FETCH_MAX_ATTEMPTS", "1");
+        Env env = TestDatabase.fresh().env(settings);
+        app = new SpringApplicationBuilder(SyncLedgerApplication.class).web(WebApplicationType.NONE)
+                .properties("syncledger.sync.schedule.enabled=false")
+                .initializers(c -> c.getBeanFactory().registerSingleton("env", env)).run();
+        statements = app.getBean(Statements.class);
+        jdbc = app.getBean(JdbcClient.class);
+        rate("2026-04-07", "USD", "1.0825");
+        rate("2026-04-07", "GBP", "0.85");
+        rate("2026-04-07", "JPY", "160.00");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+        sandbox.close();
+    }
+
+    private static void rate(String day, String quote, String rate) {
+        jdbc.sql("insert into fx_rate (day, base, quote, rate, source, recorded_by) values (?, 'EUR', ?, ?, 'ecb', 'test')")
+                .params(LocalDate.parse(day), quote, new BigDecimal(rate)).update();
+    }
+
+    /** A USD store with Meta in JPY, Google in USD and Microsoft in GBP, spend on the days of the worked example. */
+    private record Fixture(long storeId, FakeAccount google, FakeAccount microsoft) {
+    }
+
+    private Fixture store() {
+        int n = ++storeCount;
+        long storeId = app.getBean(Stores.class).create(new StoreInput("Billing " + n, "America/New_York", "USD")).id();
+        String suffix = String.format("%02d", n);
+        FakeAccount meta = new FakeAccount("10000000" + suffix, "JPY", "Asia/Tokyo", "Meta JPY")
+                .spend(LocalDate.parse("2026-04-07"), "c1", "1000");
+        FakeAccount google = new FakeAccount("12345678" + suffix, "USD", "America/New_York", "Google USD")
+                .spend(LocalDate.parse("2026-03-03"), "c1", "155.00")
+                .spend(LocalDate.parse("2026-04-10"), "c1", "50.00");
+        FakeAccount microsoft = new FakeAccount("1490000" + suffix, "GBP", "Europe/London", "Bing GBP")
+                .spend(LocalDate.parse("2026-04-07"), "c1", "100.00");
+        sandbox.fake("meta").addAccount(meta);
+        sandbox.fake("google").addAccount(google);
+        sandbox.fake("microsoft").addAccount(microsoft);
+        AdAccounts accounts = app.getBean(AdAccounts.class);
+        accounts.link(storeId, AccountId.of(Platform.META, meta.id()));
+        accounts.link(storeId, AccountId.of(Platform.GOOGLE, google.id()));
+        accounts.link(storeId, AccountId.of(Platform.MICROSOFT, microsoft.id()));
+        sync(storeId, "2026-03-01", "2026-05-31");
+
+        entry(storeId, "b-rev", "revenue", "2026-03-15", "3100.01", "USD", null);
+        entry(storeId, "b-cogs", "cogs", "2026-03-16", "620.00", "USD", null);
+        entry(storeId, "a-rev-usd", "revenue", "2026-04-07", "100.01", "USD", null);
+        entry(storeId, "a-rev-eur", "revenue", "2026-04-07", "30.00", "EUR", null);
+        entry(storeId, "a-rev-meta", "revenue", "2026-04-20", "5000.00", "USD", "meta");
+        entry(storeId, "a-refund", "refund", "2026-04-21", "40.00", "USD", null);
+        entry(storeId, "a-cogs", "cogs", "2026-04-22", "1000.00", "USD", null);
+        entry(storeId, "a-fee", "payment_fee", "2026-04-07", "12.34", "EUR", null);
+        app.getBean(BillingTerms.class).set(storeId, new TermsInput("2026-03-01", "2026-03-31", "0.20", null, null,
+                null), "cli");
+        return new Fixture(storeId, google, microsoft);
+    }
+
+    private static void sync(long storeId, String from, String to) {
+        app.getBean(SyncService.class).syncStore(storeId, DateRange.parse(from, to), SyncProgress.NONE)
+                .forEach(outcome -> assertThat(outcome.succeeded()).as(outcome.toString()).isTrue());
+    }
+
+    private static void entry(long storeId, String id, String kind, String date, String amount, String currency,
+            String platform) {
+        app.getBean(LedgerEntries.class).record(storeId, new LedgerEntryInput(id, kind, date, amount, currency, platform,
+                null, null));
+    }
+
+    private static void closeRevenue(long storeId, String through) {
+        jdbc.sql("insert into revenue_close (store_id, closed_through, closed_by) values (?, ?, 'test')")
+                .params(storeId, LocalDate.parse(through)).update();
+    }
+
+    private static int count(String table) {
+        return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
+    }
+
+    @Test
+    void aMonthWithThreePlatformsAndThreeCurrenciesGivesTheHandComputedFigures() {
+        Fixture f = store();
+        closeRevenue(f.storeId(), "2026-04-30");
+
+        Statement s = statements.preview(f.storeId(), APRIL);
+
+        assertThat(s.gaps()).isEmpty();
+        assertThat(s.period().revenue()).hasToString("5132.48");
+        assertThat(s.period().refunds()).hasToString("40.00");
+        assertThat(s.period().costs()).hasToString("1013.36");
+        assertThat(s.period().spend()).containsEntry(Platform.META, new BigDecimal("6.77"))
+                .containsEntry(Platform.GOOGLE, new BigDecimal("50.00"))
+                .containsEntry(Platform.MICROSOFT, new BigDecimal("127.35"));
+        assertThat(s.period().spendTotal()).hasToString("184.12");
+        assertThat(s.period().netProfit()).hasToString("3895.00");
+        assertThat(s.baseline().netProfit()).hasToString("2325.01");
+        assertThat(s.baselinePerDay()).hasToString("75.00");
+        assertThat(s.baselineForPeriod()).hasToString("2250.00");
+        assertThat(s.uplift()).hasToString("1645.00");
+        assertThat(s.fee()).hasToString("329.00");
+        assertThat(s.attribution()).extracting(a -> a.platform() == null ? "unattributed" : a.platform().slug(),
+                        a -> a.uplift().toPlainString())
+                .containsExactly(tuple("meta", "4993.23"),
+                        tuple("google", "100.00"),
+                        tuple("microsoft", "-127.35"),
+                        tuple("unattributed", "-3320.88"));
+        assertThat(s.roundingToUnattributed()).hasToString("-0.01");
+
+        String json = statements.json(s);
+        assertThat(json).contains("\"status\" : \"provisional\"", "\"netProfit\" : \"3895.00\"",
+                "\"fee\" : \"329.00\"", "\"feeRate\" : \"0.20\"");
+    }
+
+    @Test
+    void anIssueIsRefusedWithEveryGapAndWritesNothing() {
+        Fixture f = store();
+        int statementsBefore = count("billing_statement");
+        int auditBefore = count("billing_audit");
+
+        assertThatThrownBy(() -> statements.issue(f.storeId(), APRIL, "cli"))
+                .isInstanceOf(StatementRefusedException.class)
+                .satisfies(e -> assertThat(((StatementRefusedException) e).statement().gaps())
+                        .extracting(Gap::kind).contains(Gap.Kind.OPEN_REVENUE));
+        assertThat(count("billing_statement")).isEqualTo(statementsBefore);
+        assertThat(count("billing_audit")).isEqualTo(auditBefore);
+
+        // An account linked but never synced: its days are missing, never zero.
+        app.getBean(AdAccounts.class).link(f.storeId(), AccountId.of(Platform.TIKTOK, "7000000000000000001")).id();
+        closeRevenue(f.storeId(), "2026-04-30");
+        StatementRefusedException refused = assertThrows(
+                StatementRefusedException.class, () -> statements.issue(f.storeId(), APRIL, "cli"));
+        assertThat(refused.statement().gaps()).extracting(Gap::kind, Gap::platform, Gap::from, Gap::to)
+                .contains(tuple(Gap.Kind.MISSING_DAYS, Platform.TIKTOK,
+                        LocalDate.parse("2026-04-01"), LocalDate.parse("2026-04-30")));
+        assertThat(count("billing_statement")).isEqualTo(statementsBefore);
+    }
+
+    @Test
+    void aMissingRateIsAGapNeverAGuess() {
+        Fixture f = store();
+        closeRevenue(f.storeId(), "2026-05-31");
+        // 2026-05-12 has rates, but none for GBP: the Microsoft spend of that day cannot be converted.
+        rate("2026-05-12", "USD", "1.1000");
+        f.microsoft().spend(LocalDate.parse("2026-05-12"), "c1", "50.00");
+        sync(f.storeId(), "2026-05-01", "2026-05-31");
+
+        Statement may = statements.preview(f.storeId(), MAY);
+
+        assertThat(may.gaps()).extracting(Gap::kind, Gap::from, Gap::currency)
+                .containsExactly(tuple(Gap.Kind.MISSING_FX_RATE,
+                        LocalDate.parse("2026-05-12"), "GBP"));
+        assertThatThrownBy(() -> statements.issue(f.storeId(), MAY, "cli")).isInstanceOf(StatementRefusedException.class);
+    }
+
+    @Test
+    void daysInsideTheRestatementWindowAreUnsettled() {
+        Fixture f = store();
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+        BillingPeriod lastMonth = new BillingPeriod(YearMonth.from(today.minusMonths(1)));
+        sync(f.storeId(), lastMonth.first().toString(), lastMonth.last().toString());
+        closeRevenue(f.storeId(), lastMonth.last().toString());
+
+        Statement s = statements.preview(f.storeId(), lastMonth);
+
+        // Google revises 30 days: every day of last month fetched today is still inside its window.
+        assertThat(s.gaps()).filteredOn(g -> g.kind() == Gap.Kind.UNSETTLED_DAYS && g.platform() == Platform.GOOGLE)
+                .isNotEmpty();
+        assertThat(s.settled()).isFalse();
+    }
+
+    @Test
+    void aRestatedDayAfterIssueLeavesTheStatementUnchangedAndTheNextCarriesTheDifference() {
+        Fixture f = store();
+        closeRevenue(f.storeId(), "2026-05-31");
+        Statements.Issued april = statements.issue(f.storeId(), APRIL, "cli");
+        assertThat(april.created()).isTrue();
+        String issuedDocument = statements.show(f.storeId(), APRIL).document();
+        assertThat(issuedDocument).contains("\"status\" : \"issued\"", "\"fee\" : \"329.00\"");
+        assertThat(statements.issue(f.storeId(), APRIL, "someone else").statement().document())
+                .as("issuing twice gives the same statement").isEqualTo(issuedDocument);
+
+        f.google().spend(LocalDate.parse("2026-04-10"), "c1", "60.00");
+        sync(f.storeId(), "2026-04-01", "2026-05-31");
+
+        assertThat(statements.show(f.storeId(), APRIL).document()).isEqualTo(issuedDocument);
+        StatementDiff diff = statements.diff(f.storeId(), APRIL);
+        assertThat(diff.days()).singleElement().satisfies(d -> {
+            assertThat(d.day()).isEqualTo(LocalDate.parse("2026-04-10"));
+            assertThat(d.pinned()).isEqualTo("50.00");
+            assertThat(d.current()).isEqualTo("60.00");
+        });
+
+        Statements.Issued may = statements.issue(f.storeId(), MAY, "cli");
+        Statement.Adjustment carried = statements.preview(f.storeId(), MAY).adjustments().stream().findFirst()
+                .orElse(null);
+        assertThat(carried).as("carried once, by May; not again by a later preview").isNull();
+        assertThat(may.statement().document()).contains("\"netProfitDifference\" : \"-10.00\"",
+                "\"feeDifference\" : \"-2.00\"", "\"amountDue\" : \"-2.00\"");
+        assertThat(jdbc.sql("select count(*) from statement_adjustment where original_statement_id = ?")
+                .param(april.statement().id()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anIssuedStatementCannotBeEditedEvenInTheDatabase() {
+        Fixture f = store();
+        closeRevenue(f.storeId(), "2026-04-30");
+        long id = statements.issue(f.storeId(), APRIL, "cli").statement().id();
+        assertThatThrownBy(() -> jdbc.sql("update billing_statement set fee_micros = 0 where id = ?").param(id).update())
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void badInputIsRefusedAndWritesNothing() {
+        Fixture f = store();
+        int termsBefore = count("billing_terms");
+        LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
+        BillingPeriod nextMonth = new BillingPeriod(YearMonth.from(today.plusMonths(1)));
+        assertThatThrownBy(() -> statements.preview(f.storeId(), nextMonth)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has not begun");
+        assertThatThrownBy(() -> BillingPeriod.parse("2026-13")).isInstanceOf(InvalidInputException.class);
+        BillingTerms terms = app.getBean(BillingTerms.class);
+        assertThatThrownBy(() -> terms.set(f.storeId(), new TermsInput("2026-03-01", "2026-03-31", "-0.1", null, null,
+                "2026-06-01"), "cli")).isInstanceOf(InvalidInputException.class).hasMessageContaining("feeRate");
+        assertThatThrownBy(() -> terms.set(f.storeId(), new TermsInput("2026-03-01", "2026-03-31", "0.20", "500", "400",
+                "2026-06-01"), "cli")).isInstanceOf(InvalidInputException.class).hasMessageContaining("cap");
+        assertThatThrownBy(() -> terms.set(f.storeId(), new TermsInput("2026-03-01", "2026-04-30", "0.20", null, null,
+                "2026-04-01"), "cli")).isInstanceOf(InvalidInputException.class).hasMessageContaining("overlap");
+        assertThatThrownBy(() -> terms.set(f.storeId(), new TermsInput("2026-02-01", "2026-02-28", "0.25", null, null,
+                "2026-04-01"), "cli")).isInstanceOf(ConflictException.class).hasMessageContaining("already has terms");
+        assertThat(count("billing_terms")).isEqualTo(termsBefore);
+    }
+
+    @Test
+    void termsChangeFromAMonthOnAndEarlierStatementsKeepTheirs() {
+        Fixture f = store();
+        closeRevenue(f.storeId(), "2026-04-30");
+        statements.issue(f.storeId(), APRIL, "cli");
+        BillingTerms terms = app.getBean(BillingTerms.class);
+        assertThatThrownBy(() -> terms.set(f.storeId(), new TermsInput("2026-03-01", "2026-03-31", "0.30", null, null,
+                "2026-04-01"), "cli")).isInstanceOf(ConflictException.class).hasMessageContaining("is issued");
+        terms.set(f.storeId(), new TermsInput("2026-03-01", "2026-03-31", "0.25", null, null, "2026-05-01"), "cli");
+        assertThat(terms.inForce(f.storeId(), MAY).orElseThrow().feeRate()).isEqualByComparingTo("0.25");
+        assertThat(terms.inForce(f.storeId(), APRIL).orElseThrow().feeRate()).isEqualByComparingTo("0.20");
+        assertThat(statements.show(f.storeId(), APRIL).document()).contains("\"feeRate\" : \"0.20\"");
+        assertThat(app.getBean(BillingAudit.class).list(f.storeId(), 0, 10)).extracting(BillingAudit.Event::action)
+                .containsSequence("terms.set", "statement.issue", "terms.set");
+    }
+}
