@@ -160,10 +160,16 @@ class StatementBook {
     }
 
     private static IssuedStatement map(ResultSet rs, int row) throws SQLException {
+        String currency = rs.getString("currency");
         return new IssuedStatement(rs.getLong("id"), rs.getLong("store_id"),
-                BillingPeriod.of(rs.getDate("period").toLocalDate()), rs.getLong("terms_id"), rs.getString("currency"),
-                MinorUnits.ofMicros(rs.getLong("net_profit_micros")), MinorUnits.ofMicros(rs.getLong("uplift_micros")),
-                MinorUnits.ofMicros(rs.getLong("fee_micros")), MinorUnits.ofMicros(rs.getLong("amount_due_micros")),
+                BillingPeriod.of(rs.getDate("period").toLocalDate()), rs.getLong("terms_id"), currency,
+                amount(rs, "net_profit_micros", currency), amount(rs, "uplift_micros", currency),
+                amount(rs, "fee_micros", currency), amount(rs, "amount_due_micros", currency),
                 rs.getTimestamp("issued_at").toInstant(), rs.getString("issued_by"), rs.getString("document"));
+    }
+
+    /** A stored figure at its currency's scale, as it was printed (exact: it was rounded before it was stored). */
+    private static BigDecimal amount(ResultSet rs, String column, String currency) throws SQLException {
+        return MinorUnits.round(MinorUnits.ofMicros(rs.getLong(column)), currency);
     }
 }

@@ -52,12 +52,13 @@ public class Statements {
     private final StatementBook book;
     private final BillingAudit audit;
     private final JsonMapper json;
+    private final UpliftMetrics metrics;
     private final TransactionTemplate snapshot;
     private final TransactionTemplate serializable;
     private final Clock clock = Clock.systemUTC();
 
     public Statements(Stores stores, AdAccounts accounts, BillingTerms terms, BillingData data, StatementBook book,
-            BillingAudit audit, JsonMapper json, PlatformTransactionManager transactions) {
+            BillingAudit audit, JsonMapper json, UpliftMetrics metrics, PlatformTransactionManager transactions) {
         this.stores = stores;
         this.accounts = accounts;
         this.terms = terms;
@@ -65,6 +66,7 @@ public class Statements {
         this.book = book;
         this.audit = audit;
         this.json = json;
+        this.metrics = metrics;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
@@ -74,7 +76,9 @@ public class Statements {
 
     /** The statement as it would be issued now; provisional, with every gap listed. */
     public Statement preview(long storeId, BillingPeriod period) {
-        return snapshot.execute(tx -> compute(storeId, period));
+        Statement preview = snapshot.execute(tx -> compute(storeId, period));
+        metrics.record(preview);
+        return preview;
     }
 
     /**
@@ -85,7 +89,9 @@ public class Statements {
     public Issued issue(long storeId, BillingPeriod period, String actor) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return serializable.execute(tx -> issueOnce(storeId, period, actor));
+                Issued issued = serializable.execute(tx -> issueOnce(storeId, period, actor));
+                metrics.record(issued.statement());
+                return issued;
             } catch (DuplicateKeyException | ConcurrencyFailureException concurrentIssue) {
                 // Another issue of this store committed first: the next attempt sees its statement and
                 // the adjustments it carried.

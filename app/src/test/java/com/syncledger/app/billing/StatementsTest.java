@@ -131,6 +131,12 @@ class StatementsTest {
                 .params(storeId, LocalDate.parse(through)).update();
     }
 
+    private static double metaUplift() {
+        var gauge = app.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("kiki.net.profit.uplift")
+                .tags("platform", "meta", "currency", "USD").gauge();
+        return gauge == null ? 0 : gauge.value();
+    }
+
     private static int count(String table) {
         return jdbc.sql("select count(*) from " + table).query(Integer.class).single();
     }
@@ -140,6 +146,7 @@ class StatementsTest {
         Fixture f = store();
         closeRevenue(f.storeId(), "2026-04-30");
 
+        double metaBefore = metaUplift();
         Statement s = statements.preview(f.storeId(), APRIL);
 
         assertThat(s.gaps()).isEmpty();
@@ -163,6 +170,8 @@ class StatementsTest {
                         tuple("microsoft", "-127.35"),
                         tuple("unattributed", "-3320.88"));
         assertThat(s.roundingToUnattributed()).hasToString("-0.01");
+        assertThat(metaUplift() - metaBefore).as("the store's preview reaches kiki_net_profit_uplift")
+                .isCloseTo(4993.23, org.assertj.core.data.Offset.offset(1e-9));
 
         String json = statements.json(s);
         assertThat(json).contains("\"status\" : \"provisional\"", "\"netProfit\" : \"3895.00\"",
