@@ -30,7 +30,7 @@ public class FxRates {
 
     /** How many rates one statement writes; a full ECB history is a few hundred thousand rates. */
     private static final int CHUNK = 20_000;
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
 
@@ -194,7 +194,7 @@ public class FxRates {
     static BigDecimal positiveRate(String text) {
         String value = text == null ? "" : text.strip();
         if (!PLAIN_DECIMAL.matcher(value).matches()) {
-            throw new IllegalArgumentException("'" + value + "' is not a positive decimal rate such as 1.0825");
+            throw new IllegalArgumentException("'" + value + "' is not a decimal rate such as 1.0825");
         }
         BigDecimal rate = new BigDecimal(value);
         if (rate.signum() <= 0) {
