@@ -15,10 +15,10 @@ import org.apache.commons.csv.CSVRecord;
  * Blank lines are kept as records (and skipped by callers) so that record numbers stay line numbers; a
  * quoted value spanning lines would shift the numbers after it, which our files never need.
  */
-public final class Csv {
+final class Csv {
 
     /** One row: its 1-based line number and its values. */
-    public record Row(long line, List<String> values) {
+    record Row(long line, List<String> values) {
 
         public boolean isBlank() {
             return values.size() == 1 && values.getFirst().isBlank();
@@ -31,7 +31,7 @@ public final class Csv {
     }
 
     /** @throws IllegalArgumentException for text that is not CSV (an unclosed quote), naming the line */
-    public static List<Row> read(Reader reader) {
+    static List<Row> read(Reader reader) {
         List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get()) {
             for (CSVRecord record : parser) {

@@ -24,6 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class RevenueCloses {
 
+    /** A close excludes every entry write of the store, and every other close of it. */
+    private static final String LOCK_FOR_CLOSE = "select time_zone from store where id = ? for update";
+    /** Entry writes of one store may run side by side; only a close waits for them (and they for it). */
+    private static final String LOCK_FOR_ENTRIES = "select time_zone from store where id = ? for share";
+
     private final JdbcClient jdbc;
     private final BillingAudit audit;
 
@@ -47,7 +52,7 @@ public class RevenueCloses {
      */
     @Transactional
     public boolean close(long storeId, LocalDate through, String actor) {
-        ZoneId zone = ZoneId.of(lockStore(storeId, "update"));
+        ZoneId zone = ZoneId.of(lockStore(storeId, LOCK_FOR_CLOSE));
         LocalDate today = LocalDate.now(zone);
         if (through.isAfter(today)) {
             throw new InvalidInputException("through", through + " is in the future of the store's time zone "
@@ -77,7 +82,7 @@ public class RevenueCloses {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireOpen(long storeId, Map<String, LocalDate> datesByEntry) {
-        lockStore(storeId, "share");
+        lockStore(storeId, LOCK_FOR_ENTRIES);
         Optional<LocalDate> closed = closedThrough(storeId);
         if (closed.isEmpty()) {
             return;
@@ -95,8 +100,8 @@ public class RevenueCloses {
     }
 
     /** @return the store's time zone */
-    private String lockStore(long storeId, String mode) {
-        return jdbc.sql("select time_zone from store where id = ? for " + mode).param(storeId).query(String.class)
-                .optional().orElseThrow(() -> Stores.notFound(storeId));
+    private String lockStore(long storeId, String lockingQuery) {
+        return jdbc.sql(lockingQuery).param(storeId).query(String.class).optional()
+                .orElseThrow(() -> Stores.notFound(storeId));
     }
 }
