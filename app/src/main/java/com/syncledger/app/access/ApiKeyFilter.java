@@ -41,7 +41,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         Role needed = needs(request.getMethod());
-        Optional<Role> role = bearerKey(request).flatMap(keys::roleOf);
+        Optional<Caller> caller = bearerKey(request).flatMap(keys::identify);
+        Optional<Role> role = caller.map(Caller::role);
         if (role.isEmpty()) {
             log.info("refused {} {}: no valid API key", request.getMethod(), request.getRequestURI());
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"syncledger\"");
@@ -56,6 +57,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
                             + " needs the " + needed.slug() + " role."));
             return;
         }
+        caller.get().attachTo(request);
         chain.doFilter(request, response);
     }
 

@@ -67,14 +67,19 @@ public final class ApiKeys {
      * hash in constant time, without stopping at the first match.
      */
     public Optional<Role> roleOf(String presentedKey) {
+        return identify(presentedKey).map(Caller::role);
+    }
+
+    /** The presented key's role and fingerprint, if it is one of ours; compared as {@link #roleOf}. */
+    public Optional<Caller> identify(String presentedKey) {
         byte[] presented = sha256(presentedKey);
-        Role found = null;
+        Entry found = null;
         for (Entry entry : entries) {
             if (MessageDigest.isEqual(entry.hash(), presented) && (found == null || entry.role() == Role.WRITE)) {
-                found = entry.role();
+                found = entry;
             }
         }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(found).map(e -> new Caller(e.role(), Caller.fingerprint(e.hash())));
     }
 
     static byte[] sha256(String key) {

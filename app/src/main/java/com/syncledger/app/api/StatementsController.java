@@ -1,5 +1,6 @@
 package com.syncledger.app.api;
 
+import com.syncledger.app.access.Caller;
 import com.syncledger.app.billing.BillingPeriod;
 import com.syncledger.app.billing.BillingTerms;
 import com.syncledger.app.billing.IssuedStatement;
@@ -79,7 +80,7 @@ class StatementsController {
     ResponseEntity<TermsView> setTerms(@PathVariable long storeId, @RequestBody TermsRequest r,
             HttpServletRequest request) {
         Terms created = terms.set(storeId, new TermsInput(r.baselineFrom(), r.baselineTo(), r.feeRate(), r.floor(),
-                r.cap(), r.effectiveFrom()), Callers.of(request));
+                r.cap(), r.effectiveFrom()), Caller.of(request).fingerprint());
         return ResponseEntity.created(URI.create("/stores/" + storeId + "/billing-terms")).body(TermsView.of(created));
     }
 
@@ -105,7 +106,7 @@ class StatementsController {
     @ApiResponse(responseCode = "200", description = "Issued before; the same statement")
     ResponseEntity<String> issue(@PathVariable long storeId, @PathVariable String period, HttpServletRequest request) {
         BillingPeriod billingPeriod = BillingPeriod.parse(period);
-        Statements.Issued issued = statements.issue(storeId, billingPeriod, Callers.of(request));
+        Statements.Issued issued = statements.issue(storeId, billingPeriod, Caller.of(request).fingerprint());
         String document = issued.statement().document();
         return issued.created()
                 ? ResponseEntity.created(URI.create("/stores/" + storeId + "/statements/" + billingPeriod)).body(document)

@@ -1,5 +1,6 @@
 package com.syncledger.app.api;
 
+import com.syncledger.app.access.Caller;
 import com.syncledger.app.api.ApiModel.AccountRequest;
 import com.syncledger.app.api.ApiModel.AccountView;
 import com.syncledger.app.api.ApiModel.BaselineRequest;
@@ -20,6 +21,7 @@ import com.syncledger.app.problem.InvalidInputException;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.Platform;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -116,9 +118,10 @@ class StoreResourcesController {
     @PostMapping("/ledger-entries")
     @ApiResponse(responseCode = "201", description = "Recorded now")
     @ApiResponse(responseCode = "200", description = "Recorded before under the same externalId")
-    ResponseEntity<LedgerEntryView> record(@PathVariable long storeId, @RequestBody LedgerEntryRequest r) {
+    ResponseEntity<LedgerEntryView> record(@PathVariable long storeId, @RequestBody LedgerEntryRequest r,
+            HttpServletRequest http) {
         var recorded = entries.record(storeId, new LedgerEntryInput(r.externalId(), r.kind(), r.date(), r.amount(),
-                r.currency(), r.platform(), r.platformCampaignId(), r.description()));
+                r.currency(), r.platform(), r.platformCampaignId(), r.description()), Caller.of(http).fingerprint());
         LedgerEntryView view = LedgerEntryView.of(recorded.entry());
         return recorded.created()
                 ? ResponseEntity.created(URI.create("/stores/" + storeId + "/ledger-entries/" + view.id())).body(view)

@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,10 +37,12 @@ class BillingData {
 
     private final JdbcClient jdbc;
     private final RestatementWindows windows;
+    private final RevenueCloses closes;
 
-    BillingData(JdbcClient jdbc, RestatementWindows windows) {
+    BillingData(JdbcClient jdbc, RestatementWindows windows, RevenueCloses closes) {
         this.jdbc = jdbc;
         this.windows = windows;
+        this.closes = closes;
     }
 
     Span load(long storeId, ZoneId storeZone, List<AdAccount> accounts, DateRange range, String part) {
@@ -64,7 +65,7 @@ class BillingData {
                         rs.getDate("entry_date").toLocalDate(), rs.getLong("amount_micros"), rs.getString("currency"),
                         rs.getString("platform") == null ? null : Platform.fromSlug(rs.getString("platform"))))
                 .list();
-        LocalDate closedThrough = closedThrough(storeId).orElse(null);
+        LocalDate closedThrough = closes.closedThrough(storeId).orElse(null);
         if (closedThrough == null || closedThrough.isBefore(range.to())) {
             LocalDate open = closedThrough == null || closedThrough.isBefore(range.from()) ? range.from()
                     : closedThrough.plusDays(1);
@@ -74,11 +75,6 @@ class BillingData {
         return new Span(spend, entries, gaps);
     }
 
-    Optional<LocalDate> closedThrough(long storeId) {
-        return jdbc.sql("select max(closed_through) from revenue_close where store_id = ?").param(storeId)
-                .query(LocalDate.class).optional();
-    }
-
     /** The rates two spans of days can use, including the publication days before each. */
     FxTable rates(DateRange first, DateRange second) {
         return new FxTable(jdbc.sql("""
@@ -86,7 +82,7 @@ class BillingData {
                 where day between ? and ? or day between ? and ?""")
                 .params(first.from().minusDays(FxTable.PUBLICATION_GAP_DAYS), first.to(),
                         second.from().minusDays(FxTable.PUBLICATION_GAP_DAYS), second.to())
-                .query((rs, row) -> new FxTable.Rate(rs.getDate("day").toLocalDate(), rs.getString("base"),
+                .query((rs, row) -> new FxRate(rs.getDate("day").toLocalDate(), rs.getString("base"),
                         rs.getString("quote"), rs.getBigDecimal("rate"), rs.getString("source")))
                 .list());
     }

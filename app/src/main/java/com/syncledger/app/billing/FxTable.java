@@ -29,12 +29,8 @@ final class FxTable {
     static final String PREFERRED_BASE = "EUR";
     private static final MathContext PRECISION = MathContext.DECIMAL128;
 
-    /** One stored rate: 1 {@code base} = {@code rate} {@code quote} on {@code day}. */
-    record Rate(LocalDate day, String base, String quote, BigDecimal rate, String source) {
-    }
-
     /** Converts by multiplying with {@code multiplier} and then dividing by {@code divisor}. */
-    record Conversion(BigDecimal multiplier, BigDecimal divisor, List<Rate> rates) {
+    record Conversion(BigDecimal multiplier, BigDecimal divisor, List<FxRate> rates) {
 
         static final Conversion IDENTITY = new Conversion(BigDecimal.ONE, BigDecimal.ONE, List.of());
 
@@ -43,10 +39,10 @@ final class FxTable {
         }
     }
 
-    private final NavigableMap<LocalDate, Map<String, Rate>> byDay = new TreeMap<>();
+    private final NavigableMap<LocalDate, Map<String, FxRate>> byDay = new TreeMap<>();
 
-    FxTable(Collection<Rate> rates) {
-        for (Rate rate : rates) {
+    FxTable(Collection<FxRate> rates) {
+        for (FxRate rate : rates) {
             byDay.computeIfAbsent(rate.day(), d -> new HashMap<>()).put(pair(rate.base(), rate.quote()), rate);
         }
     }
@@ -56,37 +52,37 @@ final class FxTable {
         if (from.equals(to)) {
             return Optional.of(Conversion.IDENTITY);
         }
-        Map<String, Rate> rates = publishedOn(day);
-        Rate direct = rates.get(pair(from, to));
+        Map<String, FxRate> rates = publishedOn(day);
+        FxRate direct = rates.get(pair(from, to));
         if (direct != null) {
             return Optional.of(new Conversion(direct.rate(), BigDecimal.ONE, List.of(direct)));
         }
-        Rate inverse = rates.get(pair(to, from));
+        FxRate inverse = rates.get(pair(to, from));
         if (inverse != null) {
             return Optional.of(new Conversion(BigDecimal.ONE, inverse.rate(), List.of(inverse)));
         }
         return crossRate(rates, from, to, PREFERRED_BASE).or(() -> anyCrossRate(rates, from, to));
     }
 
-    private Map<String, Rate> publishedOn(LocalDate day) {
-        Map.Entry<LocalDate, Map<String, Rate>> latest = byDay.floorEntry(day);
+    private Map<String, FxRate> publishedOn(LocalDate day) {
+        Map.Entry<LocalDate, Map<String, FxRate>> latest = byDay.floorEntry(day);
         if (latest == null || latest.getKey().isBefore(day.minusDays(PUBLICATION_GAP_DAYS))) {
             return Map.of();
         }
         return latest.getValue();
     }
 
-    private static Optional<Conversion> crossRate(Map<String, Rate> rates, String from, String to, String base) {
-        Rate toQuote = rates.get(pair(base, to));
-        Rate fromQuote = rates.get(pair(base, from));
+    private static Optional<Conversion> crossRate(Map<String, FxRate> rates, String from, String to, String base) {
+        FxRate toQuote = rates.get(pair(base, to));
+        FxRate fromQuote = rates.get(pair(base, from));
         if (toQuote == null || fromQuote == null) {
             return Optional.empty();
         }
         return Optional.of(new Conversion(toQuote.rate(), fromQuote.rate(), List.of(toQuote, fromQuote)));
     }
 
-    private static Optional<Conversion> anyCrossRate(Map<String, Rate> rates, String from, String to) {
-        List<String> bases = new ArrayList<>(rates.values().stream().map(Rate::base).distinct().sorted().toList());
+    private static Optional<Conversion> anyCrossRate(Map<String, FxRate> rates, String from, String to) {
+        List<String> bases = new ArrayList<>(rates.values().stream().map(FxRate::base).distinct().sorted().toList());
         for (String base : bases) {
             Optional<Conversion> cross = crossRate(rates, from, to, base);
             if (cross.isPresent()) {

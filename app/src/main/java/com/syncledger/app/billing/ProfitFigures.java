@@ -27,7 +27,7 @@ import java.util.TreeMap;
 record ProfitFigures(String currency, BigDecimal revenue, BigDecimal refunds, Map<Kind, BigDecimal> costsByKind,
         BigDecimal costs, BigDecimal entryAdjustments, Map<Platform, BigDecimal> spend, BigDecimal spendTotal,
         BigDecimal netProfit, Map<Platform, BigDecimal> contributions, BigDecimal unattributed,
-        BigDecimal unattributedOwn, Set<FxTable.Rate> ratesUsed, Set<MissingRate> missingRates) {
+        BigDecimal unattributedOwn, Set<FxRate> ratesUsed, Set<MissingRate> missingRates) {
 
     static final Kind[] COST_KINDS = {Kind.COGS, Kind.SHIPPING, Kind.PAYMENT_FEE, Kind.OTHER_COST};
 
@@ -87,12 +87,9 @@ record ProfitFigures(String currency, BigDecimal revenue, BigDecimal refunds, Ma
                 Set.copyOf(convert.used.values()), Set.copyOf(convert.missing));
     }
 
-    /** How an entry's amount moves net profit: revenue and adjustments as they are, refunds and costs down. */
-    static BigDecimal signed(Kind kind, BigDecimal amount) {
-        return switch (kind) {
-            case REVENUE, ADJUSTMENT -> amount;
-            case REFUND, COGS, SHIPPING, PAYMENT_FEE, OTHER_COST -> amount.negate();
-        };
+    /** How an entry's converted amount moves net profit, by the sign its kind gives. */
+    private static BigDecimal signed(Kind kind, BigDecimal amount) {
+        return kind.signedMicros(1) < 0 ? amount.negate() : amount;
     }
 
     private static BigDecimal line(BigDecimal exact, String currency) {
@@ -103,7 +100,7 @@ record ProfitFigures(String currency, BigDecimal revenue, BigDecimal refunds, Ma
     private static final class Converter {
         private final FxTable fx;
         private final String currency;
-        private final Map<String, FxTable.Rate> used = new TreeMap<>();
+        private final Map<String, FxRate> used = new TreeMap<>();
         private final Set<MissingRate> missing = new LinkedHashSet<>();
         private final Map<String, Optional<FxTable.Conversion>> cache = new HashMap<>();
 

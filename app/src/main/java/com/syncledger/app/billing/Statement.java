@@ -47,7 +47,7 @@ public record Statement(long storeId, String storeName, BillingPeriod billingPer
 
     /** The exact data the statement rests on. */
     public record Pins(List<Long> periodSpendVersions, List<Long> baselineSpendVersions, List<Long> periodEntries,
-            List<Long> baselineEntries, List<FxTable.Rate> rates) {
+            List<Long> baselineEntries, List<FxRate> rates) {
 
         int spendVersions() {
             return periodSpendVersions.size() + baselineSpendVersions.size();

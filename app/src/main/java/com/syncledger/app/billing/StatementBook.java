@@ -78,7 +78,7 @@ class StatementBook {
         pin("statement_spend_version", "spend_version_id", s.id(), "baseline", pins.baselineSpendVersions());
         pin("statement_ledger_entry", "ledger_entry_id", s.id(), "period", pins.periodEntries());
         pin("statement_ledger_entry", "ledger_entry_id", s.id(), "baseline", pins.baselineEntries());
-        for (FxTable.Rate rate : pins.rates()) {
+        for (FxRate rate : pins.rates()) {
             jdbc.sql("insert into statement_fx_rate (statement_id, day, base, quote, rate, source) values (?, ?, ?, ?, ?, ?)")
                     .params(s.id(), rate.day(), rate.base(), rate.quote(), rate.rate(), rate.source()).update();
         }

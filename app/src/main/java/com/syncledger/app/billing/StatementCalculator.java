@@ -78,10 +78,10 @@ final class StatementCalculator {
         gaps.addAll(in.baselineSpan().gaps());
         gaps.addAll(rateGaps(baseline, "baseline"));
 
-        Map<String, FxTable.Rate> rates = new LinkedHashMap<>();
+        Map<String, FxRate> rates = new LinkedHashMap<>();
         java.util.stream.Stream.concat(period.ratesUsed().stream(), baseline.ratesUsed().stream())
-                .sorted(Comparator.comparing(FxTable.Rate::day).thenComparing(FxTable.Rate::base)
-                        .thenComparing(FxTable.Rate::quote))
+                .sorted(Comparator.comparing(FxRate::day).thenComparing(FxRate::base)
+                        .thenComparing(FxRate::quote))
                 .forEach(r -> rates.put(r.day() + r.base() + r.quote(), r));
         Statement.Pins pins = new Statement.Pins(versions(in.periodSpan().spend()), versions(in.baselineSpan().spend()),
                 entryIds(in.periodSpan().entries()), entryIds(in.baselineSpan().entries()), List.copyOf(rates.values()));

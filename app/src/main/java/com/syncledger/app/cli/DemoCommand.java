@@ -3,6 +3,7 @@ package com.syncledger.app.cli;
 import com.syncledger.app.access.ApiKeys;
 import com.syncledger.app.access.NewApiKey;
 import com.syncledger.app.access.Role;
+import com.syncledger.app.billing.IssuedStatement;
 import com.syncledger.app.database.DatabaseConfiguration;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
 import com.syncledger.app.ledger.SpendQueries;
@@ -72,6 +73,14 @@ final class DemoCommand implements Callable<Integer> {
             SpendCommand.print(out, context.getBean(SpendQueries.class).read(store.id(), lastThirtyDays(store)));
         }
         out.println();
+        out.println("Billing: demo revenue and costs, terms with a baseline, revenue closed, a statement issued per store.");
+        List<IssuedStatement> statements = stores.stream()
+                .map(store -> DemoBilling.issue(context, store).statement()).toList();
+        for (IssuedStatement statement : statements) {
+            out.println();
+            StatementCommand.print(out, statement.document(), false);
+        }
+        out.println();
         DemoAccess access = new DemoAccess(apiKey, "http://localhost:" + port);
         access.printKey(out);
         out.println();
@@ -81,6 +90,10 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  " + access.curl("/stores/" + stores.getFirst().id() + "/spend?from="
                 + lastThirtyDays(stores.getFirst()).from() + "&to=" + lastThirtyDays(stores.getFirst()).to()));
         out.println("  " + access.curl("/stores/" + stores.getFirst().id() + "/sync-runs"));
+        IssuedStatement first = statements.getFirst();
+        String statementPath = "/stores/" + first.storeId() + "/statements/" + first.period();
+        out.println("  " + access.curl(statementPath));
+        out.println("  " + access.curl(statementPath + "/document.html") + " -o statement.html");
         out.println("  " + access.curl("/actuator/prometheus"));
         out.println("  Swagger UI: http://localhost:" + port + "/swagger-ui.html (Authorize with the key)");
         out.println();

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ServeCommand.class, DemoCommand.class, PlatformsCommand.class, FetchCommand.class, DbCommand.class,
                 StoresCommand.class, AccountsCommand.class, SyncCommand.class, SpendCommand.class, BaselineCommand.class,
-                SandboxCommand.class, ApiKeyCommand.class, BillingCommand.class, StatementCommand.class,
+                SandboxCommand.class, ApiKeyCommand.class, LedgerCommand.class, FxCommand.class, AuditCommand.class,
+                BillingCommand.class, StatementCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SyncLedgerCommand extends CommandGroup {
 

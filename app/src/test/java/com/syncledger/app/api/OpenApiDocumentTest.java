@@ -77,6 +77,21 @@ class OpenApiDocumentTest {
         assertThat(successes("/stores/{storeId}", "get")).containsExactly("200");
     }
 
+    @Test
+    void documentsTheBillingInputs() {
+        assertThat(successes("/stores/{storeId}/ledger-entries/batch", "post")).containsExactly("200");
+        assertThat(document.at("/paths/~1stores~1{storeId}~1ledger-entries~1batch/post/requestBody/content"
+                + "/application~1json/schema/$ref").asString()).isEqualTo("#/components/schemas/LedgerEntryBatchRequest");
+        assertThat(successes("/stores/{storeId}/revenue-close", "post")).containsExactly("200");
+        assertThat(successes("/stores/{storeId}/revenue-close", "get")).containsExactly("200");
+        assertThat(successes("/fx-rates", "post")).containsExactlyInAnyOrder("200", "201");
+        assertThat(successes("/fx-rates", "get")).containsExactly("200");
+        assertThat(successes("/fx-rates/ecb", "post")).containsExactly("200");
+        assertThat(document.at("/paths/~1fx-rates~1ecb/post/requestBody/content").has("text/csv")).isTrue();
+        assertThat(successes("/audit", "get")).containsExactly("200");
+        assertThat(document.at("/components/schemas/FxRateView/properties/rate/type").asString()).isEqualTo("string");
+    }
+
     private static List<String> successes(String path, String method) {
         JsonNode responses = document.get("paths").get(path).get(method).get("responses");
         return responses.propertyNames().stream().filter(code -> code.startsWith("2")).toList();

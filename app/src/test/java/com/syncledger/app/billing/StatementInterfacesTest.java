@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The statement contract through the HTTP API and the CLI: shapes, roles, exit codes. */
@@ -36,7 +35,6 @@ class StatementInterfacesTest {
     private static ConfigurableApplicationContext app;
     private static Http http;
     private static Env env;
-    private static JdbcClient jdbc;
     private static int stores;
 
     @BeforeAll
@@ -47,7 +45,6 @@ class StatementInterfacesTest {
         app = TestApp.start(true, settings);
         http = new Http(TestApp.baseUrl(app), TestApp.WRITE_KEY.key());
         env = app.getBean("env", Env.class);
-        jdbc = app.getBean(JdbcClient.class);
     }
 
     @AfterAll
@@ -67,19 +64,19 @@ class StatementInterfacesTest {
         app.getBean(AdAccounts.class).link(id, AccountId.of(Platform.GOOGLE, google.id()));
         app.getBean(SyncService.class).syncStore(id, DateRange.parse("2026-02-01", "2026-03-31"), SyncProgress.NONE);
         LedgerEntries entries = app.getBean(LedgerEntries.class);
-        entries.record(id, new LedgerEntryInput("r1", "revenue", "2026-02-10", "500.00", "EUR", "google", null, null));
-        entries.record(id, new LedgerEntryInput("r2", "revenue", "2026-02-11", "1500.00", "EUR", null, null, null));
-        entries.record(id, new LedgerEntryInput("c1", "cogs", "2026-02-12", "700.00", "EUR", null, null, null));
-        entries.record(id, new LedgerEntryInput("r3", "revenue", "2026-03-05", "1000.00", "EUR", "google", null, null));
-        entries.record(id, new LedgerEntryInput("r4", "revenue", "2026-03-06", "4000.00", "EUR", null, null, null));
-        entries.record(id, new LedgerEntryInput("f1", "refund", "2026-03-07", "200.00", "EUR", null, null, null));
-        entries.record(id, new LedgerEntryInput("s1", "shipping", "2026-03-08", "100.00", "EUR", null, null, null));
+        entry(entries, id, "r1", "revenue", "2026-02-10", "500.00", "EUR", "google");
+        entry(entries, id, "r2", "revenue", "2026-02-11", "1500.00", "EUR", null);
+        entry(entries, id, "c1", "cogs", "2026-02-12", "700.00", "EUR", null);
+        entry(entries, id, "r3", "revenue", "2026-03-05", "1000.00", "EUR", "google");
+        entry(entries, id, "r4", "revenue", "2026-03-06", "4000.00", "EUR", null);
+        entry(entries, id, "f1", "refund", "2026-03-07", "200.00", "EUR", null);
+        entry(entries, id, "s1", "shipping", "2026-03-08", "100.00", "EUR", null);
         return id;
     }
 
-    private static void closeRevenue(long storeId, String through) {
-        jdbc.sql("insert into revenue_close (store_id, closed_through, closed_by) values (?, ?, 'test')")
-                .params(storeId, LocalDate.parse(through)).update();
+    private static void entry(LedgerEntries entries, long storeId, String id, String kind, String date, String amount,
+            String currency, String platform) {
+        entries.record(storeId, new LedgerEntryInput(id, kind, date, amount, currency, platform, null, null), "cli");
     }
 
     private static double uplift(String platform, String currency) {
@@ -117,7 +114,7 @@ class StatementInterfacesTest {
         assertThat(refused.json().path("type").asString()).endsWith("/statement-not-settled");
         assertThat(refused.json().path("gaps").get(0).path("kind").asString()).isEqualTo("open_revenue");
 
-        closeRevenue(id, "2026-03-31");
+        assertThat(http.post(base + "/revenue-close", "{\"through\": \"2026-03-31\"}").status()).isEqualTo(200);
         assertThat(http.withKey(TestApp.READ_KEY.key()).post(base + "/statements/2026-03/issue", null).status())
                 .isEqualTo(403);
         Http.Reply issued = http.post(base + "/statements/2026-03/issue", null);
@@ -157,7 +154,7 @@ class StatementInterfacesTest {
         assertThat(refused.out()).contains("\"gaps\"");
         assertThat(CliRun.of(env, "statement", "issue", "--store", store, "--period", "March").exitCode()).isEqualTo(2);
 
-        closeRevenue(id, "2026-03-31");
+        assertThat(CliRun.of(env, "ledger", "close", "--store", store, "--through", "2026-03-31").exitCode()).isZero();
         CliRun issued = CliRun.of(env, "statement", "issue", "--store", store, "--period", "2026-03", "--json");
         assertThat(issued.exitCode()).as(issued.err()).isZero();
         CliRun shown = CliRun.of(env, "statement", "show", "--store", store, "--period", "2026-03", "--json");

@@ -74,8 +74,7 @@ class StatementsTest {
     }
 
     private static void rate(String day, String quote, String rate) {
-        jdbc.sql("insert into fx_rate (day, base, quote, rate, source, recorded_by) values (?, 'EUR', ?, ?, 'ecb', 'test')")
-                .params(LocalDate.parse(day), quote, new BigDecimal(rate)).update();
+        app.getBean(FxRates.class).set(day, "EUR", quote, rate, "ecb", "cli");
     }
 
     /** A USD store with Meta in JPY, Google in USD and Microsoft in GBP, spend on the days of the worked example. */
@@ -123,12 +122,11 @@ class StatementsTest {
     private static void entry(long storeId, String id, String kind, String date, String amount, String currency,
             String platform) {
         app.getBean(LedgerEntries.class).record(storeId, new LedgerEntryInput(id, kind, date, amount, currency, platform,
-                null, null));
+                null, null), "cli");
     }
 
     private static void closeRevenue(long storeId, String through) {
-        jdbc.sql("insert into revenue_close (store_id, closed_through, closed_by) values (?, ?, 'test')")
-                .params(storeId, LocalDate.parse(through)).update();
+        app.getBean(RevenueCloses.class).close(storeId, LocalDate.parse(through), "cli");
     }
 
     private static double metaUplift() {
@@ -310,6 +308,6 @@ class StatementsTest {
         assertThat(terms.inForce(f.storeId(), APRIL).orElseThrow().feeRate()).isEqualByComparingTo("0.20");
         assertThat(statements.show(f.storeId(), APRIL).document()).contains("\"feeRate\" : \"0.20\"");
         assertThat(app.getBean(BillingAudit.class).list(f.storeId(), 0, 10)).extracting(BillingAudit.Event::action)
-                .containsSequence("terms.set", "statement.issue", "terms.set");
+                .containsSequence("terms.set", "statement.issue", "revenue_close.close", "terms.set");
     }
 }

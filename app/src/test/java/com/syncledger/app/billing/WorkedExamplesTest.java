@@ -120,14 +120,14 @@ class WorkedExamplesTest {
     }
 
     private static FxTable ecbApril() {
-        List<FxTable.Rate> rates = new ArrayList<>();
+        List<FxRate> rates = new ArrayList<>();
         LocalDate apr7 = LocalDate.parse("2026-04-07");
         LocalDate apr8 = LocalDate.parse("2026-04-08");
-        rates.add(new FxTable.Rate(apr7, "EUR", "USD", new BigDecimal("1.0825"), "ecb"));
-        rates.add(new FxTable.Rate(apr7, "EUR", "GBP", new BigDecimal("0.85"), "ecb"));
-        rates.add(new FxTable.Rate(apr7, "EUR", "JPY", new BigDecimal("160.00"), "ecb"));
-        rates.add(new FxTable.Rate(apr8, "EUR", "USD", new BigDecimal("1.1000"), "ecb"));
-        rates.add(new FxTable.Rate(apr8, "EUR", "JPY", new BigDecimal("160.50"), "ecb"));
+        rates.add(new FxRate(apr7, "EUR", "USD", new BigDecimal("1.0825"), "ecb"));
+        rates.add(new FxRate(apr7, "EUR", "GBP", new BigDecimal("0.85"), "ecb"));
+        rates.add(new FxRate(apr7, "EUR", "JPY", new BigDecimal("160.00"), "ecb"));
+        rates.add(new FxRate(apr8, "EUR", "USD", new BigDecimal("1.1000"), "ecb"));
+        rates.add(new FxRate(apr8, "EUR", "JPY", new BigDecimal("160.50"), "ecb"));
         return new FxTable(rates);
     }
 

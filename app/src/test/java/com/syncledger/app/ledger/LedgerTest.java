@@ -197,8 +197,8 @@ class LedgerTest {
     @Test
     void aLedgerEntryIsRecordedOncePerExternalId() {
         var input = new LedgerEntryInput("inv-1", "revenue", "2026-01-31", "1234.50", "EUR", "google", "cmp-7", null);
-        var first = entries.record(store.id(), input);
-        var again = entries.record(store.id(), input);
+        var first = entries.record(store.id(), input, "cli");
+        var again = entries.record(store.id(), input, "cli");
         assertThat(first.created()).isTrue();
         assertThat(again.created()).isFalse();
         assertThat(again.entry().id()).isEqualTo(first.entry().id());
@@ -206,10 +206,10 @@ class LedgerTest {
         assertThat(first.entry().amount()).isEqualTo(Money.parseMajor("1234.5", "EUR"));
 
         assertThatThrownBy(() -> entries.record(store.id(),
-                new LedgerEntryInput("inv-1", "revenue", "2026-01-31", "1.00", "EUR", null, null, null)))
+                new LedgerEntryInput("inv-1", "revenue", "2026-01-31", "1.00", "EUR", null, null, null), "cli"))
                 .isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> entries.record(store.id(),
-                new LedgerEntryInput("inv-2", "gift", "2026-02-30", "1.0000001", "EUR", "myspace", null, null)))
+                new LedgerEntryInput("inv-2", "gift", "2026-02-30", "1.0000001", "EUR", "myspace", null, null), "cli"))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.fields())
                         .containsOnlyKeys("kind", "date", "amount", "platform"));
         assertThat(entries.list(store.id(), 0, 10)).hasSize(1);

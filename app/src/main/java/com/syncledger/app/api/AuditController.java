@@ -1,0 +1,43 @@
+package com.syncledger.app.api;
+
+import com.syncledger.app.api.ApiModel.Page;
+import com.syncledger.app.api.BillingInputsModel.AuditEventView;
+import com.syncledger.app.billing.BillingAudit;
+import com.syncledger.app.ledger.Stores;
+import io.swagger.v3.oas.annotations.Operation;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The billing audit trail: who wrote what and when, newest first. */
+@RestController
+class AuditController {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
+    };
+
+    private final BillingAudit audit;
+    private final Stores stores;
+    private final JsonMapper json;
+
+    AuditController(BillingAudit audit, Stores stores, JsonMapper json) {
+        this.audit = audit;
+        this.stores = stores;
+        this.json = json;
+    }
+
+    @GetMapping("/audit")
+    @Operation(summary = "Billing writes, newest first; of one store with store=N (FX rates belong to no store)")
+    Page<AuditEventView> list(@RequestParam(required = false) Long store, @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
+        ApiInput.page(offset, limit);
+        if (store != null) {
+            stores.get(store);
+        }
+        return new Page<>(audit.list(store, offset, limit).stream()
+                .map(e -> AuditEventView.of(e, json.readValue(e.details(), OBJECT))).toList(), offset, limit);
+    }
+}
