@@ -10,16 +10,11 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Json;
-import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.wire.WireResponse;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -49,25 +44,6 @@ public final class AmazonAdsConnector implements SpendConnector {
                 3,
                 // Dynamic and unpublished (it follows the regional report queue): a conservative budget.
                 RateLimit.perSecond(1));
-    }
-
-    /**
-     * Reads {@code AMAZON_CLIENT_ID}, {@code AMAZON_CLIENT_SECRET}, {@code AMAZON_REFRESH_TOKEN}, the optional
-     * {@code AMAZON_ACCESS_TOKEN}, and the optional {@code AMAZON_BASE_URL} (the regional host),
-     * {@code AMAZON_TOKEN_URL}, {@code AMAZON_API_VERSION}, {@code AMAZON_POLL_INTERVAL_MS} and
-     * {@code AMAZON_REPORT_TIMEOUT} (seconds).
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        String clientId = env.get("AMAZON_CLIENT_ID").orElseThrow(() -> new IllegalArgumentException(
-                "AMAZON_CLIENT_ID is required: Amazon Ads wants the client id on every call"));
-        AmazonAdsSettings settings = AmazonAdsSettings.fromEnv(env);
-        OAuthRefresher tokens = new OAuthRefresher(AMAZON, settings.tokenUrl(), clientId,
-                env.secret("AMAZON_CLIENT_SECRET"), env.secret("AMAZON_REFRESH_TOKEN"),
-                env.secret("AMAZON_ACCESS_TOKEN"), OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), Map.of(),
-                wire, Clock.systemUTC(),
-                // Login with Amazon hands back the same refresh token: nothing to keep.
-                unchanged -> { });
-        return new AmazonAdsConnector(new AmazonAdsApi(wire, tokens, clientId, settings), settings);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.syncledger.connectors.google;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -9,7 +8,6 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
@@ -18,7 +16,6 @@ import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -70,33 +67,6 @@ public final class GoogleAdsConnector implements SpendConnector {
         this.developerToken = developerToken;
         this.loginCustomerId = loginCustomerId;
         this.wire = wire;
-    }
-
-    /**
-     * From {@code GOOGLE_ADS_CLIENT_ID}, {@code GOOGLE_ADS_CLIENT_SECRET}, {@code GOOGLE_ADS_REFRESH_TOKEN},
-     * {@code GOOGLE_ADS_DEVELOPER_TOKEN} (sent when set: Google retired developer tokens in September 2026 and
-     * now ignores the header), {@code GOOGLE_ADS_LOGIN_CUSTOMER_ID} (the manager account, with or without
-     * dashes), {@code GOOGLE_ADS_BASE_URL}, {@code GOOGLE_TOKEN_URL} and {@code GOOGLE_ADS_API_VERSION}.
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        String clientId = env.get(PlatformCredentials.clientIdVar(GOOGLE))
-                .orElseThrow(() -> new IllegalArgumentException("GOOGLE_ADS_CLIENT_ID is required for Google Ads"));
-        Secret refreshToken = env.secret("GOOGLE_ADS_REFRESH_TOKEN");
-        if (refreshToken == null) {
-            throw new IllegalArgumentException("GOOGLE_ADS_REFRESH_TOKEN is required for Google Ads");
-        }
-        OAuthRefresher oauth = new OAuthRefresher(GOOGLE,
-                env.url(PlatformCredentials.tokenUrlVar(GOOGLE), DEFAULT_TOKEN_URL),
-                clientId, env.secret(PlatformCredentials.clientSecretVar(GOOGLE)), refreshToken, null,
-                OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), Map.of(), wire, Clock.systemUTC(),
-                rotated -> { }); // Google keeps the refresh token on refresh
-        return new GoogleAdsConnector(
-                env.url(PlatformCredentials.baseUrlVar(GOOGLE), DEFAULT_BASE_URL),
-                apiVersion(env.getOrDefault(VERSION_VAR, DEFAULT_API_VERSION)),
-                oauth,
-                env.secret("GOOGLE_ADS_DEVELOPER_TOKEN"),
-                env.get("GOOGLE_ADS_LOGIN_CUSTOMER_ID").map(GoogleAdsConnector::loginCustomerId).orElse(null),
-                wire);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.syncledger.connectors.linkedin;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -11,7 +10,6 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
@@ -20,7 +18,6 @@ import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,10 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,8 +35,6 @@ import tools.jackson.databind.JsonNode;
  * refreshed once with the refresh token when LinkedIn refuses it.
  */
 public final class LinkedInConnector implements SpendConnector {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LinkedInConnector.class);
 
     public static final String DEFAULT_BASE_URL = "https://api.linkedin.com";
     public static final String DEFAULT_TOKEN_URL = "https://www.linkedin.com/oauth/v2/accessToken";
@@ -60,7 +51,6 @@ public final class LinkedInConnector implements SpendConnector {
     static final int MAX_DAYS_PER_REQUEST = 365;
 
     private static final String URN_PREFIX = "urn:li:sponsoredAccount:";
-    private static final Pattern VERSION = Pattern.compile("\\d{6}(\\.\\d{2})?");
 
     private final WireClient wire;
     private final URI baseUrl;
@@ -72,40 +62,6 @@ public final class LinkedInConnector implements SpendConnector {
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.tokens = tokens;
-    }
-
-    /**
-     * Reads {@code LINKEDIN_ACCESS_TOKEN} and/or {@code LINKEDIN_REFRESH_TOKEN} with {@code LINKEDIN_CLIENT_ID}
-     * and {@code LINKEDIN_CLIENT_SECRET}, {@code LINKEDIN_BASE_URL}, {@code LINKEDIN_TOKEN_URL} and
-     * {@code LINKEDIN_API_VERSION}.
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        // LinkedIn keeps the refresh token on refresh; should it ever send another, say so (not its value).
-        return fromEnv(env, wire, rotated -> LOG.warn("LinkedIn issued a new refresh token; update LINKEDIN_REFRESH_TOKEN"));
-    }
-
-    /** @param onRotation receives a new refresh token should LinkedIn issue one, so it can be kept */
-    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        Platform p = Platform.LINKEDIN;
-        Secret accessToken = env.secret("LINKEDIN_ACCESS_TOKEN");
-        Secret refreshToken = env.secret("LINKEDIN_REFRESH_TOKEN");
-        String clientId = env.get(PlatformCredentials.clientIdVar(p)).orElse(null);
-        Secret clientSecret = env.secret(PlatformCredentials.clientSecretVar(p));
-        boolean refreshable = refreshToken != null && clientId != null && clientSecret != null;
-        if (accessToken == null && !refreshable) {
-            throw new IllegalArgumentException("LinkedIn needs LINKEDIN_ACCESS_TOKEN, or LINKEDIN_REFRESH_TOKEN with "
-                    + "LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET");
-        }
-        String version = env.getOrDefault(API_VERSION_VAR, DEFAULT_API_VERSION);
-        if (!VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException(API_VERSION_VAR + " must be YYYYMM (e.g. 202603), not '" + version + "'");
-        }
-        URI tokenUrl = env.url(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL);
-        OAuthRefresher tokens = new OAuthRefresher(p, tokenUrl, refreshable ? clientId : null, clientSecret,
-                refreshable ? refreshToken : null, accessToken, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(),
-                Map.of(), wire, Clock.systemUTC(), onRotation);
-        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
-        return new LinkedInConnector(wire, baseUrl, version, tokens);
     }
 
     @Override

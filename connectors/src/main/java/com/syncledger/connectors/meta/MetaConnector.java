@@ -1,6 +1,5 @@
 package com.syncledger.connectors.meta;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -9,7 +8,6 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
@@ -75,21 +73,6 @@ public final class MetaConnector implements SpendConnector {
         this.accessToken = accessToken;
         this.appSecretProof = appSecret == null ? null : appSecretProof(accessToken, appSecret);
         this.wire = wire;
-    }
-
-    /**
-     * From {@code META_ACCESS_TOKEN}, {@code META_APP_SECRET} (optional: enables {@code appsecret_proof}),
-     * {@code META_BASE_URL} and {@code META_API_VERSION}.
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        Secret token = env.secret("META_ACCESS_TOKEN");
-        if (token == null) {
-            throw new IllegalArgumentException("META_ACCESS_TOKEN is required for Meta");
-        }
-        return new MetaConnector(
-                env.url(PlatformCredentials.baseUrlVar(META), DEFAULT_BASE_URL),
-                apiVersion(env.getOrDefault(VERSION_VAR, DEFAULT_API_VERSION)),
-                token, env.secret("META_APP_SECRET"), wire);
     }
 
     @Override

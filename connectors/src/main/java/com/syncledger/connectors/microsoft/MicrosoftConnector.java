@@ -11,15 +11,11 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,27 +47,10 @@ public final class MicrosoftConnector implements SpendConnector {
     private final MicrosoftClient client;
     private final Clock clock;
 
-    MicrosoftConnector(MicrosoftSettings settings, WireClient wire, Clock clock, Consumer<Secret> onRotation) {
+    MicrosoftConnector(MicrosoftSettings settings, OAuthRefresher tokens, WireClient wire, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        OAuthRefresher tokens = new OAuthRefresher(PLATFORM, settings.tokenUrl(), settings.clientId(),
-                settings.clientSecret(), settings.refreshToken(), settings.accessToken(),
-                OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of("scope", settings.scope()), Map.of(), wire, clock,
-                onRotation);
         this.client = new MicrosoftClient(settings, wire, tokens);
-    }
-
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        return fromEnv(env, wire, rotated -> LOG.info(
-                "Microsoft Advertising issued a new refresh token; the previous one stops working once it is used"));
-    }
-
-    /**
-     * @param onRotation receives each new refresh token: Microsoft rotates it on every refresh, and the one
-     *                   configured stops working eventually, so it must be stored
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return new MicrosoftConnector(MicrosoftSettings.fromEnv(env), wire, Clock.systemUTC(), onRotation);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.syncledger.connectors.pinterest;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -9,7 +8,6 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
@@ -17,9 +15,6 @@ import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,8 +40,6 @@ public final class PinterestConnector implements SpendConnector {
     /** The ads_analytics category at standard access: 300 requests per minute per user and app. */
     private static final RateLimit RATE_LIMIT = RateLimit.perMinute(300);
 
-    private static final Logger LOG = LoggerFactory.getLogger(PinterestConnector.class);
-
     private final URI baseUrl;
     private final String apiVersion;
     private final OAuthRefresher tokens;
@@ -57,25 +50,6 @@ public final class PinterestConnector implements SpendConnector {
         this.apiVersion = apiVersion;
         this.tokens = tokens;
         this.wire = wire;
-    }
-
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        return fromEnv(env, wire, rotated -> LOG.info("event=refresh_token_rotated platform=pinterest"
-                + " hint=\"the previous refresh token no longer works; store the new one as PINTEREST_REFRESH_TOKEN\""));
-    }
-
-    /**
-     * @param onRotation receives each new refresh token Pinterest issues; the old one stops working, so the new
-     *                   one must be stored where {@code PINTEREST_REFRESH_TOKEN} comes from
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        Platform p = Platform.PINTEREST;
-        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
-        // Pinterest wants the app id and secret as a Basic header at its token endpoint.
-        OAuthRefresher tokens = PlatformCredentials.refresher(p, env, DEFAULT_TOKEN_URL,
-                OAuthRefresher.ClientAuth.BASIC_HEADER, wire, onRotation);
-        return new PinterestConnector(baseUrl,
-                env.getOrDefault("PINTEREST_API_VERSION", DEFAULT_API_VERSION), tokens, wire);
     }
 
     @Override

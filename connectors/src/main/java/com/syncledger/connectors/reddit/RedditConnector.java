@@ -11,20 +11,13 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Daily spend from the Reddit Ads API v3: the account's currency and time zone from
@@ -47,35 +40,14 @@ public final class RedditConnector implements SpendConnector {
     static final RateLimit RATE_LIMIT = RateLimit.perMinute(60);
 
     private static final Platform REDDIT = Platform.REDDIT;
-    private static final Logger LOG = LoggerFactory.getLogger(RedditConnector.class);
 
     private final RedditSettings settings;
     private final RedditHttp http;
 
-    /**
-     * @param onRotation receives the new refresh token whenever Reddit rotates it, so it can be stored; the
-     *                   connector itself keeps using the new one from then on
-     */
-    public RedditConnector(RedditSettings settings, WireClient wire, Clock clock, Consumer<Secret> onRotation) {
+    RedditConnector(RedditSettings settings, OAuthRefresher tokens, WireClient wire) {
         this.settings = settings;
-        OAuthRefresher tokens = new OAuthRefresher(REDDIT, settings.tokenUrl(), settings.clientId(),
-                settings.clientSecret(), settings.refreshToken(), settings.accessToken(),
-                OAuthRefresher.ClientAuth.BASIC_HEADER, Map.of(), Map.of("User-Agent", settings.userAgent()),
-                wire, clock, onRotation);
         this.http = new RedditHttp(wire, tokens, settings.userAgent());
     }
-
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        return fromEnv(env, wire, rotated -> LOG.info(
-                "event=refresh_token_rotated platform=reddit note=\"kept in memory; store the new token as {} "
-                        + "to keep access after a restart\"", RedditSettings.REFRESH_TOKEN_VAR));
-    }
-
-    /** @param onRotation receives each new refresh token Reddit issues, so it can be kept */
-    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return new RedditConnector(RedditSettings.fromEnv(env), wire, Clock.systemUTC(), onRotation);
-    }
-
 
     @Override
     public ConnectorDescriptor descriptor() {

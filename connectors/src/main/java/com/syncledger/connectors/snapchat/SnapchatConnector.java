@@ -1,6 +1,5 @@
 package com.syncledger.connectors.snapchat;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -9,7 +8,6 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
@@ -20,9 +18,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -48,8 +43,6 @@ public final class SnapchatConnector implements SpendConnector {
     /** Snap's documented budget per access token: 10 requests per second on average. */
     private static final RateLimit RATE_LIMIT = RateLimit.perSecond(10);
 
-    private static final Logger LOG = LoggerFactory.getLogger(SnapchatConnector.class);
-
     private final URI baseUrl;
     private final String apiVersion;
     private final OAuthRefresher tokens;
@@ -60,22 +53,6 @@ public final class SnapchatConnector implements SpendConnector {
         this.apiVersion = apiVersion;
         this.tokens = tokens;
         this.wire = wire;
-    }
-
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        return fromEnv(env, wire, rotated -> LOG.info("event=refresh_token_rotated platform=snapchat"
-                + " hint=\"store the new refresh token as SNAPCHAT_REFRESH_TOKEN\""));
-    }
-
-    /** @param onRotation receives a new refresh token should Snap issue one, so it can be kept */
-    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        Platform p = Platform.SNAPCHAT;
-        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
-        // Snap takes the client credentials in the form body, not in a Basic header.
-        OAuthRefresher tokens = PlatformCredentials.refresher(p, env, DEFAULT_TOKEN_URL,
-                OAuthRefresher.ClientAuth.FORM_PARAMS, wire, onRotation);
-        return new SnapchatConnector(baseUrl, env.getOrDefault("SNAPCHAT_API_VERSION", DEFAULT_API_VERSION),
-                tokens, wire);
     }
 
     @Override

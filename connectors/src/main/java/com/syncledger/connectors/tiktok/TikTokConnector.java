@@ -1,6 +1,5 @@
 package com.syncledger.connectors.tiktok;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -11,7 +10,6 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
@@ -27,7 +25,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +49,6 @@ public final class TikTokConnector implements SpendConnector {
     /** The most rows one page may hold; at advertiser level one page covers a whole 30-day window. */
     static final int PAGE_SIZE = 1000;
 
-    private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
     private static final String SPEND_DIMENSIONS = "[\"advertiser_id\",\"stat_time_day\"]";
     private static final String SPEND_METRICS = "[\"spend\"]";
     private static final String INFO_FIELDS = "[\"name\",\"currency\",\"timezone\",\"display_timezone\"]";
@@ -67,23 +63,6 @@ public final class TikTokConnector implements SpendConnector {
         this.apiVersion = apiVersion;
         this.apiRoot = baseUrl + "/open_api/" + apiVersion;
         this.accessToken = accessToken;
-    }
-
-    /**
-     * Reads {@code TIKTOK_ACCESS_TOKEN}, {@code TIKTOK_BASE_URL} and {@code TIKTOK_API_VERSION}.
-     * {@code TIKTOK_APP_ID}/{@code TIKTOK_APP_SECRET} are only needed to authorize, not to read spend.
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        Secret token = env.secret("TIKTOK_ACCESS_TOKEN");
-        if (token == null) {
-            throw new IllegalArgumentException("TikTok needs TIKTOK_ACCESS_TOKEN");
-        }
-        String version = env.getOrDefault(API_VERSION_VAR, DEFAULT_API_VERSION);
-        if (!VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException(API_VERSION_VAR + " must look like v1.3, not '" + version + "'");
-        }
-        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(Platform.TIKTOK), DEFAULT_BASE_URL);
-        return new TikTokConnector(wire, baseUrl, version, token);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.syncledger.connectors.google;
 
+import com.syncledger.connectors.Connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -63,7 +64,7 @@ class GoogleAdsConnectorTest {
     }
 
     private SpendConnector connector(Map<String, String> env) {
-        return GoogleAdsConnector.fromEnv(Env.of(env), WireClient.withDefaults());
+        return Connectors.create(Platform.GOOGLE, Env.of(env), WireClient.withDefaults());
     }
 
     private SpendConnector connector() {

@@ -1,5 +1,6 @@
 package com.syncledger.connectors.meta;
 
+import com.syncledger.connectors.Connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -64,7 +65,7 @@ class MetaConnectorTest {
     }
 
     private SpendConnector connector(Map<String, String> env) {
-        return MetaConnector.fromEnv(Env.of(env), WireClient.withDefaults());
+        return Connectors.create(Platform.META, Env.of(env), WireClient.withDefaults());
     }
 
     private SpendConnector connector() {

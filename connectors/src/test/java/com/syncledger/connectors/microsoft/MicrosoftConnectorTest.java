@@ -64,7 +64,7 @@ class MicrosoftConnectorTest {
     }
 
     private SpendConnector connector(Map<String, String> env) {
-        return new MicrosoftConnector(MicrosoftSettings.fromEnv(Env.of(env)), WireClient.withDefaults(),
+        return MicrosoftFactory.connector(MicrosoftSettings.fromEnv(Env.of(env)), WireClient.withDefaults(),
                 Clock.systemUTC(), rotations::add);
     }
 
