@@ -84,8 +84,8 @@ public final class AmazonAdsConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        return new ReportRun(api, settings, account.value(), info.currency(), range)
-                .run(range.split(MAX_DAYS_PER_REPORT));
+        return new ReportRun(api, settings, account.value(), info.currency(), descriptor.requireOneRequest(range))
+                .run();
     }
 
     /** The profile id exactly, never through a double: ids can exceed 2^53. Null when unreadable. */

@@ -45,6 +45,7 @@ final class ReportRun {
     private final AmazonAdsSettings settings;
     private final String profileId;
     private final String currency;
+    private final DateRange range;
     private final SpendDays days;
     private String lastStatus;
     private String lastRequestId;
@@ -54,16 +55,16 @@ final class ReportRun {
         this.settings = settings;
         this.profileId = profileId;
         this.currency = currency;
+        this.range = range;
         this.days = new SpendDays(AMAZON, range, currency);
     }
 
-    SpendReport run(List<DateRange> chunks) {
+    /** One report per ad product over the whole range, all generated at once, then collected. */
+    SpendReport run() {
         long deadline = System.nanoTime() + settings.reportTimeout().toNanos();
         List<Pending> pending = new ArrayList<>();
-        for (DateRange chunk : chunks) {
-            for (AdProduct product : AdProduct.values()) {
-                create(product, chunk).ifPresent(pending::add);
-            }
+        for (AdProduct product : AdProduct.values()) {
+            create(product, range).ifPresent(pending::add);
         }
         Duration wait = settings.pollInterval();
         Duration maxWait = wait.compareTo(MAX_POLL_WAIT) > 0 ? wait : MAX_POLL_WAIT;

@@ -95,14 +95,11 @@ public final class GoogleAdsConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
+        descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(GOOGLE, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            SpendDays partDays = new SpendDays(GOOGLE, part, info.currency());
-            GoogleAdsMapper.StreamRows rows = searchStream(account, SPEND_QUERY.formatted(part.from(), part.to()));
-            partDays.requestId(rows.requestId());
-            GoogleAdsMapper.addSpend(rows, info, partDays);
-            days.addAll(partDays.report());
-        }
+        GoogleAdsMapper.StreamRows rows = searchStream(account, SPEND_QUERY.formatted(range.from(), range.to()));
+        days.requestId(rows.requestId());
+        GoogleAdsMapper.addSpend(rows, info, days);
         return days.report();
     }
 

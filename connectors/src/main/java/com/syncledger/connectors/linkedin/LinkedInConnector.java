@@ -104,18 +104,16 @@ public final class LinkedInConnector implements SpendConnector {
         String id = accountId(account);
         SpendDays days = new SpendDays(Platform.LINKEDIN, range, info.currency());
         Set<LocalDate> seen = new HashSet<>();
-        for (DateRange window : range.split(MAX_DAYS_PER_REQUEST)) {
-            WireResponse response = get("/rest/adAnalytics?" + analyticsQuery(id, window));
-            String requestId = LinkedInErrors.requestId(response);
-            days.requestId(requestId);
-            JsonNode body = Json.parse(Platform.LINKEDIN, response, requestId);
-            for (LinkedInAnalytics.Day day : LinkedInAnalytics.read(body, info.currency(), requestId)) {
-                if (!seen.add(day.date())) {
-                    throw new ConnectorException.BadResponse(new Details(Platform.LINKEDIN, response.status(), null,
-                            requestId, "LinkedIn reported " + day.date() + " twice for account " + id));
-                }
-                days.add(day.date(), day.spend(), requestId);
+        WireResponse response = get("/rest/adAnalytics?" + analyticsQuery(id, descriptor().requireOneRequest(range)));
+        String requestId = LinkedInErrors.requestId(response);
+        days.requestId(requestId);
+        JsonNode body = Json.parse(Platform.LINKEDIN, response, requestId);
+        for (LinkedInAnalytics.Day day : LinkedInAnalytics.read(body, info.currency(), requestId)) {
+            if (!seen.add(day.date())) {
+                throw new ConnectorException.BadResponse(new Details(Platform.LINKEDIN, response.status(), null,
+                        requestId, "LinkedIn reported " + day.date() + " twice for account " + id));
             }
+            days.add(day.date(), day.spend(), requestId);
         }
         if (seen.isEmpty()) {
             // LinkedIn answers "no elements" both for no activity and for an account the token cannot read:

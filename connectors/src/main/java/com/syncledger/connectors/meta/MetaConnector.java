@@ -96,11 +96,7 @@ public final class MetaConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        SpendDays days = new SpendDays(META, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            days.addAll(insights(account, info, part));
-        }
-        return days.report();
+        return insights(account, info, descriptor().requireOneRequest(range));
     }
 
     /** All pages of one insights request, following {@code paging.next} until it is absent. */

@@ -70,11 +70,7 @@ public final class MicrosoftConnector implements SpendConnector {
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         requirePlatform(account);
-        SpendDays all = new SpendDays(PLATFORM, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            all.addAll(report(account, info, part));
-        }
-        return all.report();
+        return report(account, info, descriptor().requireOneRequest(range));
     }
 
     /** One report: submit, poll until done, download and read. */

@@ -71,14 +71,13 @@ public final class PinterestConnector implements SpendConnector {
      */
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
+        DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(Platform.PINTEREST, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            WireResponse response = get(analyticsPath(account, part));
-            JsonNode body = PinterestErrors.successBody(response);
-            String requestId = PinterestErrors.requestId(response);
-            days.requestId(requestId);
-            PinterestMapper.addDailySpend(body, account.value(), part, info.currency(), days, requestId);
-        }
+        WireResponse response = get(analyticsPath(account, part));
+        JsonNode body = PinterestErrors.successBody(response);
+        String requestId = PinterestErrors.requestId(response);
+        days.requestId(requestId);
+        PinterestMapper.addDailySpend(body, account.value(), part, info.currency(), days, requestId);
         return days.report();
     }
 

@@ -63,10 +63,9 @@ public final class RedditConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
+        DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(REDDIT, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            readWindow(reddit(account), info, RedditReportWindow.of(part, info.timeZone()), days);
-        }
+        readWindow(reddit(account), info, RedditReportWindow.of(part, info.timeZone()), days);
         return days.report();
     }
 

@@ -82,13 +82,12 @@ public final class SnapchatConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
+        DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(Platform.SNAPCHAT, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            JsonNode body = SnapchatErrors.successBody(get(statsPath(account, info.timeZone(), part)));
-            String requestId = SnapchatErrors.requestId(body, null);
-            days.requestId(requestId);
-            SnapchatMapper.addDailySpend(body, part, info.timeZone(), info.currency(), days, requestId);
-        }
+        JsonNode body = SnapchatErrors.successBody(get(statsPath(account, info.timeZone(), part)));
+        String requestId = SnapchatErrors.requestId(body, null);
+        days.requestId(requestId);
+        SnapchatMapper.addDailySpend(body, part, info.timeZone(), info.currency(), days, requestId);
         return days.report();
     }
 

@@ -114,24 +114,23 @@ public final class TikTokConnector implements SpendConnector {
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         String id = advertiserId(account);
+        DateRange window = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(Platform.TIKTOK, range, info.currency());
         Set<LocalDate> seen = new HashSet<>();
-        for (DateRange window : range.split(MAX_DAYS_PER_REQUEST)) {
-            int totalPages = 1;
-            for (int page = 1; page <= totalPages; page++) {
-                TikTokErrors.Answer answer = get("/report/integrated/get/", reportQuery(id, window, page));
-                days.requestId(answer.requestId());
-                TikTokReportPage result = TikTokReportPage.read(answer.data(), id, info.currency(), answer.requestId());
-                for (TikTokReportPage.Row row : result.rows()) {
-                    if (!seen.add(row.day())) {
-                        throw new ConnectorException.BadResponse(new Details(Platform.TIKTOK, 200, null,
-                                answer.requestId(), "TikTok reported " + row.day() + " twice for advertiser " + id));
-                    }
-                    days.add(row.day(), row.spend(), answer.requestId());
+        int totalPages = 1;
+        for (int page = 1; page <= totalPages; page++) {
+            TikTokErrors.Answer answer = get("/report/integrated/get/", reportQuery(id, window, page));
+            days.requestId(answer.requestId());
+            TikTokReportPage result = TikTokReportPage.read(answer.data(), id, info.currency(), answer.requestId());
+            for (TikTokReportPage.Row row : result.rows()) {
+                if (!seen.add(row.day())) {
+                    throw new ConnectorException.BadResponse(new Details(Platform.TIKTOK, 200, null,
+                            answer.requestId(), "TikTok reported " + row.day() + " twice for advertiser " + id));
                 }
-                // An advertiser-day report cannot have more pages than days; more would be a paging bug.
-                totalPages = Math.min(result.totalPages(), window.days());
+                days.add(row.day(), row.spend(), answer.requestId());
             }
+            // An advertiser-day report cannot have more pages than days; more would be a paging bug.
+            totalPages = Math.min(result.totalPages(), window.days());
         }
         return days.report();
     }

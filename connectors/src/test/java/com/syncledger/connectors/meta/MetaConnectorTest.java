@@ -1,5 +1,6 @@
 package com.syncledger.connectors.meta;
 
+import com.syncledger.connectors.contract.InParts;
 import com.syncledger.connectors.Connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -148,7 +149,7 @@ class MetaConnectorTest {
     void aLongRangeIsSplitIntoRequestsOfNinetyDays() {
         LocalDate end = range.to();
         DateRange year = DateRange.of(end.minusDays(199), end);
-        var report = connector().dailySpend(id(ACCOUNT), info(), year);
+        var report = InParts.dailySpend(connector(), id(ACCOUNT), info(), year);
         assertThat(report.days()).containsExactlyElementsOf(truth(year));
         List<DateRange> asked = fake.requests().stream().map(r -> {
             JsonNode timeRange = Json.MAPPER.readTree(query(r).get("time_range"));

@@ -1,5 +1,6 @@
 package com.syncledger.connectors.reddit;
 
+import com.syncledger.connectors.contract.InParts;
 import com.syncledger.connectors.Connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -294,7 +295,7 @@ class RedditConnectorTest {
         DateRange forty = DateRange.of(tenDays.to().minusDays(39), tenDays.to());
         forty.dates().forEach(d -> newYork.spend(d, "cmp-c", "1.01"));
 
-        SpendReport report = connector(fake.environment()).dailySpend(id(newYork), info(newYork), forty);
+        SpendReport report = InParts.dailySpend(connector(fake.environment()), id(newYork), info(newYork), forty);
 
         assertThat(report.days()).containsExactlyElementsOf(truth(newYork, forty));
         List<JsonNode> windows = reportRequests().stream().map(RedditConnectorTest::data).toList();
