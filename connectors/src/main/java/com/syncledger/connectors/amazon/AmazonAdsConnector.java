@@ -3,8 +3,8 @@ package com.syncledger.connectors.amazon;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
@@ -54,9 +54,9 @@ public final class AmazonAdsConnector implements SpendConnector {
     @Override
     public AccountInfo accountInfo(AccountId account) {
         WireResponse response = api.profiles();
-        String requestId = AmazonAdsErrors.requestId(response);
+        String requestId = AmazonAdsApi.ERRORS.requestId(response);
         if (!response.isSuccess()) {
-            throw AmazonAdsErrors.apiError(response);
+            throw AmazonAdsApi.ERRORS.translate(response);
         }
         JsonNode profiles = Json.parse(AMAZON, response, requestId);
         if (!profiles.isArray()) {
@@ -78,7 +78,7 @@ public final class AmazonAdsConnector implements SpendConnector {
     public void verifyCredentials() {
         WireResponse response = api.profiles();
         if (!response.isSuccess()) {
-            throw AmazonAdsErrors.apiError(response);
+            throw AmazonAdsApi.ERRORS.translate(response);
         }
     }
 

@@ -1,7 +1,7 @@
 package com.syncledger.connectors.amazon;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendReport;
@@ -88,7 +88,7 @@ final class ReportRun {
     private Optional<Pending> create(AdProduct product, DateRange chunk) {
         WireResponse response = api.createReport(profileId,
                 Json.write(CreateReportRequest.dailyCampaignCost(product, chunk)));
-        String requestId = AmazonAdsErrors.requestId(response);
+        String requestId = AmazonAdsApi.ERRORS.requestId(response);
         if (response.isSuccess()) {
             String reportId = Json.text(Json.parse(AMAZON, response, requestId), "reportId");
             if (reportId == null || reportId.isBlank()) {
@@ -111,15 +111,15 @@ final class ReportRun {
             log.info("amazon profile {} has no {}; it contributes no spend", profileId, product);
             return Optional.empty();
         }
-        throw AmazonAdsErrors.apiError(response);
+        throw AmazonAdsApi.ERRORS.translate(response);
     }
 
     /** Polls one report; when it is complete, downloads it and adds its rows. @return whether it is done */
     private boolean pollAndCollect(Pending report) {
         WireResponse response = api.report(profileId, report.reportId());
-        String requestId = AmazonAdsErrors.requestId(response);
+        String requestId = AmazonAdsApi.ERRORS.requestId(response);
         if (!response.isSuccess()) {
-            throw AmazonAdsErrors.apiError(response);
+            throw AmazonAdsApi.ERRORS.translate(response);
         }
         JsonNode body = Json.parse(AMAZON, response, requestId);
         String answeredId = Json.text(body, "reportId");

@@ -8,14 +8,14 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
-import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -55,18 +55,21 @@ public final class GoogleAdsConnector implements SpendConnector {
     private final URI baseUrl;
     private final String apiVersion;
     private final OAuthRefresher oauth;
-    private final Secret developerToken;
     private final String loginCustomerId;
-    private final WireClient wire;
+    private final AuthorizedHttp http;
 
     GoogleAdsConnector(URI baseUrl, String apiVersion, OAuthRefresher oauth, Secret developerToken,
             String loginCustomerId, WireClient wire) {
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.oauth = oauth;
-        this.developerToken = developerToken;
         this.loginCustomerId = loginCustomerId;
-        this.wire = wire;
+        // An answer refusing the access token itself gets one refresh and one more try.
+        this.http = AuthorizedHttp.builder(GOOGLE, wire, oauth, new GoogleAdsErrors())
+                .acceptJson()
+                .header("developer-token", developerToken)
+                .header("login-customer-id", loginCustomerId)
+                .build();
     }
 
     @Override
@@ -112,29 +115,8 @@ public final class GoogleAdsConnector implements SpendConnector {
             throw new IllegalArgumentException("not a Google Ads account: " + account);
         }
         URI uri = URI.create(baseUrl + "/" + apiVersion + "/customers/" + account.value() + "/googleAds:searchStream");
-        String body = Json.write(Map.of("query", query));
-        WireResponse response = oauth.withFreshToken(token -> wire.send(GOOGLE, request(uri, body, token)),
-                GoogleAdsErrors::isStaleAccessToken);
-        if (!response.isSuccess()) {
-            throw GoogleAdsErrors.from(response);
-        }
-        String requestId = GoogleAdsErrors.requestId(response);
-        return GoogleAdsMapper.rows(Json.parse(GOOGLE, response, requestId), response, requestId);
-    }
-
-    private HttpRequest.Builder request(URI uri, String body, Secret token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (developerToken != null) {
-            request.header("developer-token", developerToken.reveal());
-        }
-        if (loginCustomerId != null) {
-            request.header("login-customer-id", loginCustomerId);
-        }
-        return request;
+        JsonAnswer answer = http.postJson(uri, Json.write(Map.of("query", query)));
+        return GoogleAdsMapper.rows(answer.body(), answer.response(), answer.requestId());
     }
 
     /** The manager account id as the header wants it: ten digits, dashes stripped. */

@@ -3,21 +3,20 @@ package com.syncledger.connectors.linkedin;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,16 +51,22 @@ public final class LinkedInConnector implements SpendConnector {
 
     private static final String URN_PREFIX = "urn:li:sponsoredAccount:";
 
-    private final WireClient wire;
     private final URI baseUrl;
     private final String apiVersion;
     private final OAuthRefresher tokens;
+    private final LinkedInErrors errors;
+    private final AuthorizedHttp http;
 
     LinkedInConnector(WireClient wire, URI baseUrl, String apiVersion, OAuthRefresher tokens) {
-        this.wire = wire;
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.tokens = tokens;
+        this.errors = new LinkedInErrors(apiVersion);
+        this.http = AuthorizedHttp.builder(Platform.LINKEDIN, wire, tokens, errors)
+                .header("LinkedIn-Version", apiVersion)
+                .header("X-Restli-Protocol-Version", "2.0.0")
+                .acceptJson()
+                .build();
     }
 
     @Override
@@ -76,7 +81,7 @@ public final class LinkedInConnector implements SpendConnector {
     @Override
     public AccountInfo accountInfo(AccountId account) {
         WireResponse response = get("/rest/adAccounts/" + accountId(account));
-        String requestId = LinkedInErrors.requestId(response);
+        String requestId = errors.requestId(response);
         JsonNode body = Json.parse(Platform.LINKEDIN, response, requestId);
         try {
             return new AccountInfo(Json.text(body, "currency"), REPORTING_ZONE, Json.text(body, "name"));
@@ -105,7 +110,7 @@ public final class LinkedInConnector implements SpendConnector {
         SpendDays days = new SpendDays(Platform.LINKEDIN, range, info.currency());
         Set<LocalDate> seen = new HashSet<>();
         WireResponse response = get("/rest/adAnalytics?" + analyticsQuery(id, descriptor().requireOneRequest(range)));
-        String requestId = LinkedInErrors.requestId(response);
+        String requestId = errors.requestId(response);
         days.requestId(requestId);
         JsonNode body = Json.parse(Platform.LINKEDIN, response, requestId);
         for (LinkedInAnalytics.Day day : LinkedInAnalytics.read(body, info.currency(), requestId)) {
@@ -138,22 +143,7 @@ public final class LinkedInConnector implements SpendConnector {
 
     /** One GET; a refused token is refreshed once (when a refresh token is configured) and the GET repeated. */
     private WireResponse get(String pathAndQuery) {
-        URI uri = URI.create(baseUrl + pathAndQuery);
-        WireResponse response = tokens.withFreshToken(token -> wire.send(Platform.LINKEDIN, request(uri, token)),
-                LinkedInErrors::mayBeExpired);
-        if (!response.isSuccess()) {
-            throw LinkedInErrors.from(response, apiVersion);
-        }
-        return response;
-    }
-
-    private HttpRequest.Builder request(URI uri, Secret token) {
-        return HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("LinkedIn-Version", apiVersion)
-                .header("X-Restli-Protocol-Version", "2.0.0")
-                .header("Accept", "application/json")
-                .GET();
+        return http.get(URI.create(baseUrl + pathAndQuery));
     }
 
     /** The bare account number; {@link AccountId} already accepted digits or {@code urn:li:sponsoredAccount:}. */

@@ -3,14 +3,15 @@ package com.syncledger.connectors.microsoft;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Money;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
@@ -62,9 +63,9 @@ public final class MicrosoftConnector implements SpendConnector {
     @Override
     public AccountInfo accountInfo(AccountId account) {
         requirePlatform(account);
-        MicrosoftClient.Answer answer = client.session()
+        JsonAnswer answer = client.session()
                 .customerManagement(GET_ACCOUNT, MicrosoftWire.getAccountBody(account), "GetAccount");
-        return MicrosoftWire.accountInfo(answer.body(), account, answer.trackingId());
+        return MicrosoftWire.accountInfo(answer.body(), account, answer.requestId());
     }
 
     @Override
@@ -80,10 +81,10 @@ public final class MicrosoftConnector implements SpendConnector {
         // Microsoft says ReportTimeZone only resolves predefined ranges; sent anyway so the file's header
         // names the account's zone. Days are read as the account's own (see docs/connectors/microsoft.md).
         String body = MicrosoftWire.submitBody(account, range, MicrosoftTimeZones.reportTimeZone(info.timeZone()));
-        MicrosoftClient.Answer submitted = session.reporting(SUBMIT, body, account, "SubmitGenerateReport");
-        days.requestId(submitted.trackingId());
-        String reportId = MicrosoftWire.reportRequestId(submitted.body(), submitted.trackingId());
-        Finished finished = awaitReport(session, account, reportId, submitted.trackingId(), days);
+        JsonAnswer submitted = session.reporting(SUBMIT, body, account, "SubmitGenerateReport");
+        days.requestId(submitted.requestId());
+        String reportId = MicrosoftWire.reportRequestId(submitted.body(), submitted.requestId());
+        Finished finished = awaitReport(session, account, reportId, submitted.requestId(), days);
         if (finished.downloadUrl() == null) {
             LOG.debug("microsoft report {} for account {} has no rows: {} zero days", reportId, account.value(),
                     range.days());
@@ -112,16 +113,16 @@ public final class MicrosoftConnector implements SpendConnector {
         int polls = 0;
         while (true) {
             pause(submitTrackingId);
-            MicrosoftClient.Answer polled = session.reporting(POLL, MicrosoftWire.pollBody(reportId), account,
+            JsonAnswer polled = session.reporting(POLL, MicrosoftWire.pollBody(reportId), account,
                     "PollGenerateReport");
             polls++;
-            days.requestId(polled.trackingId());
-            MicrosoftWire.PollStatus status = MicrosoftWire.pollStatus(polled.body(), polled.trackingId());
+            days.requestId(polled.requestId());
+            MicrosoftWire.PollStatus status = MicrosoftWire.pollStatus(polled.body(), polled.requestId());
             switch (status.status()) {
                 case "Success" -> {
                     LOG.debug("microsoft report {} for account {} done after {} polls", reportId, account.value(),
                             polls);
-                    return new Finished(status.downloadUrl(), polled.trackingId());
+                    return new Finished(status.downloadUrl(), polled.requestId());
                 }
                 case "Pending" -> {
                     if (!clock.instant().isBefore(deadline)) {
@@ -131,8 +132,8 @@ public final class MicrosoftConnector implements SpendConnector {
                     }
                 }
                 case "Error" -> throw new ConnectorException.Transient(new Details(PLATFORM, 200, null,
-                        polled.trackingId(), PLATFORM.displayName() + " could not build report " + reportId));
-                default -> throw MicrosoftWire.bad(polled.trackingId(),
+                        polled.requestId(), PLATFORM.displayName() + " could not build report " + reportId));
+                default -> throw MicrosoftWire.bad(polled.requestId(),
                         "PollGenerateReport answered with the unknown status '" + status.status() + "'");
             }
         }

@@ -8,14 +8,12 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.AuthorizedHttp;
+import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
-import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Pinterest API v5: synchronous ad account analytics with {@code DAY} granularity. Spend comes as
@@ -42,14 +40,14 @@ public final class PinterestConnector implements SpendConnector {
 
     private final URI baseUrl;
     private final String apiVersion;
-    private final OAuthRefresher tokens;
-    private final WireClient wire;
+    private final AuthorizedHttp http;
 
     PinterestConnector(URI baseUrl, String apiVersion, OAuthRefresher tokens, WireClient wire) {
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
-        this.tokens = tokens;
-        this.wire = wire;
+        this.http = AuthorizedHttp.builder(Platform.PINTEREST, wire, tokens, new PinterestErrors())
+                .acceptJson()
+                .build();
     }
 
     @Override
@@ -60,9 +58,8 @@ public final class PinterestConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        WireResponse response = get("/ad_accounts/" + account.value());
-        JsonNode body = PinterestErrors.successBody(response);
-        return PinterestMapper.accountInfo(body, account.value(), PinterestErrors.requestId(response));
+        JsonAnswer answer = get("/ad_accounts/" + account.value());
+        return PinterestMapper.accountInfo(answer.body(), account.value(), answer.requestId());
     }
 
     /**
@@ -73,11 +70,9 @@ public final class PinterestConnector implements SpendConnector {
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(Platform.PINTEREST, range, info.currency());
-        WireResponse response = get(analyticsPath(account, part));
-        JsonNode body = PinterestErrors.successBody(response);
-        String requestId = PinterestErrors.requestId(response);
-        days.requestId(requestId);
-        PinterestMapper.addDailySpend(body, account.value(), part, info.currency(), days, requestId);
+        JsonAnswer answer = get(analyticsPath(account, part));
+        days.requestId(answer.requestId());
+        PinterestMapper.addDailySpend(answer.body(), account.value(), part, info.currency(), days, answer.requestId());
         return days.report();
     }
 
@@ -87,17 +82,9 @@ public final class PinterestConnector implements SpendConnector {
                 + "&columns=" + PinterestMapper.SPEND_COLUMN + "&granularity=DAY";
     }
 
-    /** One GET; a 401 is answered once by refreshing the access token and asking again. */
-    private WireResponse get(String pathAndQuery) {
-        URI uri = URI.create(baseUrl + "/" + apiVersion + pathAndQuery);
-        return tokens.withFreshToken(token -> send(uri, token), response -> response.status() == 401);
-    }
-
-    private WireResponse send(URI uri, Secret token) {
-        return wire.send(Platform.PINTEREST, HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("Accept", "application/json")
-                .GET());
+    /** One GET of the versioned API; a 401 is answered once by refreshing the access token and asking again. */
+    private JsonAnswer get(String pathAndQuery) {
+        return http.getJson(URI.create(baseUrl + "/" + apiVersion + pathAndQuery));
     }
 
     @Override

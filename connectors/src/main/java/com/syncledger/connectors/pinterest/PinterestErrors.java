@@ -1,8 +1,9 @@
 package com.syncledger.connectors.pinterest;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * The one place that turns Pinterest answers into {@link ConnectorException}s. Pinterest's error body is
  * {@code {"code": <int>, "message": "…"}}; the request id travels in the {@code x-pinterest-rid} header.
  */
-final class PinterestErrors {
+final class PinterestErrors implements ErrorTranslator {
 
     private static final Platform PINTEREST = Platform.PINTEREST;
     /** Analytics answers a 400 with this text when it wants the caller to slow down. */
@@ -28,23 +29,14 @@ final class PinterestErrors {
     /** "Something went wrong" on analytics, which passes. */
     private static final String SOMETHING_WENT_WRONG = "12";
 
-    private PinterestErrors() {
-    }
-
-    static String requestId(WireResponse response) {
+    @Override
+    public String requestId(WireResponse response) {
         return response.firstHeader("x-pinterest-rid", "x-request-id");
     }
 
-    /** The parsed body of a successful answer; any other status is thrown as its error. */
-    static JsonNode successBody(WireResponse response) {
-        if (!response.isSuccess()) {
-            throw fromResponse(response);
-        }
-        return Json.parse(PINTEREST, response, requestId(response));
-    }
-
     /** Translates an error answer (any status outside 2xx). */
-    static ConnectorException fromResponse(WireResponse response) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         JsonNode body = Json.objectOrNull(response);
         int status = response.status();
         String code = body == null ? null : Json.text(body, "code");

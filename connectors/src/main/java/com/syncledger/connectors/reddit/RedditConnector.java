@@ -1,6 +1,5 @@
 package com.syncledger.connectors.reddit;
 
-import com.syncledger.connectors.reddit.RedditHttp.Answer;
 import com.syncledger.connectors.reddit.RedditWire.Page;
 import com.syncledger.connectors.reddit.RedditWire.Row;
 import com.syncledger.connectors.spi.AccountId;
@@ -11,6 +10,8 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.AuthorizedHttp;
+import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
@@ -42,11 +43,15 @@ public final class RedditConnector implements SpendConnector {
     private static final Platform REDDIT = Platform.REDDIT;
 
     private final RedditSettings settings;
-    private final RedditHttp http;
+    private final AuthorizedHttp http;
 
     RedditConnector(RedditSettings settings, OAuthRefresher tokens, WireClient wire) {
         this.settings = settings;
-        this.http = new RedditHttp(wire, tokens, settings.userAgent());
+        // Reddit's expired-token body is not documented (UNSURE): any 401 gets one refresh, if one is possible.
+        this.http = AuthorizedHttp.builder(REDDIT, wire, tokens, new RedditErrors())
+                .header("User-Agent", settings.userAgent())
+                .acceptJson()
+                .build();
     }
 
     @Override
@@ -57,7 +62,7 @@ public final class RedditConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        Answer answer = http.get(settings.apiUrl("ad_accounts/" + reddit(account).value()));
+        JsonAnswer answer = http.getJson(settings.apiUrl("ad_accounts/" + reddit(account).value()));
         return RedditWire.accountInfo(answer.body(), answer.requestId());
     }
 
@@ -77,7 +82,7 @@ public final class RedditConnector implements SpendConnector {
         Set<String> seenPages = new HashSet<>();
         URI url = URI.create(settings.baseUrl() + reportPath);
         while (url != null) {
-            Answer answer = http.postJson(url, body);
+            JsonAnswer answer = http.postJson(url, body);
             days.requestId(answer.requestId());
             Page page = RedditWire.reportPage(answer.body(), info.currency(), answer.requestId());
             for (Row row : page.rows()) {

@@ -8,14 +8,12 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
-import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import tools.jackson.databind.JsonNode;
@@ -42,17 +40,18 @@ public final class SnapchatConnector implements SpendConnector {
     private static final int RESTATEMENT_DAYS = 7;
     /** Snap's documented budget per access token: 10 requests per second on average. */
     private static final RateLimit RATE_LIMIT = RateLimit.perSecond(10);
+    private static final SnapchatErrors ERRORS = new SnapchatErrors();
 
     private final URI baseUrl;
     private final String apiVersion;
     private final OAuthRefresher tokens;
-    private final WireClient wire;
+    private final AuthorizedHttp http;
 
     SnapchatConnector(URI baseUrl, String apiVersion, OAuthRefresher tokens, WireClient wire) {
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.tokens = tokens;
-        this.wire = wire;
+        this.http = AuthorizedHttp.builder(Platform.SNAPCHAT, wire, tokens, ERRORS).acceptJson().build();
     }
 
     @Override
@@ -63,7 +62,7 @@ public final class SnapchatConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        JsonNode body = SnapchatErrors.successBody(get("/adaccounts/" + account.value()));
+        JsonNode body = get(("/adaccounts/" + account.value()));
         return SnapchatMapper.accountInfo(body, account.value(), SnapchatErrors.requestId(body, null));
     }
 
@@ -84,7 +83,7 @@ public final class SnapchatConnector implements SpendConnector {
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(Platform.SNAPCHAT, range, info.currency());
-        JsonNode body = SnapchatErrors.successBody(get(statsPath(account, info.timeZone(), part)));
+        JsonNode body = get((statsPath(account, info.timeZone(), part)));
         String requestId = SnapchatErrors.requestId(body, null);
         days.requestId(requestId);
         SnapchatMapper.addDailySpend(body, part, info.timeZone(), info.currency(), days, requestId);
@@ -103,17 +102,12 @@ public final class SnapchatConnector implements SpendConnector {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** One GET; a 401 is answered once by refreshing the access token and asking again. */
-    private WireResponse get(String pathAndQuery) {
-        URI uri = URI.create(baseUrl + "/" + apiVersion + pathAndQuery);
-        return tokens.withFreshToken(token -> send(uri, token), response -> response.status() == 401);
-    }
-
-    private WireResponse send(URI uri, Secret token) {
-        return wire.send(Platform.SNAPCHAT, HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("Accept", "application/json")
-                .GET());
+    /**
+     * The body of one GET of the versioned API; a 401 is answered once by refreshing the access token and
+     * asking again, and a {@code request_status} other than success is an error too.
+     */
+    private JsonNode get(String pathAndQuery) {
+        return ERRORS.successBody(http.get(URI.create(baseUrl + "/" + apiVersion + pathAndQuery)));
     }
 
     @Override

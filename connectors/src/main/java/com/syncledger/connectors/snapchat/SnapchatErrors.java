@@ -3,6 +3,7 @@ package com.syncledger.connectors.snapchat;
 import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
@@ -14,12 +15,10 @@ import tools.jackson.databind.JsonNode;
  * the error-code catalogue is not published, so the kind is decided by the HTTP status and the code is
  * only carried along.
  */
-final class SnapchatErrors {
+final class SnapchatErrors implements ErrorTranslator {
 
     private static final Platform SNAPCHAT = Platform.SNAPCHAT;
 
-    private SnapchatErrors() {
-    }
 
     /**
      * The body of a successful answer. Snap spells {@code request_status} both {@code SUCCESS} (live) and
@@ -27,9 +26,9 @@ final class SnapchatErrors {
      *
      * @throws ConnectorException for an error status, a body that is not JSON or a status other than success
      */
-    static JsonNode successBody(WireResponse response) {
+    JsonNode successBody(WireResponse response) {
         if (!response.isSuccess()) {
-            throw fromResponse(response);
+            throw translate(response);
         }
         String headerRequestId = headerRequestId(response);
         JsonNode body = Json.parse(SNAPCHAT, response, headerRequestId);
@@ -43,6 +42,11 @@ final class SnapchatErrors {
         return body;
     }
 
+    @Override
+    public String requestId(WireResponse response) {
+        return requestId(Json.objectOrNull(response), headerRequestId(response));
+    }
+
     static boolean isSuccess(String status) {
         return "success".equalsIgnoreCase(status == null ? null : status.trim());
     }
@@ -54,7 +58,8 @@ final class SnapchatErrors {
     }
 
     /** Translates an error answer (any status outside 2xx) by its HTTP status. */
-    static ConnectorException fromResponse(WireResponse response) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         JsonNode body = Json.objectOrNull(response);
         int status = response.status();
         String code = body == null ? null : Json.text(body, "error_code");

@@ -3,20 +3,21 @@ package com.syncledger.connectors.tiktok;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.AccessTokens;
+import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -39,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 public final class TikTokConnector implements SpendConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TikTokConnector.class);
+    private static final TikTokErrors ERRORS = new TikTokErrors();
 
     public static final String DEFAULT_BASE_URL = "https://business-api.tiktok.com";
     public static final String DEFAULT_API_VERSION = "v1.3";
@@ -53,16 +55,17 @@ public final class TikTokConnector implements SpendConnector {
     private static final String SPEND_METRICS = "[\"spend\"]";
     private static final String INFO_FIELDS = "[\"name\",\"currency\",\"timezone\",\"display_timezone\"]";
 
-    private final WireClient wire;
+    private final AuthorizedHttp http;
     private final String apiRoot;
     private final String apiVersion;
-    private final Secret accessToken;
 
     TikTokConnector(WireClient wire, URI baseUrl, String apiVersion, Secret accessToken) {
-        this.wire = wire;
         this.apiVersion = apiVersion;
         this.apiRoot = baseUrl + "/open_api/" + apiVersion;
-        this.accessToken = accessToken;
+        this.http = AuthorizedHttp.builder(Platform.TIKTOK, wire, AccessTokens.fixed(accessToken), ERRORS)
+                .tokenIn("Access-Token")
+                .acceptJson()
+                .build();
     }
 
     @Override
@@ -157,11 +160,7 @@ public final class TikTokConnector implements SpendConnector {
         String encoded = query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiRoot + path + "?" + encoded))
-                .header("Access-Token", accessToken.reveal())
-                .header("Accept", "application/json")
-                .GET();
-        TikTokErrors.Answer answer = TikTokErrors.unwrap(wire.send(Platform.TIKTOK, request));
+        TikTokErrors.Answer answer = ERRORS.unwrap(http.get(URI.create(apiRoot + path + "?" + encoded)));
         if (answer.code() == TikTokErrors.PARTIAL_SUCCESS) {
             LOG.warn("TikTok answered partial success (20001) path={} request_id={}", path, answer.requestId());
         }

@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * refresh token (Microsoft, Pinterest, Reddit) replaces the old one in memory and is handed to
  * {@code onRotation} so it can be kept. One instance per credential; safe for concurrent use.
  */
-public final class OAuthRefresher {
+public final class OAuthRefresher implements AccessTokens {
 
     /** How the client authenticates at the token endpoint. */
     public enum ClientAuth { FORM_PARAMS, BASIC_HEADER }
@@ -106,19 +104,6 @@ public final class OAuthRefresher {
             accessToken = null;
         }
         return canRefresh();
-    }
-
-    /**
-     * Sends with the current access token and, when {@code expired} says the platform refused that token and a
-     * refresh is possible, once more with a fresh one. Whatever the last send answered is returned as it is.
-     */
-    public WireResponse withFreshToken(Function<Secret, WireResponse> send, Predicate<WireResponse> expired) {
-        Secret token = accessToken();
-        WireResponse response = send.apply(token);
-        if (expired.test(response) && invalidate(token)) {
-            response = send.apply(accessToken());
-        }
-        return response;
     }
 
     private void refresh() {
