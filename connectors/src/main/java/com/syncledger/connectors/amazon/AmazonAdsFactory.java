@@ -8,9 +8,7 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** Amazon Ads' setup: the Login with Amazon client and token(s), the regional host and report pacing. */
@@ -19,23 +17,8 @@ public final class AmazonAdsFactory implements PlatformFactory {
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.AMAZON);
 
     @Override
-    public Platform platform() {
-        return Platform.AMAZON;
-    }
-
-    @Override
     public PlatformVariables variableNames() {
         return NAMES;
-    }
-
-    @Override
-    public List<String> variables() {
-        return NAMES.oauthHelp();
-    }
-
-    @Override
-    public Set<String> secretVariables() {
-        return NAMES.oauthSecrets();
     }
 
     /** Amazon wants the client id on every call, so it is needed even with an access token. */

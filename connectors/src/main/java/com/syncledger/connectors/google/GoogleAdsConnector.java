@@ -83,17 +83,10 @@ public final class GoogleAdsConnector implements SpendConnector {
         return GoogleAdsMapper.accountInfo(searchStream(account, ACCOUNT_QUERY));
     }
 
-    /**
-     * A refresh-token exchange: proves the client and the refresh token (Google keeps the refresh token; the developer token is only checked by a report call). With only an access
-     * token there is no call without an account, so it is left to the first fetch.
-     */
+    /** A refresh-token exchange proves the client and the refresh token; Google keeps the refresh token on refresh. */
     @Override
     public void verifyCredentials() {
-        if (!oauth.canRefresh()) {
-            throw new UnsupportedOperationException("only an access token is configured; Google Ads has no cheap call "
-                    + "without an account, so the first fetch checks it");
-        }
-        oauth.refreshNow();
+        oauth.verifyByRefresh();
     }
 
     @Override

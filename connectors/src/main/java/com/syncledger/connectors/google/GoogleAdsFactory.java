@@ -25,11 +25,6 @@ public final class GoogleAdsFactory implements PlatformFactory {
     static final String LOGIN_CUSTOMER_ID = "GOOGLE_ADS_LOGIN_CUSTOMER_ID";
 
     @Override
-    public Platform platform() {
-        return Platform.GOOGLE;
-    }
-
-    @Override
     public PlatformVariables variableNames() {
         return NAMES;
     }

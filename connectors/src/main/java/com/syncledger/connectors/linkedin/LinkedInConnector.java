@@ -91,17 +91,10 @@ public final class LinkedInConnector implements SpendConnector {
         }
     }
 
-    /**
-     * A refresh-token exchange: proves the client and the refresh token (LinkedIn keeps the refresh token when refreshing). With only an access
-     * token there is no call without an account, so it is left to the first fetch.
-     */
+    /** A refresh-token exchange proves the client and the refresh token; LinkedIn keeps the refresh token on refresh. */
     @Override
     public void verifyCredentials() {
-        if (!tokens.canRefresh()) {
-            throw new UnsupportedOperationException("only an access token is configured; LinkedIn has no cheap call "
-                    + "without an account, so the first fetch checks it");
-        }
-        tokens.refreshNow();
+        tokens.verifyByRefresh();
     }
 
     @Override

@@ -9,9 +9,7 @@ import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -23,28 +21,8 @@ public final class LinkedInFactory implements PlatformFactory {
     private static final Pattern VERSION = Pattern.compile("\\d{6}(\\.\\d{2})?");
 
     @Override
-    public Platform platform() {
-        return Platform.LINKEDIN;
-    }
-
-    @Override
     public PlatformVariables variableNames() {
         return NAMES;
-    }
-
-    @Override
-    public List<String> variables() {
-        return NAMES.oauthHelp();
-    }
-
-    @Override
-    public Set<String> secretVariables() {
-        return NAMES.oauthSecrets();
-    }
-
-    @Override
-    public boolean configured(Env env) {
-        return NAMES.accessOrRefreshable(env);
     }
 
     /** The refresh part is left out unless the whole triple is there, so a partial one never half-works. */

@@ -5,24 +5,20 @@ import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Meta's setup: a long-lived access token and, optionally, the app secret for {@code appsecret_proof}. */
+/**
+ * Meta's setup: a long-lived access token (Meta has no refresh-token grant) and, optionally, the app secret
+ * for {@code appsecret_proof}.
+ */
 public final class MetaFactory implements PlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.META);
     static final String APP_SECRET = "META_APP_SECRET";
-
-    @Override
-    public Platform platform() {
-        return Platform.META;
-    }
 
     @Override
     public PlatformVariables variableNames() {
@@ -42,12 +38,6 @@ public final class MetaFactory implements PlatformFactory {
     @Override
     public boolean configured(Env env) {
         return env.has(NAMES.accessToken());
-    }
-
-    /** Meta's system-user tokens are long-lived and have no refresh-token grant. */
-    @Override
-    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return Optional.empty();
     }
 
     /**

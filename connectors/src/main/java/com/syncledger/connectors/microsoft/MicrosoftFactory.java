@@ -26,11 +26,6 @@ public final class MicrosoftFactory implements PlatformFactory {
     static final String CUSTOMER_ID = "MICROSOFT_CUSTOMER_ID";
 
     @Override
-    public Platform platform() {
-        return Platform.MICROSOFT;
-    }
-
-    @Override
     public PlatformVariables variableNames() {
         return NAMES;
     }

@@ -8,9 +8,7 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -23,28 +21,8 @@ public final class PinterestFactory implements PlatformFactory {
             "PINTEREST_APP_SECRET", "PINTEREST_TOKEN_URL");
 
     @Override
-    public Platform platform() {
-        return Platform.PINTEREST;
-    }
-
-    @Override
     public PlatformVariables variableNames() {
         return NAMES;
-    }
-
-    @Override
-    public List<String> variables() {
-        return NAMES.oauthHelp();
-    }
-
-    @Override
-    public Set<String> secretVariables() {
-        return NAMES.oauthSecrets();
-    }
-
-    @Override
-    public boolean configured(Env env) {
-        return NAMES.accessOrRefreshable(env);
     }
 
     /**

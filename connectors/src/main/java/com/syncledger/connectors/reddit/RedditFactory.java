@@ -9,9 +9,7 @@ import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** Reddit's setup: an access token and/or the refresh triple (rotated on refresh), and a User-Agent. */
@@ -20,28 +18,8 @@ public final class RedditFactory implements PlatformFactory {
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.REDDIT);
 
     @Override
-    public Platform platform() {
-        return Platform.REDDIT;
-    }
-
-    @Override
     public PlatformVariables variableNames() {
         return NAMES;
-    }
-
-    @Override
-    public List<String> variables() {
-        return NAMES.oauthHelp();
-    }
-
-    @Override
-    public Set<String> secretVariables() {
-        return NAMES.oauthSecrets();
-    }
-
-    @Override
-    public boolean configured(Env env) {
-        return NAMES.accessOrRefreshable(env);
     }
 
     @Override

@@ -8,9 +8,7 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /** Snapchat's setup: an access token and/or the refresh triple (access tokens live 30 minutes). */
@@ -19,28 +17,8 @@ public final class SnapchatFactory implements PlatformFactory {
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.SNAPCHAT);
 
     @Override
-    public Platform platform() {
-        return Platform.SNAPCHAT;
-    }
-
-    @Override
     public PlatformVariables variableNames() {
         return NAMES;
-    }
-
-    @Override
-    public List<String> variables() {
-        return NAMES.oauthHelp();
-    }
-
-    @Override
-    public Set<String> secretVariables() {
-        return NAMES.oauthSecrets();
-    }
-
-    @Override
-    public boolean configured(Env env) {
-        return NAMES.accessOrRefreshable(env);
     }
 
     /** Snap takes the client credentials in the form body, not in a Basic header. */

@@ -5,18 +5,16 @@ import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * TikTok's setup: a Marketing API access token. {@code TIKTOK_APP_ID}/{@code TIKTOK_APP_SECRET} are only
+ * TikTok's setup: a Marketing API access token, long-lived and without a refresh flow. {@code TIKTOK_APP_ID}/{@code TIKTOK_APP_SECRET} are only
  * needed to authorize, not to read spend.
  */
 public final class TikTokFactory implements PlatformFactory {
@@ -25,11 +23,6 @@ public final class TikTokFactory implements PlatformFactory {
             "TIKTOK_APP_SECRET", "TIKTOK_TOKEN_URL");
 
     private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
-
-    @Override
-    public Platform platform() {
-        return Platform.TIKTOK;
-    }
 
     @Override
     public PlatformVariables variableNames() {
@@ -49,12 +42,6 @@ public final class TikTokFactory implements PlatformFactory {
     @Override
     public boolean configured(Env env) {
         return env.has(NAMES.accessToken());
-    }
-
-    /** Marketing API tokens are long-lived and have no refresh flow. */
-    @Override
-    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return Optional.empty();
     }
 
     /** Reads {@code TIKTOK_ACCESS_TOKEN}, {@code TIKTOK_BASE_URL} and {@code TIKTOK_API_VERSION}. */

@@ -94,6 +94,20 @@ public final class OAuthRefresher implements AccessTokens {
     }
 
     /**
+     * Proves the client and the refresh token with one exchange, for a platform that has no cheap call without
+     * an account and keeps its refresh token on refresh.
+     *
+     * @throws UnsupportedOperationException when only an access token is configured: the first fetch checks it
+     */
+    public void verifyByRefresh() {
+        if (!canRefresh()) {
+            throw new UnsupportedOperationException("only an access token is configured; " + platform.displayName()
+                    + " has no cheap call without an account, so the first fetch checks it");
+        }
+        refreshNow();
+    }
+
+    /**
      * Forgets {@code rejected} after the platform refused it as expired, so the next
      * {@link #accessToken()} refreshes. A token that was already replaced is left alone.
      *
