@@ -1,7 +1,7 @@
 package com.syncledger.connectors.amazon;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
@@ -56,20 +56,9 @@ final class AmazonAdsErrors implements ErrorTranslator {
             case 401 -> message != null && SCOPE_REFUSED.matcher(message).find()
                     ? new ConnectorException.Permission(details)
                     : new ConnectorException.Auth(details);
-            case 403 -> new ConnectorException.Permission(details);
-            case 404 -> new ConnectorException.NotFound(details);
             // A duplicate whose original we cannot name: once that one finishes, the request goes through.
             case 425 -> new ConnectorException.Transient(details);
-            case 429 -> new ConnectorException.RateLimited(details, RetryAfter.parse(response));
-            default -> {
-                if (status >= 500) {
-                    yield new ConnectorException.Transient(details, RetryAfter.parse(response), null);
-                }
-                if (status >= 400) {
-                    yield new ConnectorException.InvalidRequest(details);
-                }
-                yield new ConnectorException.BadResponse(details);
-            }
+            default -> ErrorTranslator.byStatus(details, response);
         };
     }
 

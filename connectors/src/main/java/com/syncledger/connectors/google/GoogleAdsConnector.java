@@ -104,10 +104,8 @@ public final class GoogleAdsConnector implements SpendConnector {
      * more try; every other failure is thrown as it is.
      */
     private GoogleAdsMapper.StreamRows searchStream(AccountId account, String query) {
-        if (account.platform() != GOOGLE) {
-            throw new IllegalArgumentException("not a Google Ads account: " + account);
-        }
-        URI uri = URI.create(baseUrl + "/" + apiVersion + "/customers/" + account.value() + "/googleAds:searchStream");
+        URI uri = URI.create(baseUrl + "/" + apiVersion + "/customers/" + account.valueOn(GOOGLE)
+                + "/googleAds:searchStream");
         JsonAnswer answer = http.postJson(uri, Json.write(Map.of("query", query)));
         return GoogleAdsMapper.rows(answer.body(), answer.response(), answer.requestId());
     }

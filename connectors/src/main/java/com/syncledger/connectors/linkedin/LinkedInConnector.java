@@ -80,14 +80,15 @@ public final class LinkedInConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        WireResponse response = get("/rest/adAccounts/" + accountId(account));
+        String id = account.valueOn(Platform.LINKEDIN);
+        WireResponse response = get("/rest/adAccounts/" + id);
         String requestId = errors.requestId(response);
         JsonNode body = Json.parse(Platform.LINKEDIN, response, requestId);
         try {
             return new AccountInfo(Json.text(body, "currency"), REPORTING_ZONE, Json.text(body, "name"));
         } catch (IllegalArgumentException e) {
             throw new ConnectorException.BadResponse(new Details(Platform.LINKEDIN, response.status(), null, requestId,
-                    "LinkedIn sent an unusable currency for account " + accountId(account) + ": " + e.getMessage()));
+                    "LinkedIn sent an unusable currency for account " + id + ": " + e.getMessage()));
         }
     }
 
@@ -99,7 +100,7 @@ public final class LinkedInConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        String id = accountId(account);
+        String id = account.valueOn(Platform.LINKEDIN);
         SpendDays days = new SpendDays(Platform.LINKEDIN, range, info.currency());
         Set<LocalDate> seen = new HashSet<>();
         WireResponse response = get("/rest/adAnalytics?" + analyticsQuery(id, descriptor().requireOneRequest(range)));
@@ -137,14 +138,6 @@ public final class LinkedInConnector implements SpendConnector {
     /** One GET; a refused token is refreshed once (when a refresh token is configured) and the GET repeated. */
     private WireResponse get(String pathAndQuery) {
         return http.get(URI.create(baseUrl + pathAndQuery));
-    }
-
-    /** The bare account number; {@link AccountId} already accepted digits or {@code urn:li:sponsoredAccount:}. */
-    private static String accountId(AccountId account) {
-        if (account.platform() != Platform.LINKEDIN) {
-            throw new IllegalArgumentException("not a LinkedIn account: " + account);
-        }
-        return account.value();
     }
 
     @Override

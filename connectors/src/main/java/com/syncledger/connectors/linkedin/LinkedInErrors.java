@@ -1,11 +1,10 @@
 package com.syncledger.connectors.linkedin;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
-import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -66,13 +65,7 @@ final class LinkedInErrors implements ErrorTranslator {
         if (status >= 500) {
             return new ConnectorException.Transient(d);
         }
-        return switch (status) {
-            case 401 -> new ConnectorException.Auth(d);
-            case 403 -> new ConnectorException.Permission(d);
-            case 404 -> new ConnectorException.NotFound(d);
-            // LinkedIn documents no Retry-After; one is honoured should it ever come.
-            case 429 -> new ConnectorException.RateLimited(d, RetryAfter.parse(response));
-            default -> status >= 400 ? new ConnectorException.InvalidRequest(d) : new ConnectorException.BadResponse(d);
-        };
+        // LinkedIn documents no Retry-After; one is honoured on a 429 should it ever come.
+        return ErrorTranslator.byStatus(d, response);
     }
 }

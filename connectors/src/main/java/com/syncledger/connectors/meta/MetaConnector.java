@@ -165,10 +165,7 @@ public final class MetaConnector implements SpendConnector {
     }
 
     private String accountPath(AccountId account) {
-        if (account.platform() != META) {
-            throw new IllegalArgumentException("not a Meta account: " + account);
-        }
-        return "/" + apiVersion + "/act_" + account.value();
+        return "/" + apiVersion + "/act_" + account.valueOn(META);
     }
 
     private URI url(String path, Map<String, String> params) {

@@ -1,7 +1,7 @@
 package com.syncledger.connectors.meta;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
@@ -94,16 +94,10 @@ final class MetaErrors implements ErrorTranslator {
         if (status >= 500) {
             return new ConnectorException.Transient(details);
         }
-        if (status == 401) {
-            return new ConnectorException.Auth(details);
-        }
-        if (status == 403) {
-            return new ConnectorException.Permission(details);
-        }
-        if (status >= 400) {
-            return new ConnectorException.InvalidRequest(details);
-        }
-        return new ConnectorException.BadResponse(details);
+        // Meta names an unknown object in a Graph body (code 100, subcode 33); a bare 404 is a refused request.
+        return status == 404
+                ? new ConnectorException.InvalidRequest(details)
+                : ErrorTranslator.byStatus(details, response);
     }
 
     /** The {@code error} object of a Graph error body, or null when the body is not one. */

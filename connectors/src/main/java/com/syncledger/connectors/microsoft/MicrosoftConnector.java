@@ -62,7 +62,7 @@ public final class MicrosoftConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        requirePlatform(account);
+        account.valueOn(PLATFORM); // refuses another platform's account before any call
         JsonAnswer answer = client.session()
                 .customerManagement(GET_ACCOUNT, MicrosoftWire.getAccountBody(account), "GetAccount");
         return MicrosoftWire.accountInfo(answer.body(), account, answer.requestId());
@@ -70,7 +70,7 @@ public final class MicrosoftConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        requirePlatform(account);
+        account.valueOn(PLATFORM); // refuses another platform's account before any call
         return report(account, info, descriptor().requireOneRequest(range));
     }
 
@@ -154,12 +154,6 @@ public final class MicrosoftConnector implements SpendConnector {
             return Money.ofMajor(row.spend(), currency);
         } catch (ArithmeticException e) {
             throw MicrosoftWire.bad(requestId, "report has a Spend finer than a micro: " + row.spend().toPlainString());
-        }
-    }
-
-    private static void requirePlatform(AccountId account) {
-        if (account.platform() != PLATFORM) {
-            throw new IllegalArgumentException("not a " + PLATFORM.displayName() + " account: " + account);
         }
     }
 

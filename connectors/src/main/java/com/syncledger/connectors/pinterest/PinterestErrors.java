@@ -5,7 +5,6 @@ import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
-import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import java.time.Duration;
 import java.util.Locale;
@@ -43,26 +42,17 @@ final class PinterestErrors implements ErrorTranslator {
         String message = body == null ? null : Json.text(body, "message");
         Details details = new Details(PINTEREST, status, code, requestId(response),
                 "Pinterest answered http " + status + (message == null ? "" : ": " + message));
-        if (status == 429) {
-            // Code 8. Pinterest's rate-limit headers are not documented reliably; honour Retry-After if sent.
-            return new ConnectorException.RateLimited(details, RetryAfter.parse(response));
+        if (status >= 500 && RAMPED_DOWN.equals(code)) {
+            return new ConnectorException.InvalidRequest(details);
         }
-        if (status >= 500) {
-            return RAMPED_DOWN.equals(code)
-                    ? new ConnectorException.InvalidRequest(details)
-                    : new ConnectorException.Transient(details, RetryAfter.parse(response), null);
+        if (status == 400) {
+            return badRequest(details, code, message);
         }
-        return switch (status) {
-            case 400 -> badRequest(details, code, message);
-            case 401 -> INSUFFICIENT_SCOPE.equals(code)
-                    ? new ConnectorException.Permission(details)
-                    : new ConnectorException.Auth(details);
-            case 403 -> new ConnectorException.Permission(details);
-            case 404 -> new ConnectorException.NotFound(details);
-            default -> status >= 400
-                    ? new ConnectorException.InvalidRequest(details)
-                    : new ConnectorException.BadResponse(details);
-        };
+        if (status == 401 && INSUFFICIENT_SCOPE.equals(code)) {
+            return new ConnectorException.Permission(details);
+        }
+        // 429 is code 8. Pinterest's rate-limit headers are not documented reliably; Retry-After is honoured.
+        return ErrorTranslator.byStatus(details, response);
     }
 
     /** Analytics uses 400 for a few passing conditions as well as for bad parameters. */

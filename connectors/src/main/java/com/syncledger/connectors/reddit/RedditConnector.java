@@ -62,7 +62,7 @@ public final class RedditConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        JsonAnswer answer = http.getJson(settings.apiUrl("ad_accounts/" + reddit(account).value()));
+        JsonAnswer answer = http.getJson(settings.apiUrl("ad_accounts/" + account.valueOn(REDDIT)));
         return RedditWire.accountInfo(answer.body(), answer.requestId());
     }
 
@@ -70,13 +70,13 @@ public final class RedditConnector implements SpendConnector {
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(REDDIT, range, info.currency());
-        readWindow(reddit(account), info, RedditReportWindow.of(part, info.timeZone()), days);
+        readWindow(account.valueOn(REDDIT), info, RedditReportWindow.of(part, info.timeZone()), days);
         return days.report();
     }
 
     /** Every page of one window. With a DATE-only breakdown each day comes once; a repeat means a paging fault. */
-    private void readWindow(AccountId account, AccountInfo info, RedditReportWindow window, SpendDays days) {
-        String reportPath = settings.apiPath("ad_accounts/" + account.value() + "/reports");
+    private void readWindow(String accountId, AccountInfo info, RedditReportWindow window, SpendDays days) {
+        String reportPath = settings.apiPath("ad_accounts/" + accountId + "/reports");
         String body = window.requestBody();
         Set<LocalDate> seenDays = new HashSet<>();
         Set<String> seenPages = new HashSet<>();
@@ -123,13 +123,6 @@ public final class RedditConnector implements SpendConnector {
                     + ", not to the report " + reportPath);
         }
         return URI.create(settings.baseUrl() + reportPath + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()));
-    }
-
-    private static AccountId reddit(AccountId account) {
-        if (account.platform() != REDDIT) {
-            throw new IllegalArgumentException("not a Reddit account: " + account);
-        }
-        return account;
     }
 
     @Override

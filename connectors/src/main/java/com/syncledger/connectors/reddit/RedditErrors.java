@@ -1,7 +1,7 @@
 package com.syncledger.connectors.reddit;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
@@ -51,15 +51,7 @@ final class RedditErrors implements ErrorTranslator {
             // v2 answers 410 Gone since its sunset: a retired API version, not a passing failure.
             case 410 -> new ConnectorException.InvalidRequest(details);
             case 429 -> new ConnectorException.RateLimited(details, retryHint(response));
-            default -> {
-                if (status >= 500) {
-                    yield new ConnectorException.Transient(details, RetryAfter.parse(response), null);
-                }
-                if (status >= 400) {
-                    yield new ConnectorException.InvalidRequest(details);
-                }
-                yield new ConnectorException.BadResponse(details);
-            }
+            default -> ErrorTranslator.byStatus(details, response);
         };
     }
 

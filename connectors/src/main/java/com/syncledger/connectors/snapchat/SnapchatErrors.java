@@ -1,11 +1,10 @@
 package com.syncledger.connectors.snapchat;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
-import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -66,22 +65,8 @@ final class SnapchatErrors implements ErrorTranslator {
         String requestId = requestId(body, headerRequestId(response));
         Details details = new Details(SNAPCHAT, status, code, requestId,
                 "Snapchat answered http " + status + describe(body));
-        if (status == 429) {
-            // No Retry-After is documented for Snap; honour one if it comes.
-            return new ConnectorException.RateLimited(details, RetryAfter.parse(response));
-        }
-        if (status >= 500) {
-            return new ConnectorException.Transient(details, RetryAfter.parse(response), null);
-        }
-        return switch (status) {
-            case 400 -> new ConnectorException.InvalidRequest(details);
-            case 401 -> new ConnectorException.Auth(details);
-            case 403 -> new ConnectorException.Permission(details);
-            case 404 -> new ConnectorException.NotFound(details);
-            default -> status >= 400
-                    ? new ConnectorException.InvalidRequest(details)
-                    : new ConnectorException.BadResponse(details);
-        };
+        // No Retry-After is documented for Snap; one is honoured if it comes.
+        return ErrorTranslator.byStatus(details, response);
     }
 
     /** A shape Snap did not document; never read as zero. */

@@ -79,7 +79,7 @@ public final class TikTokConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        String id = advertiserId(account);
+        String id = account.valueOn(Platform.TIKTOK);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("advertiser_ids", "[\"" + id + "\"]");
         query.put("fields", INFO_FIELDS);
@@ -116,7 +116,7 @@ public final class TikTokConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        String id = advertiserId(account);
+        String id = account.valueOn(Platform.TIKTOK);
         DateRange window = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(Platform.TIKTOK, range, info.currency());
         Set<LocalDate> seen = new HashSet<>();
@@ -165,13 +165,6 @@ public final class TikTokConnector implements SpendConnector {
             LOG.warn("TikTok answered partial success (20001) path={} request_id={}", path, answer.requestId());
         }
         return answer;
-    }
-
-    private static String advertiserId(AccountId account) {
-        if (account.platform() != Platform.TIKTOK) {
-            throw new IllegalArgumentException("not a TikTok account: " + account);
-        }
-        return account.value();
     }
 
     @Override

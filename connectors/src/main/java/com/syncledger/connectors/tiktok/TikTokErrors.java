@@ -1,12 +1,11 @@
 package com.syncledger.connectors.tiktok;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ErrorKind;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
-import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -124,18 +123,7 @@ final class TikTokErrors implements ErrorTranslator {
         if (status >= 500) {
             return new ConnectorException.Transient(d);
         }
-        if (status == 429) {
-            return new ConnectorException.RateLimited(d, RetryAfter.parse(response));
-        }
-        if (status == 401) {
-            return new ConnectorException.Auth(d);
-        }
-        if (status == 403) {
-            return new ConnectorException.Permission(d);
-        }
-        if (status >= 400) {
-            return new ConnectorException.InvalidRequest(d);
-        }
-        return new ConnectorException.BadResponse(d);
+        // A 404 from the gateway is a wrong endpoint, not an unknown advertiser (that is an envelope code).
+        return status == 404 ? new ConnectorException.InvalidRequest(d) : ErrorTranslator.byStatus(d, response);
     }
 }

@@ -21,4 +21,26 @@ public interface ErrorTranslator {
     default boolean isExpiredToken(WireResponse response) {
         return response.status() == 401;
     }
+
+    /**
+     * The common reading of an HTTP status that no rule of the platform's covered: 401 auth, 403 permission,
+     * 404 not found, 429 rate-limited and 5xx transient (both with the answer's Retry-After, if any), any other
+     * 4xx a refused request, and anything else an answer that cannot be read.
+     */
+    static ConnectorException byStatus(ConnectorException.Details details, WireResponse response) {
+        int status = response.status();
+        return switch (status) {
+            case 401 -> new ConnectorException.Auth(details);
+            case 403 -> new ConnectorException.Permission(details);
+            case 404 -> new ConnectorException.NotFound(details);
+            case 429 -> new ConnectorException.RateLimited(details, RetryAfter.parse(response));
+            default -> {
+                if (status >= 500) {
+                    yield new ConnectorException.Transient(details, RetryAfter.parse(response), null);
+                }
+                yield status >= 400 ? new ConnectorException.InvalidRequest(details)
+                        : new ConnectorException.BadResponse(details);
+            }
+        };
+    }
 }
