@@ -327,10 +327,12 @@ public final class FetchEngine {
         /** @throws IllegalArgumentException when the settings in the environment are unreadable */
         public FetchEngine build() {
             FetchSettings resolved = settings != null ? settings : FetchSettings.fromEnv(env);
+            // Stored tokens are read over the configured ones and rotated ones are written back: both or neither.
             Connectors.RotationSink rotations = storedTokens != null ? storedTokens : Connectors.RotationSink.LOG_ONLY;
             Env credentials = storedTokens != null ? storedTokens.overlay(env) : env;
-            return new FetchEngine(credentials, WireClient.withDefaults(), meters != null ? meters : new SimpleMeterRegistry(), resolved,
-                    clock, connectors != null ? connectors : ConnectorPool.Factory.connectors(rotations));
+            return new FetchEngine(credentials, WireClient.withDefaults(),
+                    meters != null ? meters : new SimpleMeterRegistry(), resolved, clock,
+                    connectors != null ? connectors : ConnectorPool.Factory.connectors(rotations));
         }
     }
 }

@@ -62,7 +62,7 @@ public final class SnapchatConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        JsonNode body = get(("/adaccounts/" + account.value()));
+        JsonNode body = get("/adaccounts/" + account.value());
         return SnapchatMapper.accountInfo(body, account.value(), SnapchatErrors.requestId(body, null));
     }
 
@@ -76,7 +76,7 @@ public final class SnapchatConnector implements SpendConnector {
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(Platform.SNAPCHAT, range, info.currency());
-        JsonNode body = get((statsPath(account, info.timeZone(), part)));
+        JsonNode body = get(statsPath(account, info.timeZone(), part));
         String requestId = SnapchatErrors.requestId(body, null);
         days.requestId(requestId);
         SnapchatMapper.addDailySpend(body, part, info.timeZone(), info.currency(), days, requestId);
