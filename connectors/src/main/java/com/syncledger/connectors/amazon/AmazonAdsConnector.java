@@ -99,7 +99,7 @@ public final class AmazonAdsConnector implements SpendConnector {
 
     private static AccountInfo info(JsonNode profile, WireResponse response, String requestId) {
         JsonNode accountInfo = profile.get("accountInfo");
-        String name = accountInfo == null ? null : Json.text(accountInfo, "name");
+        String name = Json.text(accountInfo, "name");
         try {
             return new AccountInfo(Json.text(profile, "currencyCode"),
                     ZoneId.of(String.valueOf(Json.text(profile, "timezone"))), name);

@@ -40,14 +40,14 @@ final class AmazonAdsErrors implements ErrorTranslator {
             return header;
         }
         JsonNode body = bodyOrNull(response);
-        return body == null ? null : Json.text(body, "requestId");
+        return Json.text(body, "requestId");
     }
 
     /** The failure an Amazon Ads API answer that is not a success stands for. */
     @Override
     public ConnectorException translate(WireResponse response) {
         JsonNode body = bodyOrNull(response);
-        String code = body == null ? null : Json.text(body, "code");
+        String code = Json.text(body, "code");
         String message = message(body);
         int status = response.status();
         Details details = new Details(AMAZON, status, code, requestId(response),

@@ -50,9 +50,9 @@ final class LinkedInErrors implements ErrorTranslator {
     public ConnectorException translate(WireResponse response) {
         int status = response.status();
         JsonNode body = Json.objectOrNull(response);
-        String code = body == null ? null : Json.text(body, "code");
-        String serviceCode = body == null ? null : Json.text(body, "serviceErrorCode");
-        String message = body == null ? null : Json.text(body, "message");
+        String code = Json.text(body, "code");
+        String serviceCode = Json.text(body, "serviceErrorCode");
+        String message = Json.text(body, "message");
         String platformCode = code != null ? code : serviceCode;
         String said = message == null ? "" : ": " + message;
         Details d = new Details(LINKEDIN, status, platformCode, requestId(response), switch (status) {

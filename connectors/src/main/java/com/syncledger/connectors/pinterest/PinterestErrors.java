@@ -38,8 +38,8 @@ final class PinterestErrors implements ErrorTranslator {
     public ConnectorException translate(WireResponse response) {
         JsonNode body = Json.objectOrNull(response);
         int status = response.status();
-        String code = body == null ? null : Json.text(body, "code");
-        String message = body == null ? null : Json.text(body, "message");
+        String code = Json.text(body, "code");
+        String message = Json.text(body, "message");
         Details details = new Details(PINTEREST, status, code, requestId(response),
                 "Pinterest answered http " + status + (message == null ? "" : ": " + message));
         if (status >= 500 && RAMPED_DOWN.equals(code)) {

@@ -52,7 +52,7 @@ final class SnapchatErrors implements ErrorTranslator {
 
     /** The request id Snap put in the body, else in a header; null when neither is there. */
     static String requestId(JsonNode body, String headerRequestId) {
-        String fromBody = body == null ? null : Json.text(body, "request_id");
+        String fromBody = Json.text(body, "request_id");
         return fromBody != null ? fromBody : headerRequestId;
     }
 
@@ -61,7 +61,7 @@ final class SnapchatErrors implements ErrorTranslator {
     public ConnectorException translate(WireResponse response) {
         JsonNode body = Json.objectOrNull(response);
         int status = response.status();
-        String code = body == null ? null : Json.text(body, "error_code");
+        String code = Json.text(body, "error_code");
         String requestId = requestId(body, headerRequestId(response));
         Details details = new Details(SNAPCHAT, status, code, requestId,
                 "Snapchat answered http " + status + describe(body));

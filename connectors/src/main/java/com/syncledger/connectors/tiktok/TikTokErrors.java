@@ -61,7 +61,7 @@ final class TikTokErrors implements ErrorTranslator {
     @Override
     public String requestId(WireResponse response) {
         JsonNode body = Json.objectOrNull(response);
-        return body == null ? null : Json.text(body, "request_id");
+        return Json.text(body, "request_id");
     }
 
     /** What a non-zero envelope code means for SyncLedger. */
@@ -114,9 +114,9 @@ final class TikTokErrors implements ErrorTranslator {
     public ConnectorException translate(WireResponse response) {
         int status = response.status();
         JsonNode body = Json.objectOrNull(response);
-        String code = body == null ? null : Json.text(body, "code");
-        String requestId = body == null ? null : Json.text(body, "request_id");
-        String message = body == null ? null : Json.text(body, "message");
+        String code = Json.text(body, "code");
+        String requestId = Json.text(body, "request_id");
+        String message = Json.text(body, "message");
         Details d = new Details(TIKTOK, status, code, requestId, "TikTok answered HTTP " + status
                 + (message == null ? "" : ": " + message)
                 + (status == 404 ? " (no such endpoint: check TIKTOK_BASE_URL and TIKTOK_API_VERSION)" : ""));
