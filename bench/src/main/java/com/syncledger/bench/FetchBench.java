@@ -9,12 +9,10 @@ import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.sandbox.DemoData;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.RecordedRequest;
 import com.syncledger.sandbox.Sandbox;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -212,7 +210,7 @@ public final class FetchBench {
     }
 
     private static FetchEngine engine(Env env) {
-        return new FetchEngine(env, WireClient.withDefaults(), new SimpleMeterRegistry(), FetchSettings.fromEnv(env));
+        return FetchEngine.builder(env).build();
     }
 
     /** One fetch with a fresh engine (its own connectors and tokens), in milliseconds. */

@@ -1,32 +1,26 @@
 package com.syncledger.connectors;
 
-import com.syncledger.connectors.amazon.AmazonAdsConnector;
-import com.syncledger.connectors.google.GoogleAdsConnector;
-import com.syncledger.connectors.linkedin.LinkedInConnector;
-import com.syncledger.connectors.meta.MetaConnector;
-import com.syncledger.connectors.microsoft.MicrosoftConnector;
-import com.syncledger.connectors.pinterest.PinterestConnector;
-import com.syncledger.connectors.reddit.RedditConnector;
-import com.syncledger.connectors.snapchat.SnapchatConnector;
-import com.syncledger.connectors.tiktok.TikTokConnector;
+import com.syncledger.connectors.amazon.AmazonAdsFactory;
+import com.syncledger.connectors.google.GoogleAdsFactory;
+import com.syncledger.connectors.linkedin.LinkedInFactory;
+import com.syncledger.connectors.meta.MetaFactory;
+import com.syncledger.connectors.microsoft.MicrosoftFactory;
+import com.syncledger.connectors.pinterest.PinterestFactory;
+import com.syncledger.connectors.reddit.RedditFactory;
+import com.syncledger.connectors.snapchat.SnapchatFactory;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.tiktok.TikTokFactory;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 
-/** Builds the connector of each platform from its settings. */
+/** The registry: one factory per platform, and connectors built from them. */
 public final class Connectors {
-
-    /** Builds one platform's connector from its settings; {@code onRotation} receives rotated refresh tokens. */
-    @FunctionalInterface
-    interface Factory {
-        SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation);
-    }
 
     /** Where a rotated refresh token goes: the platform and the token the platform now expects. */
     @FunctionalInterface
@@ -39,21 +33,34 @@ public final class Connectors {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Connectors.class);
 
-    private static final Map<Platform, Factory> FACTORIES = new EnumMap<>(Platform.class);
+    /** Adding a platform: its package, and one line here. */
+    public static final List<PlatformFactory> FACTORIES = List.of(
+            new MetaFactory(),
+            new GoogleAdsFactory(),
+            new TikTokFactory(),
+            new LinkedInFactory(),
+            new AmazonAdsFactory(),
+            new MicrosoftFactory(),
+            new SnapchatFactory(),
+            new PinterestFactory(),
+            new RedditFactory());
 
-    static {
-        FACTORIES.put(Platform.META, (env, wire, rotation) -> MetaConnector.fromEnv(env, wire));
-        FACTORIES.put(Platform.GOOGLE, (env, wire, rotation) -> GoogleAdsConnector.fromEnv(env, wire));
-        FACTORIES.put(Platform.TIKTOK, (env, wire, rotation) -> TikTokConnector.fromEnv(env, wire));
-        FACTORIES.put(Platform.LINKEDIN, LinkedInConnector::fromEnv);
-        FACTORIES.put(Platform.AMAZON, (env, wire, rotation) -> AmazonAdsConnector.fromEnv(env, wire));
-        FACTORIES.put(Platform.MICROSOFT, MicrosoftConnector::fromEnv);
-        FACTORIES.put(Platform.SNAPCHAT, SnapchatConnector::fromEnv);
-        FACTORIES.put(Platform.PINTEREST, PinterestConnector::fromEnv);
-        FACTORIES.put(Platform.REDDIT, RedditConnector::fromEnv);
-    }
+    private static final Map<Platform, PlatformFactory> BY_PLATFORM = byPlatform();
 
     private Connectors() {
+    }
+
+    /**
+     * The factory of {@code platform}.
+     *
+     * @throws UnsupportedOperationException for a platform that has no connector yet
+     */
+    public static PlatformFactory factory(Platform platform) {
+        PlatformFactory factory = BY_PLATFORM.get(platform);
+        if (factory == null) {
+            throw new UnsupportedOperationException("no connector for " + platform.displayName() + " yet");
+        }
+        return factory;
     }
 
     /**
@@ -71,15 +78,21 @@ public final class Connectors {
      * {@code rotations}, so it can be kept beyond this process.
      */
     public static SpendConnector create(Platform platform, Env env, WireClient wire, RotationSink rotations) {
-        Factory factory = FACTORIES.get(platform);
-        if (factory == null) {
-            throw new UnsupportedOperationException("no connector for " + platform.displayName() + " yet");
-        }
-        return factory.create(env, wire, token -> rotations.rotated(platform, token));
+        return factory(platform).create(env, wire, token -> rotations.rotated(platform, token));
     }
 
     /** Platforms that have a connector. */
     public static Set<Platform> implemented() {
-        return Set.copyOf(FACTORIES.keySet());
+        return Set.copyOf(BY_PLATFORM.keySet());
+    }
+
+    private static Map<Platform, PlatformFactory> byPlatform() {
+        Map<Platform, PlatformFactory> map = new EnumMap<>(Platform.class);
+        for (PlatformFactory factory : FACTORIES) {
+            if (map.put(factory.platform(), factory) != null) {
+                throw new IllegalStateException("two factories for " + factory.platform());
+            }
+        }
+        return map;
     }
 }

@@ -2,14 +2,11 @@ package com.syncledger.app.cli;
 
 import com.syncledger.app.fetch.FetchEngine;
 import com.syncledger.app.fetch.FetchRequest;
-import com.syncledger.app.fetch.FetchSettings;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.sandbox.DemoData;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,8 +27,7 @@ final class DemoFetch {
                 .toList();
         out.println("Spend of the demo accounts, last " + DAYS + " complete days in each account's time zone:");
         out.println();
-        SpendTable.print(new FetchEngine(sandboxEnv, WireClient.withDefaults(), new SimpleMeterRegistry(),
-                FetchSettings.fromEnv(sandboxEnv)).fetch(requests), out);
+        SpendTable.print(FetchEngine.builder(sandboxEnv).build().fetch(requests), out);
     }
 
     static DateRange lastDays(LocalDate today) {

@@ -4,8 +4,6 @@ import com.syncledger.app.fetch.AccountFetch;
 import com.syncledger.app.fetch.FetchEngine;
 import com.syncledger.app.fetch.FetchSettings;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.connectors.wire.WireClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -56,7 +54,7 @@ final class FetchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return SyncLedgerCommand.INVALID_INPUT;
         }
-        FetchEngine engine = new FetchEngine(env, WireClient.withDefaults(), new SimpleMeterRegistry(), settings);
+        FetchEngine engine = FetchEngine.builder(env).settings(settings).build();
         List<AccountFetch> results = engine.fetch(input.requests());
         if (json) {
             out.println(SpendJson.render(input.range(), results));

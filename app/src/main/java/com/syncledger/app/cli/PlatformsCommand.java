@@ -7,8 +7,6 @@ import com.syncledger.app.fetch.FetchSettings;
 import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.connectors.wire.WireClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,8 +48,8 @@ final class PlatformsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return SyncLedgerCommand.INVALID_INPUT;
         }
-        List<CredentialCheck> checks = new FetchEngine(env, WireClient.withDefaults(), new SimpleMeterRegistry(),
-                settings).checkCredentials();
+        List<CredentialCheck> checks = FetchEngine.builder(env).settings(settings).build()
+                .checkCredentials();
         out.println();
         out.println("Credential check:");
         checks.forEach(c -> out.printf("  %-22s %s%n", c.platform().displayName(), describe(c)));

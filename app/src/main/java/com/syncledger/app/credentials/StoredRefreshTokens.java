@@ -91,7 +91,7 @@ public class StoredRefreshTokens implements Connectors.RotationSink {
     }
 
     private static String refreshTokenVariable(Platform platform) {
-        return PlatformCredentials.prefix(platform) + "_REFRESH_TOKEN";
+        return PlatformCredentials.refreshTokenVar(platform);
     }
 
     private static String sha256(Secret token) {

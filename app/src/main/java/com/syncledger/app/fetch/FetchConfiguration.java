@@ -2,7 +2,6 @@ package com.syncledger.app.fetch;
 
 import com.syncledger.app.credentials.StoredRefreshTokens;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.connectors.wire.WireClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +14,9 @@ public class FetchConfiguration {
 
     @Bean
     FetchEngine fetchEngine(Env env, ObjectProvider<MeterRegistry> meters, StoredRefreshTokens storedTokens) {
-        return new FetchEngine(storedTokens.overlay(env), WireClient.withDefaults(),
-                meters.getIfAvailable(SimpleMeterRegistry::new), FetchSettings.fromEnv(env), storedTokens);
+        return FetchEngine.builder(env)
+                .meters(meters.getIfAvailable(SimpleMeterRegistry::new))
+                .storedTokens(storedTokens)
+                .build();
     }
 }

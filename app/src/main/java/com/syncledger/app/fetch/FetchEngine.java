@@ -1,5 +1,6 @@
 package com.syncledger.app.fetch;
 
+import com.syncledger.app.credentials.StoredRefreshTokens;
 import com.syncledger.connectors.Connectors;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
@@ -15,6 +16,7 @@ import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.WireClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -50,18 +52,7 @@ public final class FetchEngine {
     private final FetchSettings settings;
     private final Clock clock;
 
-    public FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings) {
-        this(env, wire, meters, settings, Connectors.RotationSink.LOG_ONLY);
-    }
-
-    /** @param rotations where refresh tokens that a platform rotates are kept */
-    public FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings,
-            Connectors.RotationSink rotations) {
-        this(env, wire, meters, settings, Clock.systemUTC(), ConnectorPool.Factory.connectors(rotations));
-    }
-
-    /** With another clock (what "today" is) and connector factory, for tests. */
-    FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings, Clock clock,
+    private FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings, Clock clock,
             ConnectorPool.Factory factory) {
         this.settings = settings;
         this.clock = clock;
@@ -71,6 +62,14 @@ public final class FetchEngine {
         // Every request of every connector passes the credential's budget and the latency timer.
         this.connectors = new ConnectorPool(env, wire.withListener(budgets.andThen(metrics)), factory, budgets,
                 settings.rateLimits());
+    }
+
+    /**
+     * The one way to build an engine: connectors from the platform factories on {@code env}, settings from
+     * {@code env} unless given. Keep one per process so rate budgets and access tokens are shared.
+     */
+    public static Builder builder(Env env) {
+        return new Builder(env);
     }
 
     /** Fetches every request, oldest chunk first, without a chunk listener. Results are in request order. */
@@ -276,6 +275,64 @@ public final class FetchEngine {
     private static final class InvalidRange extends RuntimeException {
         InvalidRange(String message) {
             super(message);
+        }
+    }
+
+    /** How an engine is assembled; everything but the environment has a default. */
+    public static final class Builder {
+        private final Env env;
+        private MeterRegistry meters;
+        private FetchSettings settings;
+        private StoredRefreshTokens storedTokens;
+        private Clock clock = Clock.systemUTC();
+        private ConnectorPool.Factory connectors;
+
+        private Builder(Env env) {
+            this.env = Objects.requireNonNull(env, "env");
+        }
+
+        /** Meters for fetch metrics; a registry of its own unless given. */
+        public Builder meters(MeterRegistry meters) {
+            this.meters = meters;
+            return this;
+        }
+
+        /** Retry, deadline and rate settings; {@link FetchSettings#fromEnv} unless given. */
+        public Builder settings(FetchSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        /**
+         * Where refresh tokens that platforms rotate are kept: read over the configured ones and written back
+         * on every rotation, both or neither. Without it a rotated token is kept in memory and only logged.
+         */
+        public Builder storedTokens(StoredRefreshTokens storedTokens) {
+            this.storedTokens = storedTokens;
+            return this;
+        }
+
+        /** Another clock (what "today" is), for tests. */
+        Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Other connectors than the platform factories', for tests. */
+        Builder connectors(ConnectorPool.Factory connectors) {
+            this.connectors = connectors;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when the settings in the environment are unreadable */
+        public FetchEngine build() {
+            FetchSettings resolved = settings != null ? settings : FetchSettings.fromEnv(env);
+            // Stored tokens are read over the configured ones and rotated ones are written back: both or neither.
+            Connectors.RotationSink rotations = storedTokens != null ? storedTokens : Connectors.RotationSink.LOG_ONLY;
+            Env credentials = storedTokens != null ? storedTokens.overlay(env) : env;
+            return new FetchEngine(credentials, WireClient.withDefaults(),
+                    meters != null ? meters : new SimpleMeterRegistry(), resolved, clock,
+                    connectors != null ? connectors : ConnectorPool.Factory.connectors(rotations));
         }
     }
 }

@@ -16,8 +16,6 @@ import com.syncledger.connectors.spi.Money;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.connectors.wire.WireClient;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,11 +47,12 @@ class FetchEngineTest {
     private final AtomicInteger created = new AtomicInteger();
 
     private FetchEngine engine(FetchSettings settings) {
-        return new FetchEngine(CONFIGURED, WireClient.withDefaults(), new SimpleMeterRegistry(), settings, NOW,
-                (platform, env, wire) -> {
+        return FetchEngine.builder(CONFIGURED).settings(settings).clock(NOW)
+                .connectors((platform, env, wire) -> {
                     created.incrementAndGet();
                     return Optional.ofNullable(connectors.get(platform));
-                });
+                })
+                .build();
     }
 
     private static AccountId meta(String id) {

@@ -6,7 +6,6 @@ import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.connectors.wire.WireClient;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -27,10 +26,12 @@ class FetchMetricsTest {
         ScriptedConnector meta = ScriptedConnector.usd(Platform.META, 30);
         ScriptedConnector tiktok = ScriptedConnector.usd(Platform.TIKTOK, 30).failInfo(ScriptedConnector.auth(Platform.TIKTOK));
         Map<Platform, ScriptedConnector> connectors = Map.of(Platform.META, meta, Platform.TIKTOK, tiktok);
-        FetchEngine engine = new FetchEngine(
-                Env.of(Map.of("META_ACCESS_TOKEN", "t", "TIKTOK_ACCESS_TOKEN", "t")), WireClient.withDefaults(),
-                prometheus, FetchSettings.defaults(), Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC),
-                (platform, env, wire) -> Optional.ofNullable(connectors.get(platform)));
+        FetchEngine engine = FetchEngine.builder(Env.of(Map.of("META_ACCESS_TOKEN", "t", "TIKTOK_ACCESS_TOKEN", "t")))
+                .meters(prometheus)
+                .settings(FetchSettings.defaults())
+                .clock(Clock.fixed(Instant.parse("2026-03-10T12:00:00Z"), ZoneOffset.UTC))
+                .connectors((platform, env, wire) -> Optional.ofNullable(connectors.get(platform)))
+                .build();
         DateRange range = DateRange.parse("2026-02-01", "2026-02-03");
 
         engine.fetch(List.of(

@@ -1,15 +1,14 @@
 package com.syncledger.connectors.amazon;
 
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 /**
  * The Amazon Ads calls the connector makes, with the Login with Amazon bearer token, the client id and the
@@ -20,29 +19,34 @@ import java.util.function.Supplier;
 final class AmazonAdsApi {
 
     private static final Platform AMAZON = Platform.AMAZON;
+    static final AmazonAdsErrors ERRORS = new AmazonAdsErrors();
+
+    private static final String SCOPE = "Amazon-Advertising-API-Scope";
 
     private final WireClient wire;
-    private final OAuthRefresher tokens;
-    private final String clientId;
+    private final AuthorizedHttp http;
     private final AmazonAdsSettings settings;
 
     AmazonAdsApi(WireClient wire, OAuthRefresher tokens, String clientId, AmazonAdsSettings settings) {
         this.wire = wire;
-        this.tokens = tokens;
-        this.clientId = clientId;
+        // Any 401 gets one refresh: Amazon does not say reliably whether a token expired.
+        this.http = AuthorizedHttp.builder(AMAZON, wire, tokens, ERRORS)
+                .header("Amazon-Advertising-API-ClientId", clientId)
+                .build();
         this.settings = settings;
     }
 
     /** {@code GET /v2/profiles}: every profile the token can use in this region (a JSON array). */
     WireResponse profiles() {
-        return authorized(null, () -> HttpRequest.newBuilder(api("/v2/profiles"))
+        return http.exchange(HttpRequest.newBuilder(api("/v2/profiles"))
                 .header("Accept", "application/json")
                 .GET());
     }
 
     /** {@code POST /reporting/reports}: asks for one asynchronous report. */
     WireResponse createReport(String profileId, String body) {
-        return authorized(profileId, () -> HttpRequest.newBuilder(api("/reporting/reports"))
+        return http.exchange(HttpRequest.newBuilder(api("/reporting/reports"))
+                .header(SCOPE, profileId)
                 .header("Content-Type", settings.mediaType("createasyncreportrequest"))
                 .header("Accept", settings.mediaType("createasyncreportresponse"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -51,7 +55,8 @@ final class AmazonAdsApi {
     /** {@code GET /reporting/reports/{reportId}}: the report's status and, once completed, its download URL. */
     WireResponse report(String profileId, String reportId) {
         String path = "/reporting/reports/" + URLEncoder.encode(reportId, StandardCharsets.UTF_8);
-        return authorized(profileId, () -> HttpRequest.newBuilder(api(path))
+        return http.exchange(HttpRequest.newBuilder(api(path))
+                .header(SCOPE, profileId)
                 .header("Accept", settings.mediaType("getasyncreportresponse"))
                 .GET());
     }
@@ -62,20 +67,6 @@ final class AmazonAdsApi {
      */
     WireResponse download(URI presignedUrl) {
         return wire.send(AMAZON, HttpRequest.newBuilder(presignedUrl).GET());
-    }
-
-    private WireResponse authorized(String profileId, Supplier<HttpRequest.Builder> request) {
-        return tokens.withFreshToken(token -> wire.send(AMAZON, withHeaders(request.get(), token, profileId)),
-                response -> response.status() == 401);
-    }
-
-    private HttpRequest.Builder withHeaders(HttpRequest.Builder request, Secret token, String profileId) {
-        request.header("Authorization", "Bearer " + token.reveal())
-                .header("Amazon-Advertising-API-ClientId", clientId);
-        if (profileId != null) {
-            request.header("Amazon-Advertising-API-Scope", profileId);
-        }
-        return request;
     }
 
     private URI api(String path) {

@@ -3,23 +3,18 @@ package com.syncledger.connectors.amazon;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Json;
-import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.wire.WireResponse;
 import java.math.BigInteger;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -51,25 +46,6 @@ public final class AmazonAdsConnector implements SpendConnector {
                 RateLimit.perSecond(1));
     }
 
-    /**
-     * Reads {@code AMAZON_CLIENT_ID}, {@code AMAZON_CLIENT_SECRET}, {@code AMAZON_REFRESH_TOKEN}, the optional
-     * {@code AMAZON_ACCESS_TOKEN}, and the optional {@code AMAZON_BASE_URL} (the regional host),
-     * {@code AMAZON_TOKEN_URL}, {@code AMAZON_API_VERSION}, {@code AMAZON_POLL_INTERVAL_MS} and
-     * {@code AMAZON_REPORT_TIMEOUT} (seconds).
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        String clientId = env.get("AMAZON_CLIENT_ID").orElseThrow(() -> new IllegalArgumentException(
-                "AMAZON_CLIENT_ID is required: Amazon Ads wants the client id on every call"));
-        AmazonAdsSettings settings = AmazonAdsSettings.fromEnv(env);
-        OAuthRefresher tokens = new OAuthRefresher(AMAZON, settings.tokenUrl(), clientId,
-                env.secret("AMAZON_CLIENT_SECRET"), env.secret("AMAZON_REFRESH_TOKEN"),
-                env.secret("AMAZON_ACCESS_TOKEN"), OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), Map.of(),
-                wire, Clock.systemUTC(),
-                // Login with Amazon hands back the same refresh token: nothing to keep.
-                unchanged -> { });
-        return new AmazonAdsConnector(new AmazonAdsApi(wire, tokens, clientId, settings), settings);
-    }
-
     @Override
     public ConnectorDescriptor descriptor() {
         return descriptor;
@@ -78,9 +54,9 @@ public final class AmazonAdsConnector implements SpendConnector {
     @Override
     public AccountInfo accountInfo(AccountId account) {
         WireResponse response = api.profiles();
-        String requestId = AmazonAdsErrors.requestId(response);
+        String requestId = AmazonAdsApi.ERRORS.requestId(response);
         if (!response.isSuccess()) {
-            throw AmazonAdsErrors.apiError(response);
+            throw AmazonAdsApi.ERRORS.translate(response);
         }
         JsonNode profiles = Json.parse(AMAZON, response, requestId);
         if (!profiles.isArray()) {
@@ -102,14 +78,14 @@ public final class AmazonAdsConnector implements SpendConnector {
     public void verifyCredentials() {
         WireResponse response = api.profiles();
         if (!response.isSuccess()) {
-            throw AmazonAdsErrors.apiError(response);
+            throw AmazonAdsApi.ERRORS.translate(response);
         }
     }
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        return new ReportRun(api, settings, account.value(), info.currency(), range)
-                .run(range.split(MAX_DAYS_PER_REPORT));
+        return new ReportRun(api, settings, account.value(), info.currency(), descriptor.requireOneRequest(range))
+                .run();
     }
 
     /** The profile id exactly, never through a double: ids can exceed 2^53. Null when unreadable. */
@@ -123,7 +99,7 @@ public final class AmazonAdsConnector implements SpendConnector {
 
     private static AccountInfo info(JsonNode profile, WireResponse response, String requestId) {
         JsonNode accountInfo = profile.get("accountInfo");
-        String name = accountInfo == null ? null : Json.text(accountInfo, "name");
+        String name = Json.text(accountInfo, "name");
         try {
             return new AccountInfo(Json.text(profile, "currencyCode"),
                     ZoneId.of(String.valueOf(Json.text(profile, "timezone"))), name);

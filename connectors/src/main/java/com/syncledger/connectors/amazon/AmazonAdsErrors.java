@@ -1,8 +1,9 @@
 package com.syncledger.connectors.amazon;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
@@ -17,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * "requestId":"..."}}; the gateway may also send {@code {"message":"..."}}. Report downloads come from S3,
  * which answers with its own XML errors.
  */
-final class AmazonAdsErrors {
+final class AmazonAdsErrors implements ErrorTranslator {
 
     private static final Platform AMAZON = Platform.AMAZON;
     private static final int MAX_MESSAGE = 300;
@@ -30,23 +31,23 @@ final class AmazonAdsErrors {
     private static final Pattern XML_CODE = Pattern.compile("<Code>([^<]*)</Code>");
     private static final Pattern XML_MESSAGE = Pattern.compile("<Message>([^<]*)</Message>");
 
-    private AmazonAdsErrors() {
-    }
 
     /** Amazon's request id: the {@code x-amzn-RequestId} header, else {@code x-amz-rid}, else the body's. */
-    static String requestId(WireResponse response) {
+    @Override
+    public String requestId(WireResponse response) {
         String header = response.firstHeader("x-amzn-RequestId", "x-amz-rid", "x-amz-request-id");
         if (header != null) {
             return header;
         }
         JsonNode body = bodyOrNull(response);
-        return body == null ? null : Json.text(body, "requestId");
+        return Json.text(body, "requestId");
     }
 
     /** The failure an Amazon Ads API answer that is not a success stands for. */
-    static ConnectorException apiError(WireResponse response) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         JsonNode body = bodyOrNull(response);
-        String code = body == null ? null : Json.text(body, "code");
+        String code = Json.text(body, "code");
         String message = message(body);
         int status = response.status();
         Details details = new Details(AMAZON, status, code, requestId(response),
@@ -55,20 +56,9 @@ final class AmazonAdsErrors {
             case 401 -> message != null && SCOPE_REFUSED.matcher(message).find()
                     ? new ConnectorException.Permission(details)
                     : new ConnectorException.Auth(details);
-            case 403 -> new ConnectorException.Permission(details);
-            case 404 -> new ConnectorException.NotFound(details);
             // A duplicate whose original we cannot name: once that one finishes, the request goes through.
             case 425 -> new ConnectorException.Transient(details);
-            case 429 -> new ConnectorException.RateLimited(details, RetryAfter.parse(response));
-            default -> {
-                if (status >= 500) {
-                    yield new ConnectorException.Transient(details, RetryAfter.parse(response), null);
-                }
-                if (status >= 400) {
-                    yield new ConnectorException.InvalidRequest(details);
-                }
-                yield new ConnectorException.BadResponse(details);
-            }
+            default -> ErrorTranslator.byStatus(details, response);
         };
     }
 

@@ -1,7 +1,7 @@
 package com.syncledger.connectors.amazon;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendReport;
@@ -45,6 +45,7 @@ final class ReportRun {
     private final AmazonAdsSettings settings;
     private final String profileId;
     private final String currency;
+    private final DateRange range;
     private final SpendDays days;
     private String lastStatus;
     private String lastRequestId;
@@ -54,16 +55,16 @@ final class ReportRun {
         this.settings = settings;
         this.profileId = profileId;
         this.currency = currency;
+        this.range = range;
         this.days = new SpendDays(AMAZON, range, currency);
     }
 
-    SpendReport run(List<DateRange> chunks) {
+    /** One report per ad product over the whole range, all generated at once, then collected. */
+    SpendReport run() {
         long deadline = System.nanoTime() + settings.reportTimeout().toNanos();
         List<Pending> pending = new ArrayList<>();
-        for (DateRange chunk : chunks) {
-            for (AdProduct product : AdProduct.values()) {
-                create(product, chunk).ifPresent(pending::add);
-            }
+        for (AdProduct product : AdProduct.values()) {
+            create(product, range).ifPresent(pending::add);
         }
         Duration wait = settings.pollInterval();
         Duration maxWait = wait.compareTo(MAX_POLL_WAIT) > 0 ? wait : MAX_POLL_WAIT;
@@ -87,7 +88,7 @@ final class ReportRun {
     private Optional<Pending> create(AdProduct product, DateRange chunk) {
         WireResponse response = api.createReport(profileId,
                 Json.write(CreateReportRequest.dailyCampaignCost(product, chunk)));
-        String requestId = AmazonAdsErrors.requestId(response);
+        String requestId = AmazonAdsApi.ERRORS.requestId(response);
         if (response.isSuccess()) {
             String reportId = Json.text(Json.parse(AMAZON, response, requestId), "reportId");
             if (reportId == null || reportId.isBlank()) {
@@ -110,15 +111,15 @@ final class ReportRun {
             log.info("amazon profile {} has no {}; it contributes no spend", profileId, product);
             return Optional.empty();
         }
-        throw AmazonAdsErrors.apiError(response);
+        throw AmazonAdsApi.ERRORS.translate(response);
     }
 
     /** Polls one report; when it is complete, downloads it and adds its rows. @return whether it is done */
     private boolean pollAndCollect(Pending report) {
         WireResponse response = api.report(profileId, report.reportId());
-        String requestId = AmazonAdsErrors.requestId(response);
+        String requestId = AmazonAdsApi.ERRORS.requestId(response);
         if (!response.isSuccess()) {
-            throw AmazonAdsErrors.apiError(response);
+            throw AmazonAdsApi.ERRORS.translate(response);
         }
         JsonNode body = Json.parse(AMAZON, response, requestId);
         String answeredId = Json.text(body, "reportId");

@@ -1,6 +1,5 @@
 package com.syncledger.connectors.google;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -9,16 +8,14 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
-import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -58,45 +55,21 @@ public final class GoogleAdsConnector implements SpendConnector {
     private final URI baseUrl;
     private final String apiVersion;
     private final OAuthRefresher oauth;
-    private final Secret developerToken;
     private final String loginCustomerId;
-    private final WireClient wire;
+    private final AuthorizedHttp http;
 
     GoogleAdsConnector(URI baseUrl, String apiVersion, OAuthRefresher oauth, Secret developerToken,
             String loginCustomerId, WireClient wire) {
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.oauth = oauth;
-        this.developerToken = developerToken;
         this.loginCustomerId = loginCustomerId;
-        this.wire = wire;
-    }
-
-    /**
-     * From {@code GOOGLE_ADS_CLIENT_ID}, {@code GOOGLE_ADS_CLIENT_SECRET}, {@code GOOGLE_ADS_REFRESH_TOKEN},
-     * {@code GOOGLE_ADS_DEVELOPER_TOKEN} (sent when set: Google retired developer tokens in September 2026 and
-     * now ignores the header), {@code GOOGLE_ADS_LOGIN_CUSTOMER_ID} (the manager account, with or without
-     * dashes), {@code GOOGLE_ADS_BASE_URL}, {@code GOOGLE_TOKEN_URL} and {@code GOOGLE_ADS_API_VERSION}.
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        String clientId = env.get(PlatformCredentials.clientIdVar(GOOGLE))
-                .orElseThrow(() -> new IllegalArgumentException("GOOGLE_ADS_CLIENT_ID is required for Google Ads"));
-        Secret refreshToken = env.secret("GOOGLE_ADS_REFRESH_TOKEN");
-        if (refreshToken == null) {
-            throw new IllegalArgumentException("GOOGLE_ADS_REFRESH_TOKEN is required for Google Ads");
-        }
-        OAuthRefresher oauth = new OAuthRefresher(GOOGLE,
-                env.url(PlatformCredentials.tokenUrlVar(GOOGLE), DEFAULT_TOKEN_URL),
-                clientId, env.secret(PlatformCredentials.clientSecretVar(GOOGLE)), refreshToken, null,
-                OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), Map.of(), wire, Clock.systemUTC(),
-                rotated -> { }); // Google keeps the refresh token on refresh
-        return new GoogleAdsConnector(
-                env.url(PlatformCredentials.baseUrlVar(GOOGLE), DEFAULT_BASE_URL),
-                apiVersion(env.getOrDefault(VERSION_VAR, DEFAULT_API_VERSION)),
-                oauth,
-                env.secret("GOOGLE_ADS_DEVELOPER_TOKEN"),
-                env.get("GOOGLE_ADS_LOGIN_CUSTOMER_ID").map(GoogleAdsConnector::loginCustomerId).orElse(null),
-                wire);
+        // An answer refusing the access token itself gets one refresh and one more try.
+        this.http = AuthorizedHttp.builder(GOOGLE, wire, oauth, new GoogleAdsErrors())
+                .acceptJson()
+                .header("developer-token", developerToken)
+                .header("login-customer-id", loginCustomerId)
+                .build();
     }
 
     @Override
@@ -110,29 +83,19 @@ public final class GoogleAdsConnector implements SpendConnector {
         return GoogleAdsMapper.accountInfo(searchStream(account, ACCOUNT_QUERY));
     }
 
-    /**
-     * A refresh-token exchange: proves the client and the refresh token (Google keeps the refresh token; the developer token is only checked by a report call). With only an access
-     * token there is no call without an account, so it is left to the first fetch.
-     */
+    /** A refresh-token exchange proves the client and the refresh token; Google keeps the refresh token on refresh. */
     @Override
     public void verifyCredentials() {
-        if (!oauth.canRefresh()) {
-            throw new UnsupportedOperationException("only an access token is configured; Google Ads has no cheap call "
-                    + "without an account, so the first fetch checks it");
-        }
-        oauth.refreshNow();
+        oauth.verifyByRefresh();
     }
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
+        descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(GOOGLE, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            SpendDays partDays = new SpendDays(GOOGLE, part, info.currency());
-            GoogleAdsMapper.StreamRows rows = searchStream(account, SPEND_QUERY.formatted(part.from(), part.to()));
-            partDays.requestId(rows.requestId());
-            GoogleAdsMapper.addSpend(rows, info, partDays);
-            days.addAll(partDays.report());
-        }
+        GoogleAdsMapper.StreamRows rows = searchStream(account, SPEND_QUERY.formatted(range.from(), range.to()));
+        days.requestId(rows.requestId());
+        GoogleAdsMapper.addSpend(rows, info, days);
         return days.report();
     }
 
@@ -141,33 +104,10 @@ public final class GoogleAdsConnector implements SpendConnector {
      * more try; every other failure is thrown as it is.
      */
     private GoogleAdsMapper.StreamRows searchStream(AccountId account, String query) {
-        if (account.platform() != GOOGLE) {
-            throw new IllegalArgumentException("not a Google Ads account: " + account);
-        }
-        URI uri = URI.create(baseUrl + "/" + apiVersion + "/customers/" + account.value() + "/googleAds:searchStream");
-        String body = Json.write(Map.of("query", query));
-        WireResponse response = oauth.withFreshToken(token -> wire.send(GOOGLE, request(uri, body, token)),
-                GoogleAdsErrors::isStaleAccessToken);
-        if (!response.isSuccess()) {
-            throw GoogleAdsErrors.from(response);
-        }
-        String requestId = GoogleAdsErrors.requestId(response);
-        return GoogleAdsMapper.rows(Json.parse(GOOGLE, response, requestId), response, requestId);
-    }
-
-    private HttpRequest.Builder request(URI uri, String body, Secret token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (developerToken != null) {
-            request.header("developer-token", developerToken.reveal());
-        }
-        if (loginCustomerId != null) {
-            request.header("login-customer-id", loginCustomerId);
-        }
-        return request;
+        URI uri = URI.create(baseUrl + "/" + apiVersion + "/customers/" + account.valueOn(GOOGLE)
+                + "/googleAds:searchStream");
+        JsonAnswer answer = http.postJson(uri, Json.write(Map.of("query", query)));
+        return GoogleAdsMapper.rows(answer.body(), answer.response(), answer.requestId());
     }
 
     /** The manager account id as the header wants it: ten digits, dashes stripped. */

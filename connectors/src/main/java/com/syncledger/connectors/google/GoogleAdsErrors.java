@@ -1,8 +1,9 @@
 package com.syncledger.connectors.google;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
@@ -16,15 +17,13 @@ import tools.jackson.databind.JsonNode;
  * {@code GoogleAdsFailure} detail decides first (a 401 may mean an unknown customer, a 403 a missing
  * {@code login-customer-id}); the canonical HTTP status decides when there is none.
  */
-final class GoogleAdsErrors {
+final class GoogleAdsErrors implements ErrorTranslator {
 
     private static final Platform GOOGLE = Platform.GOOGLE;
     /** Authentication errors about the access token itself: a fresh token from the refresh token may pass. */
     private static final Set<String> STALE_TOKEN_CODES = Set.of(
             "OAUTH_TOKEN_EXPIRED", "OAUTH_TOKEN_INVALID", "OAUTH_TOKEN_REVOKED", "OAUTH_TOKEN_DISABLED");
 
-    private GoogleAdsErrors() {
-    }
 
     /** What one Google error object says, with the first Google Ads error code when there is one. */
     record GoogleError(int status, String statusName, String message, String category, String code,
@@ -39,12 +38,18 @@ final class GoogleAdsErrors {
         }
     }
 
-    static String requestId(WireResponse response) {
+    @Override
+    public String requestId(WireResponse response) {
+        return headerRequestId(response);
+    }
+
+    private static String headerRequestId(WireResponse response) {
         return response.firstHeader("request-id");
     }
 
     /** The exception for a non-2xx answer. */
-    static ConnectorException from(WireResponse response) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         return classify(read(response.status(), errorObject(response), response));
     }
 
@@ -58,7 +63,8 @@ final class GoogleAdsErrors {
      * Whether the answer refuses the access token itself (expired, revoked, malformed), so that one refresh
      * may help, as opposed to refusing the caller (not an Ads user, wrong developer token, unknown customer).
      */
-    static boolean isStaleAccessToken(WireResponse response) {
+    @Override
+    public boolean isExpiredToken(WireResponse response) {
         if (response.status() != 401) {
             return false;
         }
@@ -134,7 +140,7 @@ final class GoogleAdsErrors {
     }
 
     private static GoogleError read(int status, JsonNode error, WireResponse response) {
-        String headerRequestId = requestId(response);
+        String headerRequestId = headerRequestId(response);
         Duration headerDelay = RetryAfter.parse(response);
         if (error == null) {
             return new GoogleError(status, null, "no Google error body", null, null, null, headerDelay, headerRequestId);

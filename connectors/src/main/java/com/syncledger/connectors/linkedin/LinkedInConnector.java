@@ -1,26 +1,22 @@
 package com.syncledger.connectors.linkedin;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,10 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,8 +34,6 @@ import tools.jackson.databind.JsonNode;
  * refreshed once with the refresh token when LinkedIn refuses it.
  */
 public final class LinkedInConnector implements SpendConnector {
-
-    private static final Logger LOG = LoggerFactory.getLogger(LinkedInConnector.class);
 
     public static final String DEFAULT_BASE_URL = "https://api.linkedin.com";
     public static final String DEFAULT_TOKEN_URL = "https://www.linkedin.com/oauth/v2/accessToken";
@@ -60,52 +50,23 @@ public final class LinkedInConnector implements SpendConnector {
     static final int MAX_DAYS_PER_REQUEST = 365;
 
     private static final String URN_PREFIX = "urn:li:sponsoredAccount:";
-    private static final Pattern VERSION = Pattern.compile("\\d{6}(\\.\\d{2})?");
 
-    private final WireClient wire;
     private final URI baseUrl;
     private final String apiVersion;
     private final OAuthRefresher tokens;
+    private final LinkedInErrors errors;
+    private final AuthorizedHttp http;
 
     LinkedInConnector(WireClient wire, URI baseUrl, String apiVersion, OAuthRefresher tokens) {
-        this.wire = wire;
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.tokens = tokens;
-    }
-
-    /**
-     * Reads {@code LINKEDIN_ACCESS_TOKEN} and/or {@code LINKEDIN_REFRESH_TOKEN} with {@code LINKEDIN_CLIENT_ID}
-     * and {@code LINKEDIN_CLIENT_SECRET}, {@code LINKEDIN_BASE_URL}, {@code LINKEDIN_TOKEN_URL} and
-     * {@code LINKEDIN_API_VERSION}.
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        // LinkedIn keeps the refresh token on refresh; should it ever send another, say so (not its value).
-        return fromEnv(env, wire, rotated -> LOG.warn("LinkedIn issued a new refresh token; update LINKEDIN_REFRESH_TOKEN"));
-    }
-
-    /** @param onRotation receives a new refresh token should LinkedIn issue one, so it can be kept */
-    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        Platform p = Platform.LINKEDIN;
-        Secret accessToken = env.secret("LINKEDIN_ACCESS_TOKEN");
-        Secret refreshToken = env.secret("LINKEDIN_REFRESH_TOKEN");
-        String clientId = env.get(PlatformCredentials.clientIdVar(p)).orElse(null);
-        Secret clientSecret = env.secret(PlatformCredentials.clientSecretVar(p));
-        boolean refreshable = refreshToken != null && clientId != null && clientSecret != null;
-        if (accessToken == null && !refreshable) {
-            throw new IllegalArgumentException("LinkedIn needs LINKEDIN_ACCESS_TOKEN, or LINKEDIN_REFRESH_TOKEN with "
-                    + "LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET");
-        }
-        String version = env.getOrDefault(API_VERSION_VAR, DEFAULT_API_VERSION);
-        if (!VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException(API_VERSION_VAR + " must be YYYYMM (e.g. 202603), not '" + version + "'");
-        }
-        URI tokenUrl = env.url(PlatformCredentials.tokenUrlVar(p), DEFAULT_TOKEN_URL);
-        OAuthRefresher tokens = new OAuthRefresher(p, tokenUrl, refreshable ? clientId : null, clientSecret,
-                refreshable ? refreshToken : null, accessToken, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(),
-                Map.of(), wire, Clock.systemUTC(), onRotation);
-        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
-        return new LinkedInConnector(wire, baseUrl, version, tokens);
+        this.errors = new LinkedInErrors(apiVersion);
+        this.http = AuthorizedHttp.builder(Platform.LINKEDIN, wire, tokens, errors)
+                .header("LinkedIn-Version", apiVersion)
+                .header("X-Restli-Protocol-Version", "2.0.0")
+                .acceptJson()
+                .build();
     }
 
     @Override
@@ -119,47 +80,39 @@ public final class LinkedInConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        WireResponse response = get("/rest/adAccounts/" + accountId(account));
-        String requestId = LinkedInErrors.requestId(response);
+        String id = account.valueOn(Platform.LINKEDIN);
+        WireResponse response = get("/rest/adAccounts/" + id);
+        String requestId = errors.requestId(response);
         JsonNode body = Json.parse(Platform.LINKEDIN, response, requestId);
         try {
             return new AccountInfo(Json.text(body, "currency"), REPORTING_ZONE, Json.text(body, "name"));
         } catch (IllegalArgumentException e) {
             throw new ConnectorException.BadResponse(new Details(Platform.LINKEDIN, response.status(), null, requestId,
-                    "LinkedIn sent an unusable currency for account " + accountId(account) + ": " + e.getMessage()));
+                    "LinkedIn sent an unusable currency for account " + id + ": " + e.getMessage()));
         }
     }
 
-    /**
-     * A refresh-token exchange: proves the client and the refresh token (LinkedIn keeps the refresh token when refreshing). With only an access
-     * token there is no call without an account, so it is left to the first fetch.
-     */
+    /** A refresh-token exchange proves the client and the refresh token; LinkedIn keeps the refresh token on refresh. */
     @Override
     public void verifyCredentials() {
-        if (!tokens.canRefresh()) {
-            throw new UnsupportedOperationException("only an access token is configured; LinkedIn has no cheap call "
-                    + "without an account, so the first fetch checks it");
-        }
-        tokens.refreshNow();
+        tokens.verifyByRefresh();
     }
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        String id = accountId(account);
+        String id = account.valueOn(Platform.LINKEDIN);
         SpendDays days = new SpendDays(Platform.LINKEDIN, range, info.currency());
         Set<LocalDate> seen = new HashSet<>();
-        for (DateRange window : range.split(MAX_DAYS_PER_REQUEST)) {
-            WireResponse response = get("/rest/adAnalytics?" + analyticsQuery(id, window));
-            String requestId = LinkedInErrors.requestId(response);
-            days.requestId(requestId);
-            JsonNode body = Json.parse(Platform.LINKEDIN, response, requestId);
-            for (LinkedInAnalytics.Day day : LinkedInAnalytics.read(body, info.currency(), requestId)) {
-                if (!seen.add(day.date())) {
-                    throw new ConnectorException.BadResponse(new Details(Platform.LINKEDIN, response.status(), null,
-                            requestId, "LinkedIn reported " + day.date() + " twice for account " + id));
-                }
-                days.add(day.date(), day.spend(), requestId);
+        WireResponse response = get("/rest/adAnalytics?" + analyticsQuery(id, descriptor().requireOneRequest(range)));
+        String requestId = errors.requestId(response);
+        days.requestId(requestId);
+        JsonNode body = Json.parse(Platform.LINKEDIN, response, requestId);
+        for (LinkedInAnalytics.Day day : LinkedInAnalytics.read(body, info.currency(), requestId)) {
+            if (!seen.add(day.date())) {
+                throw new ConnectorException.BadResponse(new Details(Platform.LINKEDIN, response.status(), null,
+                        requestId, "LinkedIn reported " + day.date() + " twice for account " + id));
             }
+            days.add(day.date(), day.spend(), requestId);
         }
         if (seen.isEmpty()) {
             // LinkedIn answers "no elements" both for no activity and for an account the token cannot read:
@@ -184,30 +137,7 @@ public final class LinkedInConnector implements SpendConnector {
 
     /** One GET; a refused token is refreshed once (when a refresh token is configured) and the GET repeated. */
     private WireResponse get(String pathAndQuery) {
-        URI uri = URI.create(baseUrl + pathAndQuery);
-        WireResponse response = tokens.withFreshToken(token -> wire.send(Platform.LINKEDIN, request(uri, token)),
-                LinkedInErrors::mayBeExpired);
-        if (!response.isSuccess()) {
-            throw LinkedInErrors.from(response, apiVersion);
-        }
-        return response;
-    }
-
-    private HttpRequest.Builder request(URI uri, Secret token) {
-        return HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("LinkedIn-Version", apiVersion)
-                .header("X-Restli-Protocol-Version", "2.0.0")
-                .header("Accept", "application/json")
-                .GET();
-    }
-
-    /** The bare account number; {@link AccountId} already accepted digits or {@code urn:li:sponsoredAccount:}. */
-    private static String accountId(AccountId account) {
-        if (account.platform() != Platform.LINKEDIN) {
-            throw new IllegalArgumentException("not a LinkedIn account: " + account);
-        }
-        return account.value();
+        return http.get(URI.create(baseUrl + pathAndQuery));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package com.syncledger.connectors.linkedin;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
-import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -12,16 +12,22 @@ import tools.jackson.databind.JsonNode;
  * LinkedIn's errors: plain HTTP statuses with a body {@code {status, serviceErrorCode, code?, message}}.
  * The request id comes in the {@code x-li-uuid} (or {@code x-li-request-id}) response header.
  */
-final class LinkedInErrors {
+final class LinkedInErrors implements ErrorTranslator {
 
     private static final Platform LINKEDIN = Platform.LINKEDIN;
     private static final String REVOKED = "REVOKED_ACCESS_TOKEN";
     private static final String REVOKED_SERVICE_CODE = "65601";
 
-    private LinkedInErrors() {
+    private final String apiVersion;
+
+    /** @param apiVersion the version the connector sends, named when LinkedIn no longer serves it */
+    LinkedInErrors(String apiVersion) {
+        this.apiVersion = apiVersion;
     }
 
-    static String requestId(WireResponse response) {
+
+    @Override
+    public String requestId(WireResponse response) {
         return response.firstHeader("x-li-uuid", "x-li-request-id");
     }
 
@@ -29,7 +35,8 @@ final class LinkedInErrors {
      * Whether a refreshed token may succeed. The expired token's exact serviceErrorCode is not documented
      * (UNSURE, likely 65602 with code EXPIRED_ACCESS_TOKEN), so every 401 but a revocation is worth one refresh.
      */
-    static boolean mayBeExpired(WireResponse response) {
+    @Override
+    public boolean isExpiredToken(WireResponse response) {
         if (response.status() != 401) {
             return false;
         }
@@ -39,12 +46,13 @@ final class LinkedInErrors {
     }
 
     /** The exception for a non-2xx answer. */
-    static ConnectorException from(WireResponse response, String apiVersion) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         int status = response.status();
         JsonNode body = Json.objectOrNull(response);
-        String code = body == null ? null : Json.text(body, "code");
-        String serviceCode = body == null ? null : Json.text(body, "serviceErrorCode");
-        String message = body == null ? null : Json.text(body, "message");
+        String code = Json.text(body, "code");
+        String serviceCode = Json.text(body, "serviceErrorCode");
+        String message = Json.text(body, "message");
         String platformCode = code != null ? code : serviceCode;
         String said = message == null ? "" : ": " + message;
         Details d = new Details(LINKEDIN, status, platformCode, requestId(response), switch (status) {
@@ -57,13 +65,7 @@ final class LinkedInErrors {
         if (status >= 500) {
             return new ConnectorException.Transient(d);
         }
-        return switch (status) {
-            case 401 -> new ConnectorException.Auth(d);
-            case 403 -> new ConnectorException.Permission(d);
-            case 404 -> new ConnectorException.NotFound(d);
-            // LinkedIn documents no Retry-After; one is honoured should it ever come.
-            case 429 -> new ConnectorException.RateLimited(d, RetryAfter.parse(response));
-            default -> status >= 400 ? new ConnectorException.InvalidRequest(d) : new ConnectorException.BadResponse(d);
-        };
+        // LinkedIn documents no Retry-After; one is honoured on a 429 should it ever come.
+        return ErrorTranslator.byStatus(d, response);
     }
 }

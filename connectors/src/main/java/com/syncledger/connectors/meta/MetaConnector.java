@@ -1,6 +1,5 @@
 package com.syncledger.connectors.meta;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -9,7 +8,8 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.AccessTokens;
+import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -58,6 +57,7 @@ public final class MetaConnector implements SpendConnector {
     static final RateLimit RATE_LIMIT = RateLimit.perHour(600);
 
     private static final Platform META = Platform.META;
+    private static final MetaErrors ERRORS = new MetaErrors();
     private static final Pattern VERSION = Pattern.compile("v?(\\d+\\.\\d+)");
     private static final String ACCOUNT_FIELDS = "id,account_id,name,currency,timezone_name,account_status";
     private static final String INSIGHT_FIELDS = "spend,account_currency,date_start,date_stop";
@@ -65,31 +65,19 @@ public final class MetaConnector implements SpendConnector {
 
     private final URI baseUrl;
     private final String apiVersion;
-    private final Secret accessToken;
     private final String appSecretProof;
-    private final WireClient wire;
+    private final AuthorizedHttp http;
 
     MetaConnector(URI baseUrl, String apiVersion, Secret accessToken, Secret appSecret, WireClient wire) {
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
-        this.accessToken = accessToken;
         this.appSecretProof = appSecret == null ? null : appSecretProof(accessToken, appSecret);
-        this.wire = wire;
-    }
-
-    /**
-     * From {@code META_ACCESS_TOKEN}, {@code META_APP_SECRET} (optional: enables {@code appsecret_proof}),
-     * {@code META_BASE_URL} and {@code META_API_VERSION}.
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        Secret token = env.secret("META_ACCESS_TOKEN");
-        if (token == null) {
-            throw new IllegalArgumentException("META_ACCESS_TOKEN is required for Meta");
-        }
-        return new MetaConnector(
-                env.url(PlatformCredentials.baseUrlVar(META), DEFAULT_BASE_URL),
-                apiVersion(env.getOrDefault(VERSION_VAR, DEFAULT_API_VERSION)),
-                token, env.secret("META_APP_SECRET"), wire);
+        // The token goes in the Authorization header, so it never lands in a URL or a log line. The SDK sends
+        // it as the access_token parameter; the Bearer header is widely used with the Graph API but not firmly
+        // documented for the Marketing API (UNSURE).
+        this.http = AuthorizedHttp.builder(META, wire, AccessTokens.fixed(accessToken), new MetaErrors())
+                .acceptJson()
+                .build();
     }
 
     @Override
@@ -100,24 +88,20 @@ public final class MetaConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        WireResponse response = get(url(accountPath(account), Map.of("fields", ACCOUNT_FIELDS)));
-        String requestId = MetaErrors.requestId(response);
+        WireResponse response = http.get(url(accountPath(account), Map.of("fields", ACCOUNT_FIELDS)));
+        String requestId = ERRORS.requestId(response);
         return MetaMapper.accountInfo(Json.parse(META, response, requestId), requestId);
     }
 
     /** {@code GET /me?fields=id}: the cheapest call that needs a working token. */
     @Override
     public void verifyCredentials() {
-        get(url("/" + apiVersion + "/me", Map.of("fields", "id")));
+        http.get(url("/" + apiVersion + "/me", Map.of("fields", "id")));
     }
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        SpendDays days = new SpendDays(META, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            days.addAll(insights(account, info, part));
-        }
-        return days.report();
+        return insights(account, info, descriptor().requireOneRequest(range));
     }
 
     /** All pages of one insights request, following {@code paging.next} until it is absent. */
@@ -129,8 +113,8 @@ public final class MetaConnector implements SpendConnector {
             if (!requested.add(page)) {
                 throw MetaMapper.bad(null, "Meta paging.next repeats a page already read");
             }
-            WireResponse response = get(page);
-            String requestId = MetaErrors.requestId(response);
+            WireResponse response = http.get(page);
+            String requestId = ERRORS.requestId(response);
             days.requestId(requestId);
             MetaMapper.InsightsPage rows = MetaMapper.insightsPage(
                     Json.parse(META, response, requestId), info.currency(), requestId);
@@ -181,10 +165,7 @@ public final class MetaConnector implements SpendConnector {
     }
 
     private String accountPath(AccountId account) {
-        if (account.platform() != META) {
-            throw new IllegalArgumentException("not a Meta account: " + account);
-        }
-        return "/" + apiVersion + "/act_" + account.value();
+        return "/" + apiVersion + "/act_" + account.valueOn(META);
     }
 
     private URI url(String path, Map<String, String> params) {
@@ -196,22 +177,6 @@ public final class MetaConnector implements SpendConnector {
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return URI.create(baseUrl + path + "?" + query);
-    }
-
-    /**
-     * One GET with the token in the Authorization header, so it never lands in a URL or a log line. The SDK
-     * sends it as the access_token parameter; the Bearer header is widely used with the Graph API but not
-     * firmly documented for the Marketing API (UNSURE).
-     */
-    private WireResponse get(URI uri) {
-        WireResponse response = wire.send(META, HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + accessToken.reveal())
-                .header("Accept", "application/json")
-                .GET());
-        if (!response.isSuccess()) {
-            throw MetaErrors.from(response);
-        }
-        return response;
     }
 
     /** Lowercase hex HMAC-SHA256 of the access token, keyed by the app secret (Graph API login security). */

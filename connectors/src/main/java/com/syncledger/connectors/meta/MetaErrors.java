@@ -1,8 +1,9 @@
 package com.syncledger.connectors.meta;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.WireResponse;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * {@code error.code} (most errors come with HTTP 400 whatever they mean), so the code decides first and the
  * HTTP status only when the body is not a Graph error.
  */
-final class MetaErrors {
+final class MetaErrors implements ErrorTranslator {
 
     private static final Platform META = Platform.META;
 
@@ -30,16 +31,16 @@ final class MetaErrors {
      */
     private static final int SUBCODE_UNKNOWN_OBJECT = 33;
 
-    private MetaErrors() {
-    }
 
     /** The request id of an answer: Meta's trace id header (the body's {@code fbtrace_id}) or its request id. */
-    static String requestId(WireResponse response) {
+    @Override
+    public String requestId(WireResponse response) {
         return response.firstHeader("x-fb-trace-id", "x-fb-request-id");
     }
 
     /** The exception for a non-2xx answer. */
-    static ConnectorException from(WireResponse response) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         JsonNode error = graphError(response);
         if (error == null) {
             return byStatus(response);
@@ -83,7 +84,7 @@ final class MetaErrors {
     }
 
     /** The answer when the body is not a Graph error envelope (a proxy's HTML page, an empty body). */
-    private static ConnectorException byStatus(WireResponse response) {
+    private ConnectorException byStatus(WireResponse response) {
         int status = response.status();
         Details details = new Details(META, status, null, requestId(response),
                 "Meta answered http " + status + " without a Graph error body");
@@ -93,16 +94,10 @@ final class MetaErrors {
         if (status >= 500) {
             return new ConnectorException.Transient(details);
         }
-        if (status == 401) {
-            return new ConnectorException.Auth(details);
-        }
-        if (status == 403) {
-            return new ConnectorException.Permission(details);
-        }
-        if (status >= 400) {
-            return new ConnectorException.InvalidRequest(details);
-        }
-        return new ConnectorException.BadResponse(details);
+        // Meta names an unknown object in a Graph body (code 100, subcode 33); a bare 404 is a refused request.
+        return status == 404
+                ? new ConnectorException.InvalidRequest(details)
+                : ErrorTranslator.byStatus(details, response);
     }
 
     /** The {@code error} object of a Graph error body, or null when the body is not one. */

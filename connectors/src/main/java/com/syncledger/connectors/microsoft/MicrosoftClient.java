@@ -1,19 +1,18 @@
 package com.syncledger.connectors.microsoft;
 
 import com.syncledger.connectors.spi.AccountId;
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
-import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.AuthorizedHttp;
+import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Authorized JSON calls to the Microsoft Advertising REST services and report downloads. Every call sends
@@ -25,31 +24,35 @@ final class MicrosoftClient {
 
     private static final Platform PLATFORM = Platform.MICROSOFT;
 
-    /** A successful JSON answer and its {@code TrackingId}. */
-    record Answer(JsonNode body, String trackingId) {
-    }
-
     private final MicrosoftSettings settings;
     private final WireClient wire;
-    private final OAuthRefresher tokens;
+    private final AuthorizedHttp http;
 
     MicrosoftClient(MicrosoftSettings settings, WireClient wire, OAuthRefresher tokens) {
         this.settings = settings;
         this.wire = wire;
-        this.tokens = tokens;
+        // Every call names its operation in its errors (see post); this translator is never the one used.
+        this.http = AuthorizedHttp.builder(PLATFORM, wire, tokens, new MicrosoftErrors("call"))
+                .header("DeveloperToken", settings.developerToken())
+                .acceptJson()
+                .build();
     }
 
     Session session() {
-        return new Session();
+        return new Session(http.session());
     }
 
     /** The calls of one logical operation. Not thread-safe: one per operation. */
     final class Session {
 
-        private boolean refreshed;
+        private final AuthorizedHttp calls;
+
+        private Session(AuthorizedHttp calls) {
+            this.calls = calls;
+        }
 
         /** A Reporting call for {@code account}. */
-        Answer reporting(String operation, String body, AccountId account, String name) {
+        JsonAnswer reporting(String operation, String body, AccountId account, String name) {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("CustomerId", settings.customerId());
             headers.put("CustomerAccountId", account.value());
@@ -57,7 +60,7 @@ final class MicrosoftClient {
         }
 
         /** A Customer Management call: it needs neither customer nor account header. */
-        Answer customerManagement(String operation, String body, String name) {
+        JsonAnswer customerManagement(String operation, String body, String name) {
             return post(settings.customerUrl(operation), Map.of(), body, name);
         }
 
@@ -86,30 +89,12 @@ final class MicrosoftClient {
             return response.body();
         }
 
-        private Answer post(URI uri, Map<String, String> headers, String body, String name) {
-            boolean[] sent = {false};
-            WireResponse response = tokens.withFreshToken(token -> {
-                // A second send follows a refresh: the only one this session allows.
-                refreshed |= sent[0];
-                sent[0] = true;
-                return wire.send(PLATFORM, request(uri, headers, body, token));
-            }, answer -> !answer.isSuccess() && !refreshed && MicrosoftErrors.isExpiredToken(answer));
-            if (!response.isSuccess()) {
-                throw MicrosoftErrors.from(response, name);
-            }
-            String trackingId = MicrosoftErrors.trackingId(response);
-            return new Answer(Json.parse(PLATFORM, response, trackingId), trackingId);
-        }
-
-        private HttpRequest.Builder request(URI uri, Map<String, String> headers, String body, Secret token) {
+        private JsonAnswer post(URI uri, Map<String, String> headers, String body, String name) {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                    .header("Authorization", "Bearer " + token.reveal())
-                    .header("DeveloperToken", settings.developerToken().reveal())
                     .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(request::header);
-            return request;
+            return calls.withErrors(new MicrosoftErrors(name)).sendJson(request);
         }
     }
 }

@@ -3,23 +3,20 @@ package com.syncledger.connectors.microsoft;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Money;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,27 +48,10 @@ public final class MicrosoftConnector implements SpendConnector {
     private final MicrosoftClient client;
     private final Clock clock;
 
-    MicrosoftConnector(MicrosoftSettings settings, WireClient wire, Clock clock, Consumer<Secret> onRotation) {
+    MicrosoftConnector(MicrosoftSettings settings, OAuthRefresher tokens, WireClient wire, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        OAuthRefresher tokens = new OAuthRefresher(PLATFORM, settings.tokenUrl(), settings.clientId(),
-                settings.clientSecret(), settings.refreshToken(), settings.accessToken(),
-                OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of("scope", settings.scope()), Map.of(), wire, clock,
-                onRotation);
         this.client = new MicrosoftClient(settings, wire, tokens);
-    }
-
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        return fromEnv(env, wire, rotated -> LOG.info(
-                "Microsoft Advertising issued a new refresh token; the previous one stops working once it is used"));
-    }
-
-    /**
-     * @param onRotation receives each new refresh token: Microsoft rotates it on every refresh, and the one
-     *                   configured stops working eventually, so it must be stored
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return new MicrosoftConnector(MicrosoftSettings.fromEnv(env), wire, Clock.systemUTC(), onRotation);
     }
 
     @Override
@@ -82,20 +62,16 @@ public final class MicrosoftConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        requirePlatform(account);
-        MicrosoftClient.Answer answer = client.session()
+        account.valueOn(PLATFORM); // refuses another platform's account before any call
+        JsonAnswer answer = client.session()
                 .customerManagement(GET_ACCOUNT, MicrosoftWire.getAccountBody(account), "GetAccount");
-        return MicrosoftWire.accountInfo(answer.body(), account, answer.trackingId());
+        return MicrosoftWire.accountInfo(answer.body(), account, answer.requestId());
     }
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        requirePlatform(account);
-        SpendDays all = new SpendDays(PLATFORM, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            all.addAll(report(account, info, part));
-        }
-        return all.report();
+        account.valueOn(PLATFORM); // refuses another platform's account before any call
+        return report(account, info, descriptor().requireOneRequest(range));
     }
 
     /** One report: submit, poll until done, download and read. */
@@ -105,10 +81,10 @@ public final class MicrosoftConnector implements SpendConnector {
         // Microsoft says ReportTimeZone only resolves predefined ranges; sent anyway so the file's header
         // names the account's zone. Days are read as the account's own (see docs/connectors/microsoft.md).
         String body = MicrosoftWire.submitBody(account, range, MicrosoftTimeZones.reportTimeZone(info.timeZone()));
-        MicrosoftClient.Answer submitted = session.reporting(SUBMIT, body, account, "SubmitGenerateReport");
-        days.requestId(submitted.trackingId());
-        String reportId = MicrosoftWire.reportRequestId(submitted.body(), submitted.trackingId());
-        Finished finished = awaitReport(session, account, reportId, submitted.trackingId(), days);
+        JsonAnswer submitted = session.reporting(SUBMIT, body, account, "SubmitGenerateReport");
+        days.requestId(submitted.requestId());
+        String reportId = MicrosoftWire.reportRequestId(submitted.body(), submitted.requestId());
+        Finished finished = awaitReport(session, account, reportId, submitted.requestId(), days);
         if (finished.downloadUrl() == null) {
             LOG.debug("microsoft report {} for account {} has no rows: {} zero days", reportId, account.value(),
                     range.days());
@@ -137,16 +113,16 @@ public final class MicrosoftConnector implements SpendConnector {
         int polls = 0;
         while (true) {
             pause(submitTrackingId);
-            MicrosoftClient.Answer polled = session.reporting(POLL, MicrosoftWire.pollBody(reportId), account,
+            JsonAnswer polled = session.reporting(POLL, MicrosoftWire.pollBody(reportId), account,
                     "PollGenerateReport");
             polls++;
-            days.requestId(polled.trackingId());
-            MicrosoftWire.PollStatus status = MicrosoftWire.pollStatus(polled.body(), polled.trackingId());
+            days.requestId(polled.requestId());
+            MicrosoftWire.PollStatus status = MicrosoftWire.pollStatus(polled.body(), polled.requestId());
             switch (status.status()) {
                 case "Success" -> {
                     LOG.debug("microsoft report {} for account {} done after {} polls", reportId, account.value(),
                             polls);
-                    return new Finished(status.downloadUrl(), polled.trackingId());
+                    return new Finished(status.downloadUrl(), polled.requestId());
                 }
                 case "Pending" -> {
                     if (!clock.instant().isBefore(deadline)) {
@@ -156,8 +132,8 @@ public final class MicrosoftConnector implements SpendConnector {
                     }
                 }
                 case "Error" -> throw new ConnectorException.Transient(new Details(PLATFORM, 200, null,
-                        polled.trackingId(), PLATFORM.displayName() + " could not build report " + reportId));
-                default -> throw MicrosoftWire.bad(polled.trackingId(),
+                        polled.requestId(), PLATFORM.displayName() + " could not build report " + reportId));
+                default -> throw MicrosoftWire.bad(polled.requestId(),
                         "PollGenerateReport answered with the unknown status '" + status.status() + "'");
             }
         }
@@ -178,12 +154,6 @@ public final class MicrosoftConnector implements SpendConnector {
             return Money.ofMajor(row.spend(), currency);
         } catch (ArithmeticException e) {
             throw MicrosoftWire.bad(requestId, "report has a Spend finer than a micro: " + row.spend().toPlainString());
-        }
-    }
-
-    private static void requirePlatform(AccountId account) {
-        if (account.platform() != PLATFORM) {
-            throw new IllegalArgumentException("not a " + PLATFORM.displayName() + " account: " + account);
         }
     }
 

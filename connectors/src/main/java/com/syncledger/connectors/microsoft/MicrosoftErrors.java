@@ -4,6 +4,7 @@ import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
 import com.syncledger.connectors.spi.ErrorKind;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
@@ -19,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * numeric {@code Code} decides; which HTTP status goes with which code is not documented, so the status
  * only decides when there is no readable code.
  */
-final class MicrosoftErrors {
+final class MicrosoftErrors implements ErrorTranslator {
 
     static final Platform PLATFORM = Platform.MICROSOFT;
     /** The request id: the {@code TrackingId} response header (also in every fault body). */
@@ -60,11 +61,17 @@ final class MicrosoftErrors {
     record Fault(String code, String errorCode, String message, String trackingId) {
     }
 
-    private MicrosoftErrors() {
+    private final String operation;
+
+    /** @param operation the operation whose answers these are, named in every message */
+    MicrosoftErrors(String operation) {
+        this.operation = operation;
     }
 
+
     /** The request id of any answer: the {@code TrackingId} header, else the one in the fault body. */
-    static String trackingId(WireResponse response) {
+    @Override
+    public String requestId(WireResponse response) {
         String header = response.firstHeader(TRACKING_ID);
         if (header != null) {
             return header;
@@ -74,13 +81,15 @@ final class MicrosoftErrors {
     }
 
     /** Whether the answer says the access token expired, so one refresh may help. */
-    static boolean isExpiredToken(WireResponse response) {
+    @Override
+    public boolean isExpiredToken(WireResponse response) {
         Fault fault = fault(response);
         return fault != null && EXPIRED_TOKEN.equals(fault.code());
     }
 
     /** The exception for a non-2xx answer to {@code operation}. */
-    static ConnectorException from(WireResponse response, String operation) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         Fault fault = fault(response);
         String requestId = response.firstHeader(TRACKING_ID);
         if (requestId == null && fault != null) {

@@ -88,7 +88,7 @@ final class MicrosoftWire {
 
     static PollStatus pollStatus(JsonNode body, String requestId) {
         JsonNode status = body.get("ReportRequestStatus");
-        String state = status == null ? null : Json.text(status, "Status");
+        String state = Json.text(status, "Status");
         if (state == null) {
             throw bad(requestId, "PollGenerateReport answered without a ReportRequestStatus.Status");
         }

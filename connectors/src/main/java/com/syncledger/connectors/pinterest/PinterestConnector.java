@@ -1,6 +1,5 @@
 package com.syncledger.connectors.pinterest;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -9,18 +8,12 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.AuthorizedHttp;
+import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
-import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Pinterest API v5: synchronous ad account analytics with {@code DAY} granularity. Spend comes as
@@ -45,37 +38,16 @@ public final class PinterestConnector implements SpendConnector {
     /** The ads_analytics category at standard access: 300 requests per minute per user and app. */
     private static final RateLimit RATE_LIMIT = RateLimit.perMinute(300);
 
-    private static final Logger LOG = LoggerFactory.getLogger(PinterestConnector.class);
-
     private final URI baseUrl;
     private final String apiVersion;
-    private final OAuthRefresher tokens;
-    private final WireClient wire;
+    private final AuthorizedHttp http;
 
     PinterestConnector(URI baseUrl, String apiVersion, OAuthRefresher tokens, WireClient wire) {
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
-        this.tokens = tokens;
-        this.wire = wire;
-    }
-
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        return fromEnv(env, wire, rotated -> LOG.info("event=refresh_token_rotated platform=pinterest"
-                + " hint=\"the previous refresh token no longer works; store the new one as PINTEREST_REFRESH_TOKEN\""));
-    }
-
-    /**
-     * @param onRotation receives each new refresh token Pinterest issues; the old one stops working, so the new
-     *                   one must be stored where {@code PINTEREST_REFRESH_TOKEN} comes from
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        Platform p = Platform.PINTEREST;
-        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
-        // Pinterest wants the app id and secret as a Basic header at its token endpoint.
-        OAuthRefresher tokens = PlatformCredentials.refresher(p, env, DEFAULT_TOKEN_URL,
-                OAuthRefresher.ClientAuth.BASIC_HEADER, wire, onRotation);
-        return new PinterestConnector(baseUrl,
-                env.getOrDefault("PINTEREST_API_VERSION", DEFAULT_API_VERSION), tokens, wire);
+        this.http = AuthorizedHttp.builder(Platform.PINTEREST, wire, tokens, new PinterestErrors())
+                .acceptJson()
+                .build();
     }
 
     @Override
@@ -86,9 +58,8 @@ public final class PinterestConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        WireResponse response = get("/ad_accounts/" + account.value());
-        JsonNode body = PinterestErrors.successBody(response);
-        return PinterestMapper.accountInfo(body, account.value(), PinterestErrors.requestId(response));
+        JsonAnswer answer = get("/ad_accounts/" + account.value());
+        return PinterestMapper.accountInfo(answer.body(), account.value(), answer.requestId());
     }
 
     /**
@@ -97,14 +68,11 @@ public final class PinterestConnector implements SpendConnector {
      */
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
+        DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(Platform.PINTEREST, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            WireResponse response = get(analyticsPath(account, part));
-            JsonNode body = PinterestErrors.successBody(response);
-            String requestId = PinterestErrors.requestId(response);
-            days.requestId(requestId);
-            PinterestMapper.addDailySpend(body, account.value(), part, info.currency(), days, requestId);
-        }
+        JsonAnswer answer = get(analyticsPath(account, part));
+        days.requestId(answer.requestId());
+        PinterestMapper.addDailySpend(answer.body(), account.value(), part, info.currency(), days, answer.requestId());
         return days.report();
     }
 
@@ -114,17 +82,9 @@ public final class PinterestConnector implements SpendConnector {
                 + "&columns=" + PinterestMapper.SPEND_COLUMN + "&granularity=DAY";
     }
 
-    /** One GET; a 401 is answered once by refreshing the access token and asking again. */
-    private WireResponse get(String pathAndQuery) {
-        URI uri = URI.create(baseUrl + "/" + apiVersion + pathAndQuery);
-        return tokens.withFreshToken(token -> send(uri, token), response -> response.status() == 401);
-    }
-
-    private WireResponse send(URI uri, Secret token) {
-        return wire.send(Platform.PINTEREST, HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("Accept", "application/json")
-                .GET());
+    /** One GET of the versioned API; a 401 is answered once by refreshing the access token and asking again. */
+    private JsonAnswer get(String pathAndQuery) {
+        return http.getJson(URI.create(baseUrl + "/" + apiVersion + pathAndQuery));
     }
 
     @Override

@@ -1,10 +1,10 @@
 package com.syncledger.connectors.pinterest;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
-import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import java.time.Duration;
 import java.util.Locale;
@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
  * The one place that turns Pinterest answers into {@link ConnectorException}s. Pinterest's error body is
  * {@code {"code": <int>, "message": "…"}}; the request id travels in the {@code x-pinterest-rid} header.
  */
-final class PinterestErrors {
+final class PinterestErrors implements ErrorTranslator {
 
     private static final Platform PINTEREST = Platform.PINTEREST;
     /** Analytics answers a 400 with this text when it wants the caller to slow down. */
@@ -28,49 +28,31 @@ final class PinterestErrors {
     /** "Something went wrong" on analytics, which passes. */
     private static final String SOMETHING_WENT_WRONG = "12";
 
-    private PinterestErrors() {
-    }
-
-    static String requestId(WireResponse response) {
+    @Override
+    public String requestId(WireResponse response) {
         return response.firstHeader("x-pinterest-rid", "x-request-id");
     }
 
-    /** The parsed body of a successful answer; any other status is thrown as its error. */
-    static JsonNode successBody(WireResponse response) {
-        if (!response.isSuccess()) {
-            throw fromResponse(response);
-        }
-        return Json.parse(PINTEREST, response, requestId(response));
-    }
-
     /** Translates an error answer (any status outside 2xx). */
-    static ConnectorException fromResponse(WireResponse response) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         JsonNode body = Json.objectOrNull(response);
         int status = response.status();
-        String code = body == null ? null : Json.text(body, "code");
-        String message = body == null ? null : Json.text(body, "message");
+        String code = Json.text(body, "code");
+        String message = Json.text(body, "message");
         Details details = new Details(PINTEREST, status, code, requestId(response),
                 "Pinterest answered http " + status + (message == null ? "" : ": " + message));
-        if (status == 429) {
-            // Code 8. Pinterest's rate-limit headers are not documented reliably; honour Retry-After if sent.
-            return new ConnectorException.RateLimited(details, RetryAfter.parse(response));
+        if (status >= 500 && RAMPED_DOWN.equals(code)) {
+            return new ConnectorException.InvalidRequest(details);
         }
-        if (status >= 500) {
-            return RAMPED_DOWN.equals(code)
-                    ? new ConnectorException.InvalidRequest(details)
-                    : new ConnectorException.Transient(details, RetryAfter.parse(response), null);
+        if (status == 400) {
+            return badRequest(details, code, message);
         }
-        return switch (status) {
-            case 400 -> badRequest(details, code, message);
-            case 401 -> INSUFFICIENT_SCOPE.equals(code)
-                    ? new ConnectorException.Permission(details)
-                    : new ConnectorException.Auth(details);
-            case 403 -> new ConnectorException.Permission(details);
-            case 404 -> new ConnectorException.NotFound(details);
-            default -> status >= 400
-                    ? new ConnectorException.InvalidRequest(details)
-                    : new ConnectorException.BadResponse(details);
-        };
+        if (status == 401 && INSUFFICIENT_SCOPE.equals(code)) {
+            return new ConnectorException.Permission(details);
+        }
+        // 429 is code 8. Pinterest's rate-limit headers are not documented reliably; Retry-After is honoured.
+        return ErrorTranslator.byStatus(details, response);
     }
 
     /** Analytics uses 400 for a few passing conditions as well as for bad parameters. */

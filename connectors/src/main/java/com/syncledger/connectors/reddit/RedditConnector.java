@@ -1,6 +1,5 @@
 package com.syncledger.connectors.reddit;
 
-import com.syncledger.connectors.reddit.RedditHttp.Answer;
 import com.syncledger.connectors.reddit.RedditWire.Page;
 import com.syncledger.connectors.reddit.RedditWire.Row;
 import com.syncledger.connectors.spi.AccountId;
@@ -11,20 +10,15 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.AuthorizedHttp;
+import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Daily spend from the Reddit Ads API v3: the account's currency and time zone from
@@ -47,35 +41,18 @@ public final class RedditConnector implements SpendConnector {
     static final RateLimit RATE_LIMIT = RateLimit.perMinute(60);
 
     private static final Platform REDDIT = Platform.REDDIT;
-    private static final Logger LOG = LoggerFactory.getLogger(RedditConnector.class);
 
     private final RedditSettings settings;
-    private final RedditHttp http;
+    private final AuthorizedHttp http;
 
-    /**
-     * @param onRotation receives the new refresh token whenever Reddit rotates it, so it can be stored; the
-     *                   connector itself keeps using the new one from then on
-     */
-    public RedditConnector(RedditSettings settings, WireClient wire, Clock clock, Consumer<Secret> onRotation) {
+    RedditConnector(RedditSettings settings, OAuthRefresher tokens, WireClient wire) {
         this.settings = settings;
-        OAuthRefresher tokens = new OAuthRefresher(REDDIT, settings.tokenUrl(), settings.clientId(),
-                settings.clientSecret(), settings.refreshToken(), settings.accessToken(),
-                OAuthRefresher.ClientAuth.BASIC_HEADER, Map.of(), Map.of("User-Agent", settings.userAgent()),
-                wire, clock, onRotation);
-        this.http = new RedditHttp(wire, tokens, settings.userAgent());
+        // Reddit's expired-token body is not documented (UNSURE): any 401 gets one refresh, if one is possible.
+        this.http = AuthorizedHttp.builder(REDDIT, wire, tokens, new RedditErrors())
+                .header("User-Agent", settings.userAgent())
+                .acceptJson()
+                .build();
     }
-
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        return fromEnv(env, wire, rotated -> LOG.info(
-                "event=refresh_token_rotated platform=reddit note=\"kept in memory; store the new token as {} "
-                        + "to keep access after a restart\"", RedditSettings.REFRESH_TOKEN_VAR));
-    }
-
-    /** @param onRotation receives each new refresh token Reddit issues, so it can be kept */
-    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return new RedditConnector(RedditSettings.fromEnv(env), wire, Clock.systemUTC(), onRotation);
-    }
-
 
     @Override
     public ConnectorDescriptor descriptor() {
@@ -85,28 +62,27 @@ public final class RedditConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        Answer answer = http.get(settings.apiUrl("ad_accounts/" + reddit(account).value()));
+        JsonAnswer answer = http.getJson(settings.apiUrl("ad_accounts/" + account.valueOn(REDDIT)));
         return RedditWire.accountInfo(answer.body(), answer.requestId());
     }
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
+        DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(REDDIT, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            readWindow(reddit(account), info, RedditReportWindow.of(part, info.timeZone()), days);
-        }
+        readWindow(account.valueOn(REDDIT), info, RedditReportWindow.of(part, info.timeZone()), days);
         return days.report();
     }
 
     /** Every page of one window. With a DATE-only breakdown each day comes once; a repeat means a paging fault. */
-    private void readWindow(AccountId account, AccountInfo info, RedditReportWindow window, SpendDays days) {
-        String reportPath = settings.apiPath("ad_accounts/" + account.value() + "/reports");
+    private void readWindow(String accountId, AccountInfo info, RedditReportWindow window, SpendDays days) {
+        String reportPath = settings.apiPath("ad_accounts/" + accountId + "/reports");
         String body = window.requestBody();
         Set<LocalDate> seenDays = new HashSet<>();
         Set<String> seenPages = new HashSet<>();
         URI url = URI.create(settings.baseUrl() + reportPath);
         while (url != null) {
-            Answer answer = http.postJson(url, body);
+            JsonAnswer answer = http.postJson(url, body);
             days.requestId(answer.requestId());
             Page page = RedditWire.reportPage(answer.body(), info.currency(), answer.requestId());
             for (Row row : page.rows()) {
@@ -147,13 +123,6 @@ public final class RedditConnector implements SpendConnector {
                     + ", not to the report " + reportPath);
         }
         return URI.create(settings.baseUrl() + reportPath + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()));
-    }
-
-    private static AccountId reddit(AccountId account) {
-        if (account.platform() != REDDIT) {
-            throw new IllegalArgumentException("not a Reddit account: " + account);
-        }
-        return account;
     }
 
     @Override

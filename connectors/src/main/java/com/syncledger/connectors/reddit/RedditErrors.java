@@ -1,8 +1,9 @@
 package com.syncledger.connectors.reddit;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
@@ -18,23 +19,23 @@ import tools.jackson.databind.JsonNode;
  * {@code {"success":false,"error":{"reason":"BAD_REQUEST","explanation":"..."}}}, and its OAuth layer in a
  * third, {@code {"message":"Unauthorized","error":401}}; all three are read.
  */
-final class RedditErrors {
+final class RedditErrors implements ErrorTranslator {
 
     private static final Platform REDDIT = Platform.REDDIT;
     private static final int MAX_MESSAGE = 300;
 
-    private RedditErrors() {
-    }
 
     /**
      * Reddit documents no request-id header for the Ads API (UNSURE); the common spellings are read so an id
      * is kept whenever one is sent.
      */
-    static String requestId(WireResponse response) {
+    @Override
+    public String requestId(WireResponse response) {
         return response.firstHeader("x-request-id", "request-id", "x-reddit-request-id");
     }
 
-    static ConnectorException toException(WireResponse response) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         int status = response.status();
         Envelope envelope = Envelope.read(response);
         Details details = new Details(REDDIT, status, envelope.code(), requestId(response),
@@ -50,15 +51,7 @@ final class RedditErrors {
             // v2 answers 410 Gone since its sunset: a retired API version, not a passing failure.
             case 410 -> new ConnectorException.InvalidRequest(details);
             case 429 -> new ConnectorException.RateLimited(details, retryHint(response));
-            default -> {
-                if (status >= 500) {
-                    yield new ConnectorException.Transient(details, RetryAfter.parse(response), null);
-                }
-                if (status >= 400) {
-                    yield new ConnectorException.InvalidRequest(details);
-                }
-                yield new ConnectorException.BadResponse(details);
-            }
+            default -> ErrorTranslator.byStatus(details, response);
         };
     }
 

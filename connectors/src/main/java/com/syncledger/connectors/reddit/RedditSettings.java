@@ -1,7 +1,5 @@
 package com.syncledger.connectors.reddit;
 
-import com.syncledger.connectors.PlatformCredentials;
-import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Secret;
 import java.net.URI;
@@ -32,8 +30,8 @@ public record RedditSettings(URI baseUrl, URI tokenUrl, String apiVersion, Strin
     public RedditSettings {
         if (accessToken == null && (refreshToken == null || clientId == null)) {
             throw new IllegalArgumentException("Reddit needs " + ACCESS_TOKEN_VAR + ", or " + REFRESH_TOKEN_VAR
-                    + " with " + PlatformCredentials.clientIdVar(Platform.REDDIT) + " and "
-                    + PlatformCredentials.clientSecretVar(Platform.REDDIT));
+                    + " with " + RedditFactory.NAMES.clientId() + " and "
+                    + RedditFactory.NAMES.clientSecret());
         }
         if (userAgent == null || userAgent.isBlank()) {
             throw new IllegalArgumentException(USER_AGENT_VAR + " must not be blank: Reddit blocks requests without one");
@@ -41,9 +39,8 @@ public record RedditSettings(URI baseUrl, URI tokenUrl, String apiVersion, Strin
     }
 
     public static RedditSettings fromEnv(Env env) {
-        Platform reddit = Platform.REDDIT;
-        String baseVar = PlatformCredentials.baseUrlVar(reddit);
-        String tokenVar = PlatformCredentials.tokenUrlVar(reddit);
+        String baseVar = RedditFactory.NAMES.baseUrl();
+        String tokenVar = RedditFactory.NAMES.tokenUrl();
         String version = env.getOrDefault(API_VERSION_VAR, DEFAULT_API_VERSION);
         if (!API_VERSION.matcher(version).matches()) {
             throw new IllegalArgumentException(API_VERSION_VAR + " must look like v3, got '" + version + "'");
@@ -53,8 +50,8 @@ public record RedditSettings(URI baseUrl, URI tokenUrl, String apiVersion, Strin
                 env.url(tokenVar, DEFAULT_TOKEN_URL),
                 version,
                 env.getOrDefault(USER_AGENT_VAR, DEFAULT_USER_AGENT),
-                env.get(PlatformCredentials.clientIdVar(reddit)).orElse(null),
-                env.secret(PlatformCredentials.clientSecretVar(reddit)),
+                env.get(RedditFactory.NAMES.clientId()).orElse(null),
+                env.secret(RedditFactory.NAMES.clientSecret()),
                 env.secret(REFRESH_TOKEN_VAR),
                 env.secret(ACCESS_TOKEN_VAR));
     }

@@ -1,6 +1,5 @@
 package com.syncledger.connectors.snapchat;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
@@ -9,20 +8,14 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.OAuthRefresher;
-import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
-import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -47,35 +40,18 @@ public final class SnapchatConnector implements SpendConnector {
     private static final int RESTATEMENT_DAYS = 7;
     /** Snap's documented budget per access token: 10 requests per second on average. */
     private static final RateLimit RATE_LIMIT = RateLimit.perSecond(10);
-
-    private static final Logger LOG = LoggerFactory.getLogger(SnapchatConnector.class);
+    private static final SnapchatErrors ERRORS = new SnapchatErrors();
 
     private final URI baseUrl;
     private final String apiVersion;
     private final OAuthRefresher tokens;
-    private final WireClient wire;
+    private final AuthorizedHttp http;
 
     SnapchatConnector(URI baseUrl, String apiVersion, OAuthRefresher tokens, WireClient wire) {
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.tokens = tokens;
-        this.wire = wire;
-    }
-
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        return fromEnv(env, wire, rotated -> LOG.info("event=refresh_token_rotated platform=snapchat"
-                + " hint=\"store the new refresh token as SNAPCHAT_REFRESH_TOKEN\""));
-    }
-
-    /** @param onRotation receives a new refresh token should Snap issue one, so it can be kept */
-    public static SpendConnector fromEnv(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        Platform p = Platform.SNAPCHAT;
-        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(p), DEFAULT_BASE_URL);
-        // Snap takes the client credentials in the form body, not in a Basic header.
-        OAuthRefresher tokens = PlatformCredentials.refresher(p, env, DEFAULT_TOKEN_URL,
-                OAuthRefresher.ClientAuth.FORM_PARAMS, wire, onRotation);
-        return new SnapchatConnector(baseUrl, env.getOrDefault("SNAPCHAT_API_VERSION", DEFAULT_API_VERSION),
-                tokens, wire);
+        this.http = AuthorizedHttp.builder(Platform.SNAPCHAT, wire, tokens, ERRORS).acceptJson().build();
     }
 
     @Override
@@ -86,32 +62,24 @@ public final class SnapchatConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        JsonNode body = SnapchatErrors.successBody(get("/adaccounts/" + account.value()));
+        JsonNode body = get("/adaccounts/" + account.value());
         return SnapchatMapper.accountInfo(body, account.value(), SnapchatErrors.requestId(body, null));
     }
 
-    /**
-     * A refresh-token exchange: proves the client and the refresh token (Snap keeps the refresh token when refreshing). With only an access
-     * token there is no call without an account, so it is left to the first fetch.
-     */
+    /** A refresh-token exchange proves the client and the refresh token; Snap keeps the refresh token on refresh. */
     @Override
     public void verifyCredentials() {
-        if (!tokens.canRefresh()) {
-            throw new UnsupportedOperationException("only an access token is configured; Snapchat has no cheap call "
-                    + "without an account, so the first fetch checks it");
-        }
-        tokens.refreshNow();
+        tokens.verifyByRefresh();
     }
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
+        DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(Platform.SNAPCHAT, range, info.currency());
-        for (DateRange part : range.split(MAX_DAYS_PER_REQUEST)) {
-            JsonNode body = SnapchatErrors.successBody(get(statsPath(account, info.timeZone(), part)));
-            String requestId = SnapchatErrors.requestId(body, null);
-            days.requestId(requestId);
-            SnapchatMapper.addDailySpend(body, part, info.timeZone(), info.currency(), days, requestId);
-        }
+        JsonNode body = get(statsPath(account, info.timeZone(), part));
+        String requestId = SnapchatErrors.requestId(body, null);
+        days.requestId(requestId);
+        SnapchatMapper.addDailySpend(body, part, info.timeZone(), info.currency(), days, requestId);
         return days.report();
     }
 
@@ -127,17 +95,12 @@ public final class SnapchatConnector implements SpendConnector {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** One GET; a 401 is answered once by refreshing the access token and asking again. */
-    private WireResponse get(String pathAndQuery) {
-        URI uri = URI.create(baseUrl + "/" + apiVersion + pathAndQuery);
-        return tokens.withFreshToken(token -> send(uri, token), response -> response.status() == 401);
-    }
-
-    private WireResponse send(URI uri, Secret token) {
-        return wire.send(Platform.SNAPCHAT, HttpRequest.newBuilder(uri)
-                .header("Authorization", "Bearer " + token.reveal())
-                .header("Accept", "application/json")
-                .GET());
+    /**
+     * The body of one GET of the versioned API; a 401 is answered once by refreshing the access token and
+     * asking again, and a {@code request_status} other than success is an error too.
+     */
+    private JsonNode get(String pathAndQuery) {
+        return ERRORS.successBody(http.get(URI.create(baseUrl + "/" + apiVersion + pathAndQuery)));
     }
 
     @Override

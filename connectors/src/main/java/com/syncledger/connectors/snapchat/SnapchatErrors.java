@@ -1,10 +1,10 @@
 package com.syncledger.connectors.snapchat;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
-import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import tools.jackson.databind.JsonNode;
 
@@ -14,12 +14,10 @@ import tools.jackson.databind.JsonNode;
  * the error-code catalogue is not published, so the kind is decided by the HTTP status and the code is
  * only carried along.
  */
-final class SnapchatErrors {
+final class SnapchatErrors implements ErrorTranslator {
 
     private static final Platform SNAPCHAT = Platform.SNAPCHAT;
 
-    private SnapchatErrors() {
-    }
 
     /**
      * The body of a successful answer. Snap spells {@code request_status} both {@code SUCCESS} (live) and
@@ -27,9 +25,9 @@ final class SnapchatErrors {
      *
      * @throws ConnectorException for an error status, a body that is not JSON or a status other than success
      */
-    static JsonNode successBody(WireResponse response) {
+    JsonNode successBody(WireResponse response) {
         if (!response.isSuccess()) {
-            throw fromResponse(response);
+            throw translate(response);
         }
         String headerRequestId = headerRequestId(response);
         JsonNode body = Json.parse(SNAPCHAT, response, headerRequestId);
@@ -43,40 +41,32 @@ final class SnapchatErrors {
         return body;
     }
 
+    @Override
+    public String requestId(WireResponse response) {
+        return requestId(Json.objectOrNull(response), headerRequestId(response));
+    }
+
     static boolean isSuccess(String status) {
         return "success".equalsIgnoreCase(status == null ? null : status.trim());
     }
 
     /** The request id Snap put in the body, else in a header; null when neither is there. */
     static String requestId(JsonNode body, String headerRequestId) {
-        String fromBody = body == null ? null : Json.text(body, "request_id");
+        String fromBody = Json.text(body, "request_id");
         return fromBody != null ? fromBody : headerRequestId;
     }
 
     /** Translates an error answer (any status outside 2xx) by its HTTP status. */
-    static ConnectorException fromResponse(WireResponse response) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         JsonNode body = Json.objectOrNull(response);
         int status = response.status();
-        String code = body == null ? null : Json.text(body, "error_code");
+        String code = Json.text(body, "error_code");
         String requestId = requestId(body, headerRequestId(response));
         Details details = new Details(SNAPCHAT, status, code, requestId,
                 "Snapchat answered http " + status + describe(body));
-        if (status == 429) {
-            // No Retry-After is documented for Snap; honour one if it comes.
-            return new ConnectorException.RateLimited(details, RetryAfter.parse(response));
-        }
-        if (status >= 500) {
-            return new ConnectorException.Transient(details, RetryAfter.parse(response), null);
-        }
-        return switch (status) {
-            case 400 -> new ConnectorException.InvalidRequest(details);
-            case 401 -> new ConnectorException.Auth(details);
-            case 403 -> new ConnectorException.Permission(details);
-            case 404 -> new ConnectorException.NotFound(details);
-            default -> status >= 400
-                    ? new ConnectorException.InvalidRequest(details)
-                    : new ConnectorException.BadResponse(details);
-        };
+        // No Retry-After is documented for Snap; one is honoured if it comes.
+        return ErrorTranslator.byStatus(details, response);
     }
 
     /** A shape Snap did not document; never read as zero. */

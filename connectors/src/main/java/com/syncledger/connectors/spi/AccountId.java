@@ -73,6 +73,18 @@ public record AccountId(Platform platform, String value, String input) {
         return cleaned.length() > 64 ? cleaned.substring(0, 64) + "..." : cleaned;
     }
 
+    /**
+     * The canonical id, for a connector of {@code expected}.
+     *
+     * @throws IllegalArgumentException when this is another platform's account (a caller's mistake)
+     */
+    public String valueOn(Platform expected) {
+        if (platform != expected) {
+            throw new IllegalArgumentException("not a " + expected.displayName() + " account: " + this);
+        }
+        return value;
+    }
+
     @Override
     public String toString() {
         return platform.slug() + "=" + input;

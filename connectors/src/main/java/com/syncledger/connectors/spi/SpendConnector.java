@@ -14,9 +14,10 @@ public interface SpendConnector {
 
     /**
      * Spend for every account-local day of {@code range}, zero on days the platform reported nothing.
-     * Ranges longer than {@link ConnectorDescriptor#maxDaysPerRequest()} are split into several requests.
+     * The caller splits ranges: one call covers at most {@link ConnectorDescriptor#maxDaysPerRequest()} days.
      *
      * @param info the account's info from {@link #accountInfo}, which fixes currency and calendar
+     * @throws ConnectorException.InvalidRequest for a longer range, before any request is sent
      */
     SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range);
 

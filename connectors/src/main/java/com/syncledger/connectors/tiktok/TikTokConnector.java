@@ -1,24 +1,23 @@
 package com.syncledger.connectors.tiktok;
 
-import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
-import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.AccessTokens;
+import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -27,7 +26,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 public final class TikTokConnector implements SpendConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TikTokConnector.class);
+    private static final TikTokErrors ERRORS = new TikTokErrors();
 
     public static final String DEFAULT_BASE_URL = "https://business-api.tiktok.com";
     public static final String DEFAULT_API_VERSION = "v1.3";
@@ -52,38 +51,21 @@ public final class TikTokConnector implements SpendConnector {
     /** The most rows one page may hold; at advertiser level one page covers a whole 30-day window. */
     static final int PAGE_SIZE = 1000;
 
-    private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
     private static final String SPEND_DIMENSIONS = "[\"advertiser_id\",\"stat_time_day\"]";
     private static final String SPEND_METRICS = "[\"spend\"]";
     private static final String INFO_FIELDS = "[\"name\",\"currency\",\"timezone\",\"display_timezone\"]";
 
-    private final WireClient wire;
+    private final AuthorizedHttp http;
     private final String apiRoot;
     private final String apiVersion;
-    private final Secret accessToken;
 
     TikTokConnector(WireClient wire, URI baseUrl, String apiVersion, Secret accessToken) {
-        this.wire = wire;
         this.apiVersion = apiVersion;
         this.apiRoot = baseUrl + "/open_api/" + apiVersion;
-        this.accessToken = accessToken;
-    }
-
-    /**
-     * Reads {@code TIKTOK_ACCESS_TOKEN}, {@code TIKTOK_BASE_URL} and {@code TIKTOK_API_VERSION}.
-     * {@code TIKTOK_APP_ID}/{@code TIKTOK_APP_SECRET} are only needed to authorize, not to read spend.
-     */
-    public static SpendConnector fromEnv(Env env, WireClient wire) {
-        Secret token = env.secret("TIKTOK_ACCESS_TOKEN");
-        if (token == null) {
-            throw new IllegalArgumentException("TikTok needs TIKTOK_ACCESS_TOKEN");
-        }
-        String version = env.getOrDefault(API_VERSION_VAR, DEFAULT_API_VERSION);
-        if (!VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException(API_VERSION_VAR + " must look like v1.3, not '" + version + "'");
-        }
-        URI baseUrl = env.url(PlatformCredentials.baseUrlVar(Platform.TIKTOK), DEFAULT_BASE_URL);
-        return new TikTokConnector(wire, baseUrl, version, token);
+        this.http = AuthorizedHttp.builder(Platform.TIKTOK, wire, AccessTokens.fixed(accessToken), ERRORS)
+                .tokenIn("Access-Token")
+                .acceptJson()
+                .build();
     }
 
     @Override
@@ -97,7 +79,7 @@ public final class TikTokConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        String id = advertiserId(account);
+        String id = account.valueOn(Platform.TIKTOK);
         Map<String, String> query = new LinkedHashMap<>();
         query.put("advertiser_ids", "[\"" + id + "\"]");
         query.put("fields", INFO_FIELDS);
@@ -134,25 +116,24 @@ public final class TikTokConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        String id = advertiserId(account);
+        String id = account.valueOn(Platform.TIKTOK);
+        DateRange window = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(Platform.TIKTOK, range, info.currency());
         Set<LocalDate> seen = new HashSet<>();
-        for (DateRange window : range.split(MAX_DAYS_PER_REQUEST)) {
-            int totalPages = 1;
-            for (int page = 1; page <= totalPages; page++) {
-                TikTokErrors.Answer answer = get("/report/integrated/get/", reportQuery(id, window, page));
-                days.requestId(answer.requestId());
-                TikTokReportPage result = TikTokReportPage.read(answer.data(), id, info.currency(), answer.requestId());
-                for (TikTokReportPage.Row row : result.rows()) {
-                    if (!seen.add(row.day())) {
-                        throw new ConnectorException.BadResponse(new Details(Platform.TIKTOK, 200, null,
-                                answer.requestId(), "TikTok reported " + row.day() + " twice for advertiser " + id));
-                    }
-                    days.add(row.day(), row.spend(), answer.requestId());
+        int totalPages = 1;
+        for (int page = 1; page <= totalPages; page++) {
+            TikTokErrors.Answer answer = get("/report/integrated/get/", reportQuery(id, window, page));
+            days.requestId(answer.requestId());
+            TikTokReportPage result = TikTokReportPage.read(answer.data(), id, info.currency(), answer.requestId());
+            for (TikTokReportPage.Row row : result.rows()) {
+                if (!seen.add(row.day())) {
+                    throw new ConnectorException.BadResponse(new Details(Platform.TIKTOK, 200, null,
+                            answer.requestId(), "TikTok reported " + row.day() + " twice for advertiser " + id));
                 }
-                // An advertiser-day report cannot have more pages than days; more would be a paging bug.
-                totalPages = Math.min(result.totalPages(), window.days());
+                days.add(row.day(), row.spend(), answer.requestId());
             }
+            // An advertiser-day report cannot have more pages than days; more would be a paging bug.
+            totalPages = Math.min(result.totalPages(), window.days());
         }
         return days.report();
     }
@@ -179,22 +160,11 @@ public final class TikTokConnector implements SpendConnector {
         String encoded = query.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiRoot + path + "?" + encoded))
-                .header("Access-Token", accessToken.reveal())
-                .header("Accept", "application/json")
-                .GET();
-        TikTokErrors.Answer answer = TikTokErrors.unwrap(wire.send(Platform.TIKTOK, request));
+        TikTokErrors.Answer answer = ERRORS.unwrap(http.get(URI.create(apiRoot + path + "?" + encoded)));
         if (answer.code() == TikTokErrors.PARTIAL_SUCCESS) {
             LOG.warn("TikTok answered partial success (20001) path={} request_id={}", path, answer.requestId());
         }
         return answer;
-    }
-
-    private static String advertiserId(AccountId account) {
-        if (account.platform() != Platform.TIKTOK) {
-            throw new IllegalArgumentException("not a TikTok account: " + account);
-        }
-        return account.value();
     }
 
     @Override

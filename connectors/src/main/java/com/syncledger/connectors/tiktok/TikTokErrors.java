@@ -1,11 +1,11 @@
 package com.syncledger.connectors.tiktok;
 
-import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ErrorKind;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.ErrorTranslator;
 import com.syncledger.connectors.wire.Json;
-import com.syncledger.connectors.wire.RetryAfter;
 import com.syncledger.connectors.wire.WireResponse;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * Reads TikTok's envelope {@code {code, message, request_id, data}}. TikTok answers application errors with
  * HTTP 200 and a non-zero {@code code}; other HTTP statuses come only from its gateway (wrong path, outage).
  */
-final class TikTokErrors {
+final class TikTokErrors implements ErrorTranslator {
 
     private static final Platform TIKTOK = Platform.TIKTOK;
 
@@ -28,17 +28,15 @@ final class TikTokErrors {
     private static final Set<Long> NOT_FOUND = Set.of(40007L, 40300L, 40301L);
     private static final Set<Long> TRANSIENT = Set.of(50000L, 50002L, 51305L, 60001L);
 
-    private TikTokErrors() {
-    }
 
     /** A successful answer: the envelope's {@code data} and the request id TikTok gave it. */
     record Answer(JsonNode data, String requestId, long code) {
     }
 
     /** The envelope's data on success; otherwise the matching {@link ConnectorException}. */
-    static Answer unwrap(WireResponse response) {
+    Answer unwrap(WireResponse response) {
         if (response.status() != 200) {
-            throw fromGateway(response);
+            throw translate(response);
         }
         JsonNode body = Json.parse(TIKTOK, response, null);
         String requestId = Json.text(body, "request_id");
@@ -57,6 +55,13 @@ final class TikTokErrors {
                     "TikTok answered code " + value + " without a 'data' object"));
         }
         return new Answer(data, requestId, value);
+    }
+
+    /** TikTok puts its request id in the body, error answers included. */
+    @Override
+    public String requestId(WireResponse response) {
+        JsonNode body = Json.objectOrNull(response);
+        return Json.text(body, "request_id");
     }
 
     /** What a non-zero envelope code means for SyncLedger. */
@@ -105,30 +110,20 @@ final class TikTokErrors {
     }
 
     /** A non-200 status: TikTok's gateway, not the API, answered. */
-    private static ConnectorException fromGateway(WireResponse response) {
+    @Override
+    public ConnectorException translate(WireResponse response) {
         int status = response.status();
         JsonNode body = Json.objectOrNull(response);
-        String code = body == null ? null : Json.text(body, "code");
-        String requestId = body == null ? null : Json.text(body, "request_id");
-        String message = body == null ? null : Json.text(body, "message");
+        String code = Json.text(body, "code");
+        String requestId = Json.text(body, "request_id");
+        String message = Json.text(body, "message");
         Details d = new Details(TIKTOK, status, code, requestId, "TikTok answered HTTP " + status
                 + (message == null ? "" : ": " + message)
                 + (status == 404 ? " (no such endpoint: check TIKTOK_BASE_URL and TIKTOK_API_VERSION)" : ""));
         if (status >= 500) {
             return new ConnectorException.Transient(d);
         }
-        if (status == 429) {
-            return new ConnectorException.RateLimited(d, RetryAfter.parse(response));
-        }
-        if (status == 401) {
-            return new ConnectorException.Auth(d);
-        }
-        if (status == 403) {
-            return new ConnectorException.Permission(d);
-        }
-        if (status >= 400) {
-            return new ConnectorException.InvalidRequest(d);
-        }
-        return new ConnectorException.BadResponse(d);
+        // A 404 from the gateway is a wrong endpoint, not an unknown advertiser (that is an envelope code).
+        return status == 404 ? new ConnectorException.InvalidRequest(d) : ErrorTranslator.byStatus(d, response);
     }
 }

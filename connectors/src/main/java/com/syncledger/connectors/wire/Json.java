@@ -51,9 +51,9 @@ public final class Json {
         return MAPPER.writeValueAsString(value);
     }
 
-    /** The text of a string or number field, or null when absent or JSON null. */
+    /** The text of a string or number field, or null when absent, JSON null, or {@code node} is null. */
     public static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
+        JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.isMissingNode()) {
             return null;
         }

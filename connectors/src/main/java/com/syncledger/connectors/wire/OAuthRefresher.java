@@ -13,9 +13,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
@@ -24,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * refresh token (Microsoft, Pinterest, Reddit) replaces the old one in memory and is handed to
  * {@code onRotation} so it can be kept. One instance per credential; safe for concurrent use.
  */
-public final class OAuthRefresher {
+public final class OAuthRefresher implements AccessTokens {
 
     /** How the client authenticates at the token endpoint. */
     public enum ClientAuth { FORM_PARAMS, BASIC_HEADER }
@@ -47,25 +46,28 @@ public final class OAuthRefresher {
     private Secret accessToken;
     private Instant expiresAt = Instant.MIN;
 
-    public OAuthRefresher(Platform platform, URI tokenUrl, String clientId, Secret clientSecret, Secret refreshToken,
-            Secret initialAccessToken, ClientAuth clientAuth, Map<String, String> extraParams,
-            Map<String, String> extraHeaders, WireClient wire, Clock clock, Consumer<Secret> onRotation) {
-        this.platform = platform;
-        this.tokenUrl = tokenUrl;
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
-        this.refreshToken = refreshToken;
-        this.clientAuth = clientAuth;
-        this.extraParams = Map.copyOf(extraParams);
-        this.extraHeaders = Map.copyOf(extraHeaders);
-        this.wire = wire;
-        this.clock = clock;
-        this.onRotation = onRotation;
-        if (initialAccessToken != null) {
+    private OAuthRefresher(Builder b) {
+        this.platform = b.platform;
+        this.tokenUrl = b.tokenUrl;
+        this.clientId = b.clientId;
+        this.clientSecret = b.clientSecret;
+        this.refreshToken = b.refreshToken;
+        this.clientAuth = b.clientAuth;
+        this.extraParams = Map.copyOf(b.extraParams);
+        this.extraHeaders = Map.copyOf(b.extraHeaders);
+        this.wire = b.wire;
+        this.clock = b.clock;
+        this.onRotation = b.onRotation;
+        if (b.accessToken != null) {
             // A configured access token is used until the platform says it expired.
-            this.accessToken = initialAccessToken;
+            this.accessToken = b.accessToken;
             this.expiresAt = Instant.MAX;
         }
+    }
+
+    /** A refresher for {@code platform}'s token endpoint, sending through {@code wire}. */
+    public static Builder builder(Platform platform, URI tokenUrl, WireClient wire) {
+        return new Builder(platform, tokenUrl, wire);
     }
 
     public boolean canRefresh() {
@@ -92,6 +94,20 @@ public final class OAuthRefresher {
     }
 
     /**
+     * Proves the client and the refresh token with one exchange, for a platform that has no cheap call without
+     * an account and keeps its refresh token on refresh.
+     *
+     * @throws UnsupportedOperationException when only an access token is configured: the first fetch checks it
+     */
+    public void verifyByRefresh() {
+        if (!canRefresh()) {
+            throw new UnsupportedOperationException("only an access token is configured; " + platform.displayName()
+                    + " has no cheap call without an account, so the first fetch checks it");
+        }
+        refreshNow();
+    }
+
+    /**
      * Forgets {@code rejected} after the platform refused it as expired, so the next
      * {@link #accessToken()} refreshes. A token that was already replaced is left alone.
      *
@@ -102,19 +118,6 @@ public final class OAuthRefresher {
             accessToken = null;
         }
         return canRefresh();
-    }
-
-    /**
-     * Sends with the current access token and, when {@code expired} says the platform refused that token and a
-     * refresh is possible, once more with a fresh one. Whatever the last send answered is returned as it is.
-     */
-    public WireResponse withFreshToken(Function<Secret, WireResponse> send, Predicate<WireResponse> expired) {
-        Secret token = accessToken();
-        WireResponse response = send.apply(token);
-        if (expired.test(response) && invalidate(token)) {
-            response = send.apply(accessToken());
-        }
-        return response;
     }
 
     private void refresh() {
@@ -188,5 +191,84 @@ public final class OAuthRefresher {
     @Override
     public String toString() {
         return "OAuthRefresher[" + platform.slug() + ", " + tokenUrl + "]";
+    }
+
+    /**
+     * The settings of one credential. Only platform, token URL and client are required; a refresher without a
+     * refresh token uses the configured access token until the platform refuses it.
+     */
+    public static final class Builder {
+        private final Platform platform;
+        private final URI tokenUrl;
+        private final WireClient wire;
+        private String clientId;
+        private Secret clientSecret;
+        private Secret refreshToken;
+        private Secret accessToken;
+        private ClientAuth clientAuth = ClientAuth.FORM_PARAMS;
+        private final Map<String, String> extraParams = new LinkedHashMap<>();
+        private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+        private Clock clock = Clock.systemUTC();
+        private Consumer<Secret> onRotation = rotated -> { };
+
+        private Builder(Platform platform, URI tokenUrl, WireClient wire) {
+            this.platform = Objects.requireNonNull(platform, "platform");
+            this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
+            this.wire = Objects.requireNonNull(wire, "wire");
+        }
+
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        public Builder clientSecret(Secret clientSecret) {
+            this.clientSecret = clientSecret;
+            return this;
+        }
+
+        public Builder refreshToken(Secret refreshToken) {
+            this.refreshToken = refreshToken;
+            return this;
+        }
+
+        /** An access token to use until the platform refuses it; then the refresh token takes over. */
+        public Builder accessToken(Secret accessToken) {
+            this.accessToken = accessToken;
+            return this;
+        }
+
+        /** How the client authenticates at the token endpoint; form parameters unless set. */
+        public Builder clientAuth(ClientAuth clientAuth) {
+            this.clientAuth = Objects.requireNonNull(clientAuth, "clientAuth");
+            return this;
+        }
+
+        /** A form parameter the platform wants on every refresh (Microsoft's {@code scope}). */
+        public Builder param(String name, String value) {
+            extraParams.put(name, value);
+            return this;
+        }
+
+        /** A header the platform wants on every refresh (Reddit's {@code User-Agent}). */
+        public Builder header(String name, String value) {
+            extraHeaders.put(name, value);
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Receives each refresh token the platform rotates to; ignored unless set. */
+        public Builder onRotation(Consumer<Secret> onRotation) {
+            this.onRotation = Objects.requireNonNull(onRotation, "onRotation");
+            return this;
+        }
+
+        public OAuthRefresher build() {
+            return new OAuthRefresher(this);
+        }
     }
 }

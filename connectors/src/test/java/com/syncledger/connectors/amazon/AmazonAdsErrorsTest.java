@@ -54,7 +54,7 @@ class AmazonAdsErrorsTest {
     @MethodSource("apiAnswers")
     void apiAnswersMapToTheirKind(int status, String body, List<String> headers, ErrorKind kind, String code,
             String requestId) {
-        ConnectorException error = AmazonAdsErrors.apiError(response(status, body, headers));
+        ConnectorException error = new AmazonAdsErrors().translate(response(status, body, headers));
 
         assertThat(error.kind()).isEqualTo(kind);
         assertThat(error.httpStatus()).isEqualTo(status);
@@ -64,7 +64,7 @@ class AmazonAdsErrorsTest {
 
     @Test
     void throttlingCarriesRetryAfter() {
-        ConnectorException error = AmazonAdsErrors.apiError(
+        ConnectorException error = new AmazonAdsErrors().translate(
                 response(429, "{\"code\":\"429\",\"detail\":\"Too Many Requests\"}", List.of("Retry-After", "7")));
 
         assertThat(error.retryAfter()).contains(Duration.ofSeconds(7));
@@ -75,7 +75,7 @@ class AmazonAdsErrorsTest {
         WireResponse response = response(401, "{\"code\":\"401\",\"details\":\"x\",\"requestId\":\"BODY\"}",
                 List.of("x-amzn-RequestId", "HEADER"));
 
-        assertThat(AmazonAdsErrors.requestId(response)).isEqualTo("HEADER");
+        assertThat(new AmazonAdsErrors().requestId(response)).isEqualTo("HEADER");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.syncledger.connectors.amazon;
 
+import com.syncledger.connectors.contract.InParts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -71,7 +72,7 @@ class AmazonAdsReportFlowTest {
     @Test
     void fortyFiveDaysAreTwoReportsPerProductSplitAtThirtyOneDays() {
         DateRange range = DateRange.of(yesterday.minusDays(44), yesterday);
-        SpendReport report = connector(Map.of()).dailySpend(id(), info(), range);
+        SpendReport report = InParts.dailySpend(connector(Map.of()), id(), info(), range);
 
         assertThat(report.days()).containsExactlyElementsOf(truth(range));
         List<JsonNode> creates = creates().stream().map(r -> JSON.readTree(r.body())).toList();

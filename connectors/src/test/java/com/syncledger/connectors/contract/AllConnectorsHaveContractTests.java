@@ -3,35 +3,36 @@ package com.syncledger.connectors.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncledger.connectors.Connectors;
-import com.syncledger.connectors.spi.Platform;
-import java.util.Map;
+import com.syncledger.connectors.PlatformFactory;
 import org.junit.jupiter.api.Test;
 
-/** A connector without a contract test fails the build. */
+/**
+ * A connector without a contract test fails the build. Each factory {@code <Name>Factory} has its
+ * {@code <Name>ConnectorContractTest} beside it, in the platform's package.
+ */
 class AllConnectorsHaveContractTests {
-
-    private static final Map<Platform, String> CONTRACT_TESTS = Map.of(
-            Platform.META, "meta.MetaConnectorContractTest",
-            Platform.GOOGLE, "google.GoogleAdsConnectorContractTest",
-            Platform.TIKTOK, "tiktok.TikTokConnectorContractTest",
-            Platform.LINKEDIN, "linkedin.LinkedInConnectorContractTest",
-            Platform.AMAZON, "amazon.AmazonAdsConnectorContractTest",
-            Platform.MICROSOFT, "microsoft.MicrosoftAdsConnectorContractTest",
-            Platform.SNAPCHAT, "snapchat.SnapchatConnectorContractTest",
-            Platform.PINTEREST, "pinterest.PinterestConnectorContractTest",
-            Platform.REDDIT, "reddit.RedditConnectorContractTest");
 
     @Test
     void everyImplementedConnectorExtendsTheContractSuite() {
-        for (Platform platform : Connectors.implemented()) {
-            String name = "com.syncledger.connectors." + CONTRACT_TESTS.get(platform);
+        for (PlatformFactory factory : Connectors.FACTORIES) {
+            String name = factory.getClass().getName().replaceFirst("Factory$", "ConnectorContractTest");
             Class<?> test;
             try {
                 test = Class.forName(name);
             } catch (ClassNotFoundException e) {
-                throw new AssertionError(platform.displayName() + " has a connector but no contract test " + name);
+                throw new AssertionError(factory.platform().displayName() + " has a connector but no contract test "
+                        + name);
             }
             assertThat(SpendConnectorContractTest.class).isAssignableFrom(test);
+        }
+    }
+
+    @Test
+    void everyFactoryNamesItsSecretsAmongItsVariables() {
+        for (PlatformFactory factory : Connectors.FACTORIES) {
+            assertThat(factory.getClass().getPackageName()).endsWith("." + factory.platform().slug());
+            assertThat(factory.secretVariables()).isNotEmpty().allSatisfy(secret ->
+                    assertThat(String.join(" ", factory.variables())).contains(secret));
         }
     }
 }

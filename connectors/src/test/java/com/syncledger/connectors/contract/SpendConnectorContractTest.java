@@ -243,16 +243,34 @@ public abstract class SpendConnectorContractTest {
     }
 
     @Test
-    void aRangeLongerThanOneRequestIsSplit() {
+    void aRangeLongerThanOneRequestIsRefusedWithoutARequest() {
+        int max = connector.descriptor().maxDaysPerRequest();
+        DateRange tooLong = DateRange.of(range.to().minusDays(max), range.to());
+        fake.clearRequests();
+        ConnectorException error = failure(ConnectorException.InvalidRequest.class,
+                () -> connector.dailySpend(id(longHistory), info(longHistory), tooLong));
+        assertThat(error.retryable()).isFalse();
+        assertThat(error.platform()).isEqualTo(platform());
+        assertThat(error.getMessage()).contains(String.valueOf(max), "split");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
+    void aLongRangeReadInPartsOfTheMaximumIsExact() {
         int max = connector.descriptor().maxDaysPerRequest();
         // Within the platform's retention (range ends 11 days ago): a faithful fake refuses older days.
         int days = Math.min(Math.min(max + 5, 200), connector.descriptor().retentionDays() - 10);
         DateRange longRange = DateRange.of(range.to().minusDays(days - 1L), range.to());
         fake.clearRequests();
-        SpendReport report = connector.dailySpend(id(longHistory), info(longHistory), longRange);
-        assertThat(report.days()).containsExactlyElementsOf(truth(longHistory, longRange));
+        // The caller splits (the fetch engine does, by the descriptor), the connector reads each part.
+        List<DailySpend> read = longRange.split(max).stream()
+                .flatMap(part -> connector.dailySpend(id(longHistory), info(longHistory), part).days().stream())
+                .toList();
+        assertThat(read).containsExactlyElementsOf(truth(longHistory, longRange));
         if (days > max) {
             assertThat(apiRequests()).hasSizeGreaterThanOrEqualTo(2 * requestsPerSpendFetch());
+        } else if (!behaviors().contains(Behavior.PAGINATION)) {
+            assertThat(apiRequests()).as("a range within the maximum is one fetch").hasSize(requestsPerSpendFetch());
         }
     }
 
@@ -269,6 +287,11 @@ public abstract class SpendConnectorContractTest {
     void everyPageIsCollected() {
         if (!behaviors().contains(Behavior.PAGINATION)) {
             assertThat(fake.pageSize()).as("a platform without pagination has no page size").isZero();
+            fake.clearRequests();
+            SpendReport report = connector.dailySpend(id(usd), info(usd), range);
+            assertThat(report.days()).containsExactlyElementsOf(truth(usd, range));
+            assertThat(apiRequests()).as("without pagination the whole range comes in one answer")
+                    .hasSize(requestsPerSpendFetch());
             return;
         }
         fake.pageSize(2);

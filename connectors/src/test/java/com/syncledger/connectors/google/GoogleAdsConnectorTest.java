@@ -1,5 +1,7 @@
 package com.syncledger.connectors.google;
 
+import com.syncledger.connectors.contract.InParts;
+import com.syncledger.connectors.Connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -63,7 +65,7 @@ class GoogleAdsConnectorTest {
     }
 
     private SpendConnector connector(Map<String, String> env) {
-        return GoogleAdsConnector.fromEnv(Env.of(env), WireClient.withDefaults());
+        return Connectors.create(Platform.GOOGLE, Env.of(env), WireClient.withDefaults());
     }
 
     private SpendConnector connector() {
@@ -143,7 +145,7 @@ class GoogleAdsConnectorTest {
                 new DemoData.DemoAccount("google", "5556667777", "EUR", "Europe/Berlin", "Long"),
                 range.to(), 400));
         DateRange long400 = DateRange.of(range.to().minusDays(399), range.to());
-        var report = connector().dailySpend(id("555-666-7777"), new AccountInfo("EUR", history.timeZone(), "Long"),
+        var report = InParts.dailySpend(connector(), id("555-666-7777"), new AccountInfo("EUR", history.timeZone(), "Long"),
                 long400);
         assertThat(report.days()).containsExactlyElementsOf(long400.dates()
                 .map(day -> new DailySpend(day, Money.ofMajor(history.totalOn(day), "EUR"))).toList());

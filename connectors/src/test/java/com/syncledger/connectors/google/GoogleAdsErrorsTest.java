@@ -82,26 +82,26 @@ class GoogleAdsErrorsTest {
     @MethodSource("answers")
     void classifies(int status, String body, ErrorKind kind, String code, Duration delay, boolean staleToken) {
         WireResponse response = response(status, body, Map.of());
-        ConnectorException error = GoogleAdsErrors.from(response);
+        ConnectorException error = new GoogleAdsErrors().translate(response);
         assertThat(error.kind()).isEqualTo(kind);
         assertThat(error.platformCode()).isEqualTo(code);
         assertThat(error.retryAfter().orElse(null)).isEqualTo(delay);
         assertThat(error.httpStatus()).isEqualTo(status);
-        assertThat(GoogleAdsErrors.isStaleAccessToken(response)).isEqualTo(staleToken);
+        assertThat(new GoogleAdsErrors().isExpiredToken(response)).isEqualTo(staleToken);
     }
 
     @Test
     void theRequestIdComesFromTheHeaderElseFromTheFailure() {
         String body = ads(403, "PERMISSION_DENIED", "authorizationError", "USER_PERMISSION_DENIED", null);
-        assertThat(GoogleAdsErrors.from(response(403, body, Map.of("request-id", "hdr-1"))).requestId())
+        assertThat(new GoogleAdsErrors().translate(response(403, body, Map.of("request-id", "hdr-1"))).requestId())
                 .isEqualTo("hdr-1");
-        assertThat(GoogleAdsErrors.from(response(403, body, Map.of())).requestId()).isEqualTo("body-req-1");
+        assertThat(new GoogleAdsErrors().translate(response(403, body, Map.of())).requestId()).isEqualTo("body-req-1");
     }
 
     @Test
     void aRetryAfterHeaderIsTheFallbackHint() {
         String body = envelope(429, "RESOURCE_EXHAUSTED", null);
-        assertThat(GoogleAdsErrors.from(response(429, body, Map.of("Retry-After", "12"))).retryAfter())
+        assertThat(new GoogleAdsErrors().translate(response(429, body, Map.of("Retry-After", "12"))).retryAfter())
                 .contains(Duration.ofSeconds(12));
     }
 

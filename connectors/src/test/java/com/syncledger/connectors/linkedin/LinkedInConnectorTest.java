@@ -1,5 +1,6 @@
 package com.syncledger.connectors.linkedin;
 
+import com.syncledger.connectors.contract.InParts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -158,13 +159,16 @@ class LinkedInConnectorTest {
     @Test
     void moreThanAYearIsSplitIntoContiguousRequests() {
         DateRange long400 = DateRange.of(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 2, 4));
-        SpendReport report = connector.dailySpend(AccountId.of(Platform.LINKEDIN, "123"), eur(), long400);
+        SpendReport report = InParts.dailySpend(connector, AccountId.of(Platform.LINKEDIN, "123"), eur(), long400);
 
         assertThat(report.days()).hasSize(400);
         assertThat(report.total("EUR")).isEqualTo(Money.parseMajor("219.949", "EUR"));
+        // Each part is one call: the 2025 part has no elements, so that call proves the account readable itself.
         assertThat(apiRequests()).extracting(RecordedRequest::rawQuery).containsExactly(
                 LinkedInConnector.analyticsQuery("123", DateRange.of(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31))),
+                null,
                 LinkedInConnector.analyticsQuery("123", DateRange.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 4))));
+        assertThat(apiRequests().get(1).path()).isEqualTo("/rest/adAccounts/123");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.syncledger.connectors.meta;
 
+import com.syncledger.connectors.contract.InParts;
+import com.syncledger.connectors.Connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -64,7 +66,7 @@ class MetaConnectorTest {
     }
 
     private SpendConnector connector(Map<String, String> env) {
-        return MetaConnector.fromEnv(Env.of(env), WireClient.withDefaults());
+        return Connectors.create(Platform.META, Env.of(env), WireClient.withDefaults());
     }
 
     private SpendConnector connector() {
@@ -147,7 +149,7 @@ class MetaConnectorTest {
     void aLongRangeIsSplitIntoRequestsOfNinetyDays() {
         LocalDate end = range.to();
         DateRange year = DateRange.of(end.minusDays(199), end);
-        var report = connector().dailySpend(id(ACCOUNT), info(), year);
+        var report = InParts.dailySpend(connector(), id(ACCOUNT), info(), year);
         assertThat(report.days()).containsExactlyElementsOf(truth(year));
         List<DateRange> asked = fake.requests().stream().map(r -> {
             JsonNode timeRange = Json.MAPPER.readTree(query(r).get("time_range"));

@@ -84,7 +84,7 @@ class MetaErrorsTest {
     @ParameterizedTest(name = "{0} {1} -> {3}")
     @MethodSource("answers")
     void classifies(int status, String body, Map<String, String> headers, ErrorKind kind, String code, Duration hint) {
-        ConnectorException error = MetaErrors.from(response(status, body, headers));
+        ConnectorException error = new MetaErrors().translate(response(status, body, headers));
         assertThat(error.kind()).isEqualTo(kind);
         assertThat(error.platformCode()).isEqualTo(code);
         assertThat(error.retryAfter().orElse(null)).isEqualTo(hint);
@@ -97,15 +97,15 @@ class MetaErrorsTest {
         Map<String, String> withTrace = new LinkedHashMap<>(headers);
         withTrace.put("x-fb-trace-id", "HeaderTrace1");
         withTrace.put("x-fb-request-id", "HeaderRequest1");
-        assertThat(MetaErrors.from(response(status, body, withTrace)).requestId()).isEqualTo("HeaderTrace1");
+        assertThat(new MetaErrors().translate(response(status, body, withTrace)).requestId()).isEqualTo("HeaderTrace1");
     }
 
     @org.junit.jupiter.api.Test
     void fallsBackToTheRequestIdHeaderThenToTheBodysTraceId() {
         String body = graph(190, 463, "expired");
-        assertThat(MetaErrors.from(response(400, body, Map.of("x-fb-request-id", "Req9"))).requestId())
+        assertThat(new MetaErrors().translate(response(400, body, Map.of("x-fb-request-id", "Req9"))).requestId())
                 .isEqualTo("Req9");
-        assertThat(MetaErrors.from(response(400, body, Map.of())).requestId()).isEqualTo("BodyTrace");
+        assertThat(new MetaErrors().translate(response(400, body, Map.of())).requestId()).isEqualTo("BodyTrace");
     }
 
     private static Arguments row(int status, String body, Map<String, String> headers, ErrorKind kind, String code,

@@ -1,5 +1,6 @@
 package com.syncledger.connectors.microsoft;
 
+import com.syncledger.connectors.contract.InParts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -64,7 +65,7 @@ class MicrosoftConnectorTest {
     }
 
     private SpendConnector connector(Map<String, String> env) {
-        return new MicrosoftConnector(MicrosoftSettings.fromEnv(Env.of(env)), WireClient.withDefaults(),
+        return MicrosoftFactory.connector(MicrosoftSettings.fromEnv(Env.of(env)), WireClient.withDefaults(),
                 Clock.systemUTC(), rotations::add);
     }
 
@@ -165,7 +166,7 @@ class MicrosoftConnectorTest {
         DateRange longRange = DateRange.of(range.to().minusDays(399), range.to());
         usd.spend(longRange.from(), "cmp-a", "3.21");
         fake.clearRequests();
-        SpendReport report = connector().dailySpend(id(usd), info(usd), longRange);
+        SpendReport report = InParts.dailySpend(connector(), id(usd), info(usd), longRange);
         assertThat(report.days()).containsExactlyElementsOf(truth(usd, longRange));
         assertThat(apiRequests()).filteredOn(r -> r.path().endsWith("/Submit")).hasSize(2);
     }

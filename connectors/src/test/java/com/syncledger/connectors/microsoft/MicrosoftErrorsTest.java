@@ -52,7 +52,7 @@ class MicrosoftErrorsTest {
     @ParameterizedTest
     @MethodSource("faults")
     void faultBecomesItsKind(int status, String body, ErrorKind kind, String code, Long retryAfterSeconds) {
-        ConnectorException error = MicrosoftErrors.from(response(status, body, Map.of()), "SubmitGenerateReport");
+        ConnectorException error = new MicrosoftErrors("SubmitGenerateReport").translate(response(status, body, Map.of()));
         assertThat(error.kind()).isEqualTo(kind);
         assertThat(error.platformCode()).isEqualTo(code);
         assertThat(error.httpStatus()).isEqualTo(status);
@@ -65,16 +65,16 @@ class MicrosoftErrorsTest {
     @ParameterizedTest
     @MethodSource("faults")
     void theTrackingIdHeaderIsTheRequestId(int status, String body, ErrorKind kind, String code, Long ignored) {
-        ConnectorException error = MicrosoftErrors.from(
-                response(status, body, Map.of("TrackingId", "from-header")), "PollGenerateReport");
+        ConnectorException error = new MicrosoftErrors("PollGenerateReport").translate(
+                response(status, body, Map.of("TrackingId", "from-header")));
         assertThat(error.requestId()).isEqualTo("from-header");
     }
 
     @ParameterizedTest
     @MethodSource("faults")
     void aRetryAfterHeaderWinsWhenSent(int status, String body, ErrorKind kind, String code, Long ignored) {
-        ConnectorException error = MicrosoftErrors.from(
-                response(status, body, Map.of("Retry-After", "7")), "SubmitGenerateReport");
+        ConnectorException error = new MicrosoftErrors("SubmitGenerateReport").translate(
+                response(status, body, Map.of("Retry-After", "7")));
         if (kind == ErrorKind.RATE_LIMITED || kind == ErrorKind.TRANSIENT) {
             assertThat(error.retryAfter()).contains(Duration.ofSeconds(7));
         }
@@ -83,7 +83,7 @@ class MicrosoftErrorsTest {
     @ParameterizedTest
     @MethodSource("faults")
     void onlyAnExpiredTokenAsksForARefresh(int status, String body, ErrorKind kind, String code, Long ignored) {
-        assertThat(MicrosoftErrors.isExpiredToken(response(status, body, Map.of()))).isEqualTo("109".equals(code));
+        assertThat(new MicrosoftErrors("GetAccount").isExpiredToken(response(status, body, Map.of()))).isEqualTo("109".equals(code));
     }
 
     private static String adApi(int code, String errorCode) {

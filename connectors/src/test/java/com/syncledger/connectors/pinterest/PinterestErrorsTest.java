@@ -40,7 +40,7 @@ class PinterestErrorsTest {
                 ? Map.of("x-pinterest-rid", List.of("rid-42"))
                 : Map.of("x-pinterest-rid", List.of("rid-42"), "Retry-After", List.of(retryAfter));
 
-        ConnectorException error = PinterestErrors.fromResponse(new WireResponse(status,
+        ConnectorException error = new PinterestErrors().translate(new WireResponse(status,
                 HttpHeaders.of(headers, (name, value) -> true), body.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(error.kind()).isEqualTo(kind);

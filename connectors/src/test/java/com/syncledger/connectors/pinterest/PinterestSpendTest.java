@@ -1,5 +1,6 @@
 package com.syncledger.connectors.pinterest;
 
+import com.syncledger.connectors.contract.InParts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -105,7 +106,7 @@ class PinterestSpendTest {
         usd.spend(first, "a", "1.01").spend(TODAY.minusDays(1), "a", "2.02").spend(TODAY, "a", "3.03");
         fake.clearRequests();
 
-        SpendReport report = connector.dailySpend(id(usd), info(usd), DateRange.of(first, TODAY));
+        SpendReport report = InParts.dailySpend(connector, id(usd), info(usd), DateRange.of(first, TODAY));
 
         assertThat(analyticsQueries()).containsExactly(
                 "start_date=" + first + "&end_date=" + TODAY.minusDays(1)

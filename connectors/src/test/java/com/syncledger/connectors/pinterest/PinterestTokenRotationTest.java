@@ -57,7 +57,7 @@ class PinterestTokenRotationTest {
     @Test
     void eachRefreshUsesTheRefreshTokenIssuedByThePreviousOne() {
         String original = fake.currentRefreshToken();
-        SpendConnector connector = PinterestConnector.fromEnv(Env.of(env), WireClient.withDefaults(), rotated::add);
+        SpendConnector connector = new PinterestFactory().create(Env.of(env), WireClient.withDefaults(), rotated::add);
 
         fetch(connector);
         String first = fake.currentRefreshToken();
@@ -75,7 +75,7 @@ class PinterestTokenRotationTest {
 
     @Test
     void theAppCredentialsGoInABasicHeaderNotTheForm() {
-        fetch(PinterestConnector.fromEnv(Env.of(env), WireClient.withDefaults(), rotated::add));
+        fetch(new PinterestFactory().create(Env.of(env), WireClient.withDefaults(), rotated::add));
 
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 (fake.credentials().clientId() + ":" + fake.credentials().clientSecret()).getBytes(StandardCharsets.UTF_8));
@@ -87,8 +87,8 @@ class PinterestTokenRotationTest {
 
     @Test
     void aRefreshTokenThatWasRotatedAwayIsAuth() {
-        fetch(PinterestConnector.fromEnv(Env.of(env), WireClient.withDefaults(), rotated::add));
-        SpendConnector stale = PinterestConnector.fromEnv(Env.of(env), WireClient.withDefaults(), rotated::add);
+        fetch(new PinterestFactory().create(Env.of(env), WireClient.withDefaults(), rotated::add));
+        SpendConnector stale = new PinterestFactory().create(Env.of(env), WireClient.withDefaults(), rotated::add);
 
         ConnectorException error = catchThrowableOfType(ConnectorException.class, () -> fetch(stale));
 
@@ -98,7 +98,7 @@ class PinterestTokenRotationTest {
 
     @Test
     void theRotatedTokenNeverShowsInTheConnectorOrItsErrors() {
-        SpendConnector connector = PinterestConnector.fromEnv(Env.of(env), WireClient.withDefaults(), rotated::add);
+        SpendConnector connector = new PinterestFactory().create(Env.of(env), WireClient.withDefaults(), rotated::add);
         fetch(connector);
         fake.revokeTokens();
 

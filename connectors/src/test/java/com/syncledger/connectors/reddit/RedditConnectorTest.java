@@ -1,5 +1,7 @@
 package com.syncledger.connectors.reddit;
 
+import com.syncledger.connectors.contract.InParts;
+import com.syncledger.connectors.Connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -150,7 +152,7 @@ class RedditConnectorTest {
     void aRotatedRefreshTokenIsKeptAndUsedForTheNextRefresh() {
         String original = fake.currentRefreshToken();
         List<Secret> rotations = new ArrayList<>();
-        SpendConnector connector = new RedditConnector(RedditSettings.fromEnv(Env.of(withoutAccessToken())),
+        SpendConnector connector = RedditFactory.connector(RedditSettings.fromEnv(Env.of(withoutAccessToken())),
                 WireClient.withDefaults(), Clock.systemUTC(), rotations::add);
 
         connector.accountInfo(id(newYork));
@@ -176,7 +178,7 @@ class RedditConnectorTest {
     @Test
     void theAccessTokenIsReusedUntilItsExpiresInRunsOut() {
         MovableClock clock = new MovableClock();
-        SpendConnector connector = new RedditConnector(RedditSettings.fromEnv(Env.of(withoutAccessToken())),
+        SpendConnector connector = RedditFactory.connector(RedditSettings.fromEnv(Env.of(withoutAccessToken())),
                 WireClient.withDefaults(), clock, rotated -> { });
         connector.accountInfo(id(newYork));
         clock.advance(Duration.ofSeconds(RedditFake.TOKEN_LIFETIME_SECONDS).minusMinutes(2));
@@ -293,7 +295,7 @@ class RedditConnectorTest {
         DateRange forty = DateRange.of(tenDays.to().minusDays(39), tenDays.to());
         forty.dates().forEach(d -> newYork.spend(d, "cmp-c", "1.01"));
 
-        SpendReport report = connector(fake.environment()).dailySpend(id(newYork), info(newYork), forty);
+        SpendReport report = InParts.dailySpend(connector(fake.environment()), id(newYork), info(newYork), forty);
 
         assertThat(report.days()).containsExactlyElementsOf(truth(newYork, forty));
         List<JsonNode> windows = reportRequests().stream().map(RedditConnectorTest::data).toList();
@@ -330,7 +332,7 @@ class RedditConnectorTest {
     // ---- helpers ----
 
     private static SpendConnector connector(Map<String, String> env) {
-        return RedditConnector.fromEnv(Env.of(env), WireClient.withDefaults());
+        return Connectors.create(Platform.REDDIT, Env.of(env), WireClient.withDefaults());
     }
 
     private Map<String, String> withoutAccessToken() {

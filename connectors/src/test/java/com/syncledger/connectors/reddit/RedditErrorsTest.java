@@ -64,7 +64,7 @@ class RedditErrorsTest {
         WireResponse response = new WireResponse(status, HttpHeaders.of(all, (k, v) -> true),
                 body.getBytes(StandardCharsets.UTF_8));
 
-        ConnectorException error = RedditErrors.toException(response);
+        ConnectorException error = new RedditErrors().translate(response);
 
         assertThat(error.kind()).isEqualTo(kind);
         assertThat(error.platform()).isEqualTo(Platform.REDDIT);

@@ -55,7 +55,7 @@ class SnapchatErrorsTest {
         Map<String, List<String>> headers = requestIdHeader == null ? Map.of()
                 : Map.of(requestIdHeader, List.of("rid-header"));
 
-        ConnectorException error = SnapchatErrors.fromResponse(response(status, body, headers));
+        ConnectorException error = new SnapchatErrors().translate(response(status, body, headers));
 
         assertThat(error.kind()).isEqualTo(kind);
         assertThat(error.platform()).isEqualTo(Platform.SNAPCHAT);
@@ -67,7 +67,7 @@ class SnapchatErrorsTest {
 
     @Test
     void aRetryAfterOnThrottlingIsHonouredWhenSent() {
-        ConnectorException error = SnapchatErrors.fromResponse(
+        ConnectorException error = new SnapchatErrors().translate(
                 response(429, envelope("E1008", "slow down"), Map.of("Retry-After", List.of("12"))));
 
         assertThat(error.retryAfter()).contains(Duration.ofSeconds(12));
@@ -75,7 +75,7 @@ class SnapchatErrorsTest {
 
     @Test
     void theDebugMessageIsKeptForTheOperator() {
-        ConnectorException error = SnapchatErrors.fromResponse(
+        ConnectorException error = new SnapchatErrors().translate(
                 response(400, envelope("E2002", "Unsupported Stats Query: start of day"), Map.of()));
 
         assertThat(error.getMessage()).contains("http 400").contains("Unsupported Stats Query: start of day");
@@ -84,7 +84,7 @@ class SnapchatErrorsTest {
     @Test
     void aSuccessfulStatusWithAnErrorEnvelopeIsABadResponse() {
         ConnectorException error = catchThrowableOfType(ConnectorException.class,
-                () -> SnapchatErrors.successBody(response(200, envelope("E9999", "odd"), Map.of())));
+                () -> new SnapchatErrors().successBody(response(200, envelope("E9999", "odd"), Map.of())));
 
         assertThat(error.kind()).isEqualTo(ErrorKind.BAD_RESPONSE);
         assertThat(error.requestId()).isEqualTo("rid-body");
@@ -93,7 +93,7 @@ class SnapchatErrorsTest {
     @Test
     void aSuccessfulStatusWithoutJsonIsABadResponse() {
         ConnectorException error = catchThrowableOfType(ConnectorException.class,
-                () -> SnapchatErrors.successBody(response(200, "<html>maintenance</html>", Map.of())));
+                () -> new SnapchatErrors().successBody(response(200, "<html>maintenance</html>", Map.of())));
 
         assertThat(error.kind()).isEqualTo(ErrorKind.BAD_RESPONSE);
     }

@@ -1,5 +1,6 @@
 package com.syncledger.connectors.snapchat;
 
+import com.syncledger.connectors.contract.InParts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncledger.connectors.Connectors;
@@ -186,7 +187,8 @@ class SnapchatTimeZoneTest {
     private SpendReport fetch(FakeAccount account, DateRange range) {
         fake.clearRequests();
         AccountId id = AccountId.of(Platform.SNAPCHAT, account.id());
-        return connector.dailySpend(id, new AccountInfo(account.currency(), account.timeZone(), account.name()), range);
+        return InParts.dailySpend(connector, id,
+                new AccountInfo(account.currency(), account.timeZone(), account.name()), range);
     }
 
     private List<String> statsQueries() {

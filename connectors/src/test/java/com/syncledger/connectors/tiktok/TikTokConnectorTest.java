@@ -1,5 +1,6 @@
 package com.syncledger.connectors.tiktok;
 
+import com.syncledger.connectors.contract.InParts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -68,7 +69,7 @@ class TikTokConnectorTest {
         DateRange range = DateRange.of(from, from.plusDays(44));
         range.dates().filter(d -> d.getDayOfMonth() % 4 != 0).forEach(d -> account.spend(d, "c1", "10.05"));
 
-        SpendReport report = connector.dailySpend(id(), info(), range);
+        SpendReport report = InParts.dailySpend(connector, id(), info(), range);
 
         assertThat(report.days()).containsExactlyElementsOf(range.dates()
                 .map(d -> new DailySpend(d, Money.ofMajor(account.totalOn(d), "USD"))).toList());

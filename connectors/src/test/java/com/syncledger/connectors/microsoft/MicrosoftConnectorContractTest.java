@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** The shared contract, against the Microsoft Advertising fake over loopback HTTP. */
-class MicrosoftAdsConnectorContractTest extends SpendConnectorContractTest {
+class MicrosoftConnectorContractTest extends SpendConnectorContractTest {
 
     @Override
     protected Platform platform() {

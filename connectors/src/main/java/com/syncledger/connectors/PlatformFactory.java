@@ -1,0 +1,61 @@
+package com.syncledger.connectors;
+
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Everything SyncLedger knows about one platform's setup, in the platform's own package: its variables and
+ * which of them are secret, when it counts as configured, and how its connector and its OAuth refresher are
+ * built. {@link Connectors#FACTORIES} lists one per platform. The defaults describe the common case, a
+ * platform configured by an access token or by a refresh token with its client; a platform that needs more
+ * says so by overriding them.
+ */
+public interface PlatformFactory {
+
+    /** The names of the platform's standard credential variables. */
+    PlatformVariables variableNames();
+
+    default Platform platform() {
+        return variableNames().platform();
+    }
+
+    /** The variables an operator sets, for help texts; optional ones say so. */
+    default List<String> variables() {
+        return variableNames().oauthHelp();
+    }
+
+    /** The variables whose values are credentials, never to be shown or logged. */
+    default Set<String> secretVariables() {
+        return variableNames().oauthSecrets();
+    }
+
+    /** Whether {@code env} holds enough for {@link #create} to build a working connector. */
+    default boolean configured(Env env) {
+        return variableNames().accessOrRefreshable(env);
+    }
+
+    /**
+     * The platform's OAuth refresher from {@code env}; empty for a platform whose tokens cannot be refreshed.
+     *
+     * @param onRotation receives each refresh token the platform rotates to, so it can be kept
+     */
+    default Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return Optional.empty();
+    }
+
+    /**
+     * The platform's connector. Call only when {@link #configured}.
+     *
+     * @param onRotation receives each refresh token the platform rotates to, so it can be kept
+     * @throws IllegalArgumentException naming a required setting that is missing or malformed
+     */
+    SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation);
+}

@@ -1,0 +1,68 @@
+package com.syncledger.connectors;
+
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.WireClient;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The names of a platform's credential variables: {@code <PREFIX>_ACCESS_TOKEN}, {@code _REFRESH_TOKEN},
+ * {@code _BASE_URL}, the client id and secret and the token URL, which a few platforms spell their own way.
+ */
+public record PlatformVariables(Platform platform, String prefix, String clientId, String clientSecret,
+        String tokenUrl) {
+
+    /** {@code <NAME>_CLIENT_ID}, {@code <NAME>_CLIENT_SECRET}, {@code <NAME>_TOKEN_URL} with the enum name. */
+    public static PlatformVariables standard(Platform platform) {
+        String name = platform.name();
+        return new PlatformVariables(platform, name, name + "_CLIENT_ID", name + "_CLIENT_SECRET",
+                name + "_TOKEN_URL");
+    }
+
+    public String accessToken() {
+        return prefix + "_ACCESS_TOKEN";
+    }
+
+    public String refreshToken() {
+        return prefix + "_REFRESH_TOKEN";
+    }
+
+    public String baseUrl() {
+        return prefix + "_BASE_URL";
+    }
+
+    /** A refresh token with the client id and secret to use it. */
+    public boolean refreshable(Env env) {
+        return env.has(refreshToken()) && env.has(clientId) && env.has(clientSecret);
+    }
+
+    /** An access token, or what it takes to get one. */
+    public boolean accessOrRefreshable(Env env) {
+        return env.has(accessToken()) || refreshable(env);
+    }
+
+    /** The variables of a platform that needs nothing but an OAuth credential, for help texts. */
+    public List<String> oauthHelp() {
+        return List.of(clientId, clientSecret, refreshToken(),
+                accessToken() + " (or the refresh token with client id and secret)");
+    }
+
+    /** The variables that hold an OAuth credential. */
+    public Set<String> oauthSecrets() {
+        return Set.of(clientSecret, refreshToken(), accessToken());
+    }
+
+    /**
+     * A refresher from these variables: client id and secret, refresh and access token, and the token URL
+     * ({@code defaultTokenUrl} unless overridden).
+     */
+    public OAuthRefresher.Builder refresher(Env env, String defaultTokenUrl, WireClient wire) {
+        return OAuthRefresher.builder(platform, env.url(tokenUrl, defaultTokenUrl), wire)
+                .clientId(env.get(clientId).orElse(null))
+                .clientSecret(env.secret(clientSecret))
+                .refreshToken(env.secret(refreshToken()))
+                .accessToken(env.secret(accessToken()));
+    }
+}

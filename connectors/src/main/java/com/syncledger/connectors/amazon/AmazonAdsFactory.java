@@ -1,0 +1,50 @@
+package com.syncledger.connectors.amazon;
+
+import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.PlatformVariables;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Amazon Ads' setup: the Login with Amazon client and token(s), the regional host and report pacing. */
+public final class AmazonAdsFactory implements PlatformFactory {
+
+    static final PlatformVariables NAMES = PlatformVariables.standard(Platform.AMAZON);
+
+    @Override
+    public PlatformVariables variableNames() {
+        return NAMES;
+    }
+
+    /** Amazon wants the client id on every call, so it is needed even with an access token. */
+    @Override
+    public boolean configured(Env env) {
+        return env.has(NAMES.clientId()) && NAMES.accessOrRefreshable(env);
+    }
+
+    @Override
+    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        // Login with Amazon hands back the same refresh token: nothing to keep.
+        return Optional.of(NAMES.refresher(env, AmazonAdsSettings.DEFAULT_TOKEN_URL, wire).build());
+    }
+
+    /**
+     * Reads {@code AMAZON_CLIENT_ID}, {@code AMAZON_CLIENT_SECRET}, {@code AMAZON_REFRESH_TOKEN}, the optional
+     * {@code AMAZON_ACCESS_TOKEN}, and the optional {@code AMAZON_BASE_URL} (the regional host),
+     * {@code AMAZON_TOKEN_URL}, {@code AMAZON_API_VERSION}, {@code AMAZON_POLL_INTERVAL_MS} and
+     * {@code AMAZON_REPORT_TIMEOUT} (seconds).
+     */
+    @Override
+    public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        String clientId = env.get(NAMES.clientId()).orElseThrow(() -> new IllegalArgumentException(
+                "AMAZON_CLIENT_ID is required: Amazon Ads wants the client id on every call"));
+        AmazonAdsSettings settings = AmazonAdsSettings.fromEnv(env);
+        OAuthRefresher tokens = refresher(env, wire, onRotation).orElseThrow();
+        return new AmazonAdsConnector(new AmazonAdsApi(wire, tokens, clientId, settings), settings);
+    }
+}

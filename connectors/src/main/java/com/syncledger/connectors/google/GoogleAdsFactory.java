@@ -1,0 +1,79 @@
+package com.syncledger.connectors.google;
+
+import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.PlatformVariables;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Google Ads' setup: the OAuth client and refresh token ({@code GOOGLE_ADS_*}, but {@code GOOGLE_TOKEN_URL}),
+ * the developer token, and optionally the manager account to log in through.
+ */
+public final class GoogleAdsFactory implements PlatformFactory {
+
+    static final PlatformVariables NAMES = new PlatformVariables(Platform.GOOGLE, "GOOGLE_ADS",
+            "GOOGLE_ADS_CLIENT_ID", "GOOGLE_ADS_CLIENT_SECRET", "GOOGLE_TOKEN_URL");
+    static final String DEVELOPER_TOKEN = "GOOGLE_ADS_DEVELOPER_TOKEN";
+    static final String LOGIN_CUSTOMER_ID = "GOOGLE_ADS_LOGIN_CUSTOMER_ID";
+
+    @Override
+    public PlatformVariables variableNames() {
+        return NAMES;
+    }
+
+    @Override
+    public List<String> variables() {
+        return List.of(DEVELOPER_TOKEN, NAMES.clientId(), NAMES.clientSecret(), NAMES.refreshToken(),
+                LOGIN_CUSTOMER_ID + " (optional)");
+    }
+
+    @Override
+    public Set<String> secretVariables() {
+        return Set.of(DEVELOPER_TOKEN, NAMES.clientSecret(), NAMES.refreshToken());
+    }
+
+    @Override
+    public boolean configured(Env env) {
+        return env.has(DEVELOPER_TOKEN) && NAMES.refreshable(env);
+    }
+
+    /** Always the refresh-token grant: Google access tokens live an hour, so none is configured. */
+    @Override
+    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        if (!env.has(NAMES.clientId())) {
+            throw new IllegalArgumentException("GOOGLE_ADS_CLIENT_ID is required for Google Ads");
+        }
+        if (!env.has(NAMES.refreshToken())) {
+            throw new IllegalArgumentException("GOOGLE_ADS_REFRESH_TOKEN is required for Google Ads");
+        }
+        // Google keeps the refresh token on refresh: there is no rotation to pass on.
+        return Optional.of(NAMES.refresher(env, GoogleAdsConnector.DEFAULT_TOKEN_URL, wire).accessToken(null).build());
+    }
+
+    /**
+     * From {@code GOOGLE_ADS_CLIENT_ID}, {@code GOOGLE_ADS_CLIENT_SECRET}, {@code GOOGLE_ADS_REFRESH_TOKEN},
+     * {@code GOOGLE_ADS_DEVELOPER_TOKEN} (sent when set: Google retired developer tokens in September 2026 and
+     * now ignores the header), {@code GOOGLE_ADS_LOGIN_CUSTOMER_ID} (the manager account, with or without
+     * dashes), {@code GOOGLE_ADS_BASE_URL}, {@code GOOGLE_TOKEN_URL} and {@code GOOGLE_ADS_API_VERSION}.
+     */
+    @Override
+    public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        OAuthRefresher oauth = refresher(env, wire, onRotation).orElseThrow();
+        return new GoogleAdsConnector(
+                env.url(NAMES.baseUrl(), GoogleAdsConnector.DEFAULT_BASE_URL),
+                GoogleAdsConnector.apiVersion(env.getOrDefault(GoogleAdsConnector.VERSION_VAR,
+                        GoogleAdsConnector.DEFAULT_API_VERSION)),
+                oauth,
+                env.secret(DEVELOPER_TOKEN),
+                env.get(LOGIN_CUSTOMER_ID).map(GoogleAdsConnector::loginCustomerId).orElse(null),
+                wire);
+    }
+}

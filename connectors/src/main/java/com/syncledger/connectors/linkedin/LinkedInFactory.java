@@ -1,0 +1,60 @@
+package com.syncledger.connectors.linkedin;
+
+import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.PlatformVariables;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import java.net.URI;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/** LinkedIn's setup: an access token and/or the refresh triple, and the Rest.li API version. */
+public final class LinkedInFactory implements PlatformFactory {
+
+    static final PlatformVariables NAMES = PlatformVariables.standard(Platform.LINKEDIN);
+
+    private static final Pattern VERSION = Pattern.compile("\\d{6}(\\.\\d{2})?");
+
+    @Override
+    public PlatformVariables variableNames() {
+        return NAMES;
+    }
+
+    /** The refresh part is left out unless the whole triple is there, so a partial one never half-works. */
+    @Override
+    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        boolean refreshable = NAMES.refreshable(env);
+        if (!env.has(NAMES.accessToken()) && !refreshable) {
+            throw new IllegalArgumentException("LinkedIn needs LINKEDIN_ACCESS_TOKEN, or LINKEDIN_REFRESH_TOKEN with "
+                    + "LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET");
+        }
+        OAuthRefresher.Builder tokens = NAMES.refresher(env, LinkedInConnector.DEFAULT_TOKEN_URL, wire)
+                .onRotation(onRotation);
+        if (!refreshable) {
+            tokens.clientId(null).refreshToken(null);
+        }
+        return Optional.of(tokens.build());
+    }
+
+    /**
+     * Reads {@code LINKEDIN_ACCESS_TOKEN} and/or {@code LINKEDIN_REFRESH_TOKEN} with {@code LINKEDIN_CLIENT_ID}
+     * and {@code LINKEDIN_CLIENT_SECRET}, {@code LINKEDIN_BASE_URL}, {@code LINKEDIN_TOKEN_URL} and
+     * {@code LINKEDIN_API_VERSION}.
+     */
+    @Override
+    public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        OAuthRefresher tokens = refresher(env, wire, onRotation).orElseThrow();
+        String version = env.getOrDefault(LinkedInConnector.API_VERSION_VAR, LinkedInConnector.DEFAULT_API_VERSION);
+        if (!VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException(LinkedInConnector.API_VERSION_VAR + " must be YYYYMM (e.g. 202603), not '"
+                    + version + "'");
+        }
+        URI baseUrl = env.url(NAMES.baseUrl(), LinkedInConnector.DEFAULT_BASE_URL);
+        return new LinkedInConnector(wire, baseUrl, version, tokens);
+    }
+}

@@ -1,0 +1,58 @@
+package com.syncledger.connectors.meta;
+
+import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.PlatformVariables;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Meta's setup: a long-lived access token (Meta has no refresh-token grant) and, optionally, the app secret
+ * for {@code appsecret_proof}.
+ */
+public final class MetaFactory implements PlatformFactory {
+
+    static final PlatformVariables NAMES = PlatformVariables.standard(Platform.META);
+    static final String APP_SECRET = "META_APP_SECRET";
+
+    @Override
+    public PlatformVariables variableNames() {
+        return NAMES;
+    }
+
+    @Override
+    public List<String> variables() {
+        return List.of(NAMES.accessToken(), APP_SECRET + " (optional)");
+    }
+
+    @Override
+    public Set<String> secretVariables() {
+        return Set.of(NAMES.accessToken(), APP_SECRET);
+    }
+
+    @Override
+    public boolean configured(Env env) {
+        return env.has(NAMES.accessToken());
+    }
+
+    /**
+     * From {@code META_ACCESS_TOKEN}, {@code META_APP_SECRET} (optional: enables {@code appsecret_proof}),
+     * {@code META_BASE_URL} and {@code META_API_VERSION}.
+     */
+    @Override
+    public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        Secret token = env.secret(NAMES.accessToken());
+        if (token == null) {
+            throw new IllegalArgumentException("META_ACCESS_TOKEN is required for Meta");
+        }
+        return new MetaConnector(
+                env.url(NAMES.baseUrl(), MetaConnector.DEFAULT_BASE_URL),
+                MetaConnector.apiVersion(env.getOrDefault(MetaConnector.VERSION_VAR, MetaConnector.DEFAULT_API_VERSION)),
+                token, env.secret(APP_SECRET), wire);
+    }
+}

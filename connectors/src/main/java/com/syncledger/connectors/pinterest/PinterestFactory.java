@@ -1,0 +1,48 @@
+package com.syncledger.connectors.pinterest;
+
+import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.PlatformVariables;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Pinterest's setup: the app id and secret ({@code PINTEREST_APP_ID}, {@code PINTEREST_APP_SECRET}) with a
+ * refresh token that rotates on every refresh, or an access token.
+ */
+public final class PinterestFactory implements PlatformFactory {
+
+    static final PlatformVariables NAMES = new PlatformVariables(Platform.PINTEREST, "PINTEREST", "PINTEREST_APP_ID",
+            "PINTEREST_APP_SECRET", "PINTEREST_TOKEN_URL");
+
+    @Override
+    public PlatformVariables variableNames() {
+        return NAMES;
+    }
+
+    /**
+     * Pinterest wants the app id and secret as a Basic header at its token endpoint.
+     *
+     * @param onRotation receives each new refresh token Pinterest issues; the old one stops working, so the new
+     *                   one must be stored where {@code PINTEREST_REFRESH_TOKEN} comes from
+     */
+    @Override
+    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return Optional.of(NAMES.refresher(env, PinterestConnector.DEFAULT_TOKEN_URL, wire)
+                .clientAuth(OAuthRefresher.ClientAuth.BASIC_HEADER)
+                .onRotation(onRotation)
+                .build());
+    }
+
+    @Override
+    public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return new PinterestConnector(env.url(NAMES.baseUrl(), PinterestConnector.DEFAULT_BASE_URL),
+                env.getOrDefault("PINTEREST_API_VERSION", PinterestConnector.DEFAULT_API_VERSION),
+                refresher(env, wire, onRotation).orElseThrow(), wire);
+    }
+}

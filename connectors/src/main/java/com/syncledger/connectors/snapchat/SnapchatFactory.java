@@ -1,0 +1,39 @@
+package com.syncledger.connectors.snapchat;
+
+import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.PlatformVariables;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Snapchat's setup: an access token and/or the refresh triple (access tokens live 30 minutes). */
+public final class SnapchatFactory implements PlatformFactory {
+
+    static final PlatformVariables NAMES = PlatformVariables.standard(Platform.SNAPCHAT);
+
+    @Override
+    public PlatformVariables variableNames() {
+        return NAMES;
+    }
+
+    /** Snap takes the client credentials in the form body, not in a Basic header. */
+    @Override
+    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return Optional.of(NAMES.refresher(env, SnapchatConnector.DEFAULT_TOKEN_URL, wire)
+                .clientAuth(OAuthRefresher.ClientAuth.FORM_PARAMS)
+                .onRotation(onRotation)
+                .build());
+    }
+
+    @Override
+    public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return new SnapchatConnector(env.url(NAMES.baseUrl(), SnapchatConnector.DEFAULT_BASE_URL),
+                env.getOrDefault("SNAPCHAT_API_VERSION", SnapchatConnector.DEFAULT_API_VERSION),
+                refresher(env, wire, onRotation).orElseThrow(), wire);
+    }
+}

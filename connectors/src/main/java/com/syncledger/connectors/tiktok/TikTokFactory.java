@@ -1,0 +1,62 @@
+package com.syncledger.connectors.tiktok;
+
+import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.PlatformVariables;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendConnector;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * TikTok's setup: a Marketing API access token, long-lived and without a refresh flow. {@code TIKTOK_APP_ID}/{@code TIKTOK_APP_SECRET} are only
+ * needed to authorize, not to read spend.
+ */
+public final class TikTokFactory implements PlatformFactory {
+
+    static final PlatformVariables NAMES = new PlatformVariables(Platform.TIKTOK, "TIKTOK", "TIKTOK_APP_ID",
+            "TIKTOK_APP_SECRET", "TIKTOK_TOKEN_URL");
+
+    private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
+
+    @Override
+    public PlatformVariables variableNames() {
+        return NAMES;
+    }
+
+    @Override
+    public List<String> variables() {
+        return List.of(NAMES.accessToken(), NAMES.clientId() + " (optional)", NAMES.clientSecret() + " (optional)");
+    }
+
+    @Override
+    public Set<String> secretVariables() {
+        return Set.of(NAMES.accessToken(), NAMES.clientSecret());
+    }
+
+    @Override
+    public boolean configured(Env env) {
+        return env.has(NAMES.accessToken());
+    }
+
+    /** Reads {@code TIKTOK_ACCESS_TOKEN}, {@code TIKTOK_BASE_URL} and {@code TIKTOK_API_VERSION}. */
+    @Override
+    public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        Secret token = env.secret(NAMES.accessToken());
+        if (token == null) {
+            throw new IllegalArgumentException("TikTok needs TIKTOK_ACCESS_TOKEN");
+        }
+        String version = env.getOrDefault(TikTokConnector.API_VERSION_VAR, TikTokConnector.DEFAULT_API_VERSION);
+        if (!VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException(TikTokConnector.API_VERSION_VAR + " must look like v1.3, not '"
+                    + version + "'");
+        }
+        URI baseUrl = env.url(NAMES.baseUrl(), TikTokConnector.DEFAULT_BASE_URL);
+        return new TikTokConnector(wire, baseUrl, version, token);
+    }
+}
