@@ -17,10 +17,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code statement preview|issue|show|list|diff}: exit 0 on success, 1 when an issue is refused, 2 on bad input. */
+/**
+ * {@code statement preview|issue|show|list|diff|export}: exit 0 on success, 1 when an issue is refused, 2 on bad
+ * input.
+ */
 @Command(name = "statement", mixinStandardHelpOptions = true, description = "Success-fee statements of a store.",
         subcommands = {StatementCommand.Preview.class, StatementCommand.Issue.class, StatementCommand.Show.class,
-                StatementCommand.ListStatements.class, StatementCommand.Diff.class})
+                StatementCommand.ListStatements.class, StatementCommand.Diff.class, StatementExportCommand.class})
 final class StatementCommand extends CommandGroup {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -8,26 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.syncledger.app.SyncLedgerApplication;
 import com.syncledger.app.database.TestDatabase;
 import com.syncledger.app.ledger.AdAccounts;
-import com.syncledger.app.ledger.LedgerEntries;
-import com.syncledger.app.ledger.LedgerEntryInput;
-import com.syncledger.app.ledger.StoreInput;
-import com.syncledger.app.ledger.Stores;
 import com.syncledger.app.problem.ConflictException;
 import com.syncledger.app.problem.InvalidInputException;
-import com.syncledger.app.sync.SyncProgress;
-import com.syncledger.app.sync.SyncService;
 import com.syncledger.connectors.spi.AccountId;
-import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.Sandbox;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.YearMonth;
-import java.util.HashMap;
-import java.util.Map;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,22 +41,19 @@ class StatementsTest {
     private static ConfigurableApplicationContext app;
     private static Statements statements;
     private static JdbcClient jdbc;
-    private static int storeCount;
+    private static BillingFixture fixture;
 
     @BeforeAll
     static void start() {
         sandbox = Sandbox.start();
-        Map<String, String> settings = new HashMap<>(sandbox.environment());
-        settings.put("SYNCLEDGER_FETCH_MAX_ATTEMPTS", "1");
-        Env env = TestDatabase.fresh().env(settings);
+        Env env = TestDatabase.fresh().env(BillingFixture.settings(sandbox));
         app = new SpringApplicationBuilder(SyncLedgerApplication.class).web(WebApplicationType.NONE)
                 .properties("syncledger.sync.schedule.enabled=false")
                 .initializers(c -> c.getBeanFactory().registerSingleton("env", env)).run();
         statements = app.getBean(Statements.class);
         jdbc = app.getBean(JdbcClient.class);
-        rate("2026-04-07", "USD", "1.0825");
-        rate("2026-04-07", "GBP", "0.85");
-        rate("2026-04-07", "JPY", "160.00");
+        fixture = new BillingFixture(sandbox, app);
+        fixture.ratesOfTheWorkedExample();
     }
 
     @AfterAll
@@ -73,64 +62,8 @@ class StatementsTest {
         sandbox.close();
     }
 
-    private static void rate(String day, String quote, String rate) {
-        app.getBean(FxRates.class).set(day, "EUR", quote, rate, "ecb", "cli");
-    }
-
-    /** A USD store with Meta in JPY, Google in USD and Microsoft in GBP, spend on the days of the worked example. */
-    private record Fixture(long storeId, FakeAccount google, FakeAccount microsoft) {
-    }
-
-    private Fixture store() {
-        int n = ++storeCount;
-        long storeId = app.getBean(Stores.class).create(new StoreInput("Billing " + n, "America/New_York", "USD")).id();
-        String suffix = String.format("%02d", n);
-        FakeAccount meta = new FakeAccount("10000000" + suffix, "JPY", "Asia/Tokyo", "Meta JPY")
-                .spend(LocalDate.parse("2026-04-07"), "c1", "1000");
-        FakeAccount google = new FakeAccount("12345678" + suffix, "USD", "America/New_York", "Google USD")
-                .spend(LocalDate.parse("2026-03-03"), "c1", "155.00")
-                .spend(LocalDate.parse("2026-04-10"), "c1", "50.00");
-        FakeAccount microsoft = new FakeAccount("1490000" + suffix, "GBP", "Europe/London", "Bing GBP")
-                .spend(LocalDate.parse("2026-04-07"), "c1", "100.00");
-        sandbox.fake("meta").addAccount(meta);
-        sandbox.fake("google").addAccount(google);
-        sandbox.fake("microsoft").addAccount(microsoft);
-        AdAccounts accounts = app.getBean(AdAccounts.class);
-        accounts.link(storeId, AccountId.of(Platform.META, meta.id()));
-        accounts.link(storeId, AccountId.of(Platform.GOOGLE, google.id()));
-        accounts.link(storeId, AccountId.of(Platform.MICROSOFT, microsoft.id()));
-        sync(storeId, "2026-03-01", "2026-05-31");
-
-        entry(storeId, "b-rev", "revenue", "2026-03-15", "3100.01", "USD", null);
-        entry(storeId, "b-cogs", "cogs", "2026-03-16", "620.00", "USD", null);
-        entry(storeId, "a-rev-usd", "revenue", "2026-04-07", "100.01", "USD", null);
-        entry(storeId, "a-rev-eur", "revenue", "2026-04-07", "30.00", "EUR", null);
-        entry(storeId, "a-rev-meta", "revenue", "2026-04-20", "5000.00", "USD", "meta");
-        entry(storeId, "a-refund", "refund", "2026-04-21", "40.00", "USD", null);
-        entry(storeId, "a-cogs", "cogs", "2026-04-22", "1000.00", "USD", null);
-        entry(storeId, "a-fee", "payment_fee", "2026-04-07", "12.34", "EUR", null);
-        app.getBean(BillingTerms.class).set(storeId, new TermsInput("2026-03-01", "2026-03-31", "0.20", null, null,
-                null), "cli");
-        return new Fixture(storeId, google, microsoft);
-    }
-
-    private static void sync(long storeId, String from, String to) {
-        app.getBean(SyncService.class).syncStore(storeId, DateRange.parse(from, to), SyncProgress.NONE)
-                .forEach(outcome -> assertThat(outcome.succeeded()).as(outcome.toString()).isTrue());
-    }
-
-    private static void entry(long storeId, String id, String kind, String date, String amount, String currency,
-            String platform) {
-        app.getBean(LedgerEntries.class).record(storeId, new LedgerEntryInput(id, kind, date, amount, currency, platform,
-                null, null), "cli");
-    }
-
-    private static void closeRevenue(long storeId, String through) {
-        app.getBean(RevenueCloses.class).close(storeId, LocalDate.parse(through), "cli");
-    }
-
     private static double metaUplift() {
-        var gauge = app.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("kiki.net.profit.uplift")
+        var gauge = app.getBean(MeterRegistry.class).find("kiki.net.profit.uplift")
                 .tags("platform", "meta", "currency", "USD").gauge();
         return gauge == null ? 0 : gauge.value();
     }
@@ -141,8 +74,8 @@ class StatementsTest {
 
     @Test
     void aMonthWithThreePlatformsAndThreeCurrenciesGivesTheHandComputedFigures() {
-        Fixture f = store();
-        closeRevenue(f.storeId(), "2026-04-30");
+        BillingFixture.Store f = fixture.store();
+        fixture.closeRevenue(f.storeId(), "2026-04-30");
 
         double metaBefore = metaUplift();
         Statement s = statements.preview(f.storeId(), APRIL);
@@ -169,7 +102,7 @@ class StatementsTest {
                         tuple("unattributed", "-3320.88"));
         assertThat(s.roundingToUnattributed()).hasToString("-0.01");
         assertThat(metaUplift() - metaBefore).as("the store's preview reaches kiki_net_profit_uplift")
-                .isCloseTo(4993.23, org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(4993.23, Offset.offset(1e-9));
 
         String json = statements.json(s);
         assertThat(json).contains("\"status\" : \"provisional\"", "\"netProfit\" : \"3895.00\"",
@@ -178,7 +111,7 @@ class StatementsTest {
 
     @Test
     void anIssueIsRefusedWithEveryGapAndWritesNothing() {
-        Fixture f = store();
+        BillingFixture.Store f = fixture.store();
         int statementsBefore = count("billing_statement");
         int auditBefore = count("billing_audit");
 
@@ -191,7 +124,7 @@ class StatementsTest {
 
         // An account linked but never synced: its days are missing, never zero.
         app.getBean(AdAccounts.class).link(f.storeId(), AccountId.of(Platform.TIKTOK, "7000000000000000001")).id();
-        closeRevenue(f.storeId(), "2026-04-30");
+        fixture.closeRevenue(f.storeId(), "2026-04-30");
         StatementRefusedException refused = assertThrows(
                 StatementRefusedException.class, () -> statements.issue(f.storeId(), APRIL, "cli"));
         assertThat(refused.statement().gaps()).extracting(Gap::kind, Gap::platform, Gap::from, Gap::to)
@@ -202,12 +135,12 @@ class StatementsTest {
 
     @Test
     void aMissingRateIsAGapNeverAGuess() {
-        Fixture f = store();
-        closeRevenue(f.storeId(), "2026-05-31");
+        BillingFixture.Store f = fixture.store();
+        fixture.closeRevenue(f.storeId(), "2026-05-31");
         // 2026-05-12 has rates, but none for GBP: the Microsoft spend of that day cannot be converted.
-        rate("2026-05-12", "USD", "1.1000");
+        fixture.rate("2026-05-12", "USD", "1.1000");
         f.microsoft().spend(LocalDate.parse("2026-05-12"), "c1", "50.00");
-        sync(f.storeId(), "2026-05-01", "2026-05-31");
+        fixture.sync(f.storeId(), "2026-05-01", "2026-05-31");
 
         Statement may = statements.preview(f.storeId(), MAY);
 
@@ -219,11 +152,11 @@ class StatementsTest {
 
     @Test
     void daysInsideTheRestatementWindowAreUnsettled() {
-        Fixture f = store();
+        BillingFixture.Store f = fixture.store();
         LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
         BillingPeriod lastMonth = new BillingPeriod(YearMonth.from(today.minusMonths(1)));
-        sync(f.storeId(), lastMonth.first().toString(), lastMonth.last().toString());
-        closeRevenue(f.storeId(), lastMonth.last().toString());
+        fixture.sync(f.storeId(), lastMonth.first().toString(), lastMonth.last().toString());
+        fixture.closeRevenue(f.storeId(), lastMonth.last().toString());
 
         Statement s = statements.preview(f.storeId(), lastMonth);
 
@@ -235,8 +168,8 @@ class StatementsTest {
 
     @Test
     void aRestatedDayAfterIssueLeavesTheStatementUnchangedAndTheNextCarriesTheDifference() {
-        Fixture f = store();
-        closeRevenue(f.storeId(), "2026-05-31");
+        BillingFixture.Store f = fixture.store();
+        fixture.closeRevenue(f.storeId(), "2026-05-31");
         Statements.Issued april = statements.issue(f.storeId(), APRIL, "cli");
         assertThat(april.created()).isTrue();
         String issuedDocument = statements.show(f.storeId(), APRIL).document();
@@ -245,7 +178,7 @@ class StatementsTest {
                 .as("issuing twice gives the same statement").isEqualTo(issuedDocument);
 
         f.google().spend(LocalDate.parse("2026-04-10"), "c1", "60.00");
-        sync(f.storeId(), "2026-04-01", "2026-05-31");
+        fixture.sync(f.storeId(), "2026-04-01", "2026-05-31");
 
         assertThat(statements.show(f.storeId(), APRIL).document()).isEqualTo(issuedDocument);
         StatementDiff diff = statements.diff(f.storeId(), APRIL);
@@ -267,8 +200,8 @@ class StatementsTest {
 
     @Test
     void anIssuedStatementCannotBeEditedEvenInTheDatabase() {
-        Fixture f = store();
-        closeRevenue(f.storeId(), "2026-04-30");
+        BillingFixture.Store f = fixture.store();
+        fixture.closeRevenue(f.storeId(), "2026-04-30");
         long id = statements.issue(f.storeId(), APRIL, "cli").statement().id();
         assertThatThrownBy(() -> jdbc.sql("update billing_statement set fee_micros = 0 where id = ?").param(id).update())
                 .hasMessageContaining("append-only");
@@ -276,7 +209,7 @@ class StatementsTest {
 
     @Test
     void badInputIsRefusedAndWritesNothing() {
-        Fixture f = store();
+        BillingFixture.Store f = fixture.store();
         int termsBefore = count("billing_terms");
         LocalDate today = LocalDate.now(ZoneId.of("America/New_York"));
         BillingPeriod nextMonth = new BillingPeriod(YearMonth.from(today.plusMonths(1)));
@@ -297,8 +230,8 @@ class StatementsTest {
 
     @Test
     void termsChangeFromAMonthOnAndEarlierStatementsKeepTheirs() {
-        Fixture f = store();
-        closeRevenue(f.storeId(), "2026-04-30");
+        BillingFixture.Store f = fixture.store();
+        fixture.closeRevenue(f.storeId(), "2026-04-30");
         statements.issue(f.storeId(), APRIL, "cli");
         BillingTerms terms = app.getBean(BillingTerms.class);
         assertThatThrownBy(() -> terms.set(f.storeId(), new TermsInput("2026-03-01", "2026-03-31", "0.30", null, null,
