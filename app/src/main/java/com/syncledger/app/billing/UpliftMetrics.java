@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -39,9 +40,15 @@ public class UpliftMetrics {
         this.json = json;
     }
 
-    /** Starts from each store's latest issued statement, so the gauge survives a restart. */
-    @EventListener(ApplicationReadyEvent.class)
-    public void loadIssued() {
+    /**
+     * Starts from each store's latest issued statement, so the gauge survives a restart. Only a server is
+     * scraped: a CLI command does not pay for reading every statement.
+     */
+    @EventListener
+    public void loadIssued(ApplicationReadyEvent ready) {
+        if (!(ready.getApplicationContext() instanceof WebServerApplicationContext)) {
+            return;
+        }
         jdbc.sql("select distinct on (store_id) store_id, document from billing_statement order by store_id, period desc")
                 .query((rs, row) -> {
                     record(rs.getLong("store_id"), json.readTree(rs.getString("document")));
