@@ -60,8 +60,7 @@ public record PlatformVariables(Platform platform, String prefix, String clientI
      */
     public OAuthRefresher.Builder refresher(Env env, String defaultTokenUrl, WireClient wire) {
         return OAuthRefresher.builder(platform, env.url(tokenUrl, defaultTokenUrl), wire)
-                .clientId(env.get(clientId).orElse(null))
-                .clientSecret(env.secret(clientSecret))
+                .client(env.get(clientId).orElse(null), env.secret(clientSecret))
                 .refreshToken(env.secret(refreshToken()))
                 .accessToken(env.secret(accessToken()));
     }

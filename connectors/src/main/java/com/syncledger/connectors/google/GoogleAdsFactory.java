@@ -17,16 +17,15 @@ import java.util.function.Consumer;
  * Google Ads' setup: the OAuth client and refresh token ({@code GOOGLE_ADS_*}, but {@code GOOGLE_TOKEN_URL}),
  * the developer token, and optionally the manager account to log in through.
  */
-public final class GoogleAdsFactory implements PlatformFactory {
+public final class GoogleAdsFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = new PlatformVariables(Platform.GOOGLE, "GOOGLE_ADS",
             "GOOGLE_ADS_CLIENT_ID", "GOOGLE_ADS_CLIENT_SECRET", "GOOGLE_TOKEN_URL");
     static final String DEVELOPER_TOKEN = "GOOGLE_ADS_DEVELOPER_TOKEN";
     static final String LOGIN_CUSTOMER_ID = "GOOGLE_ADS_LOGIN_CUSTOMER_ID";
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public GoogleAdsFactory() {
+        super(NAMES);
     }
 
     @Override

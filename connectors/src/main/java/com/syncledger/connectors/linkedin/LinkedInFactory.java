@@ -14,15 +14,14 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** LinkedIn's setup: an access token and/or the refresh triple, and the Rest.li API version. */
-public final class LinkedInFactory implements PlatformFactory {
+public final class LinkedInFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.LINKEDIN);
 
     private static final Pattern VERSION = Pattern.compile("\\d{6}(\\.\\d{2})?");
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public LinkedInFactory() {
+        super(NAMES);
     }
 
     /** The refresh part is left out unless the whole triple is there, so a partial one never half-works. */
@@ -36,7 +35,7 @@ public final class LinkedInFactory implements PlatformFactory {
         OAuthRefresher.Builder tokens = NAMES.refresher(env, LinkedInConnector.DEFAULT_TOKEN_URL, wire)
                 .onRotation(onRotation);
         if (!refreshable) {
-            tokens.clientId(null).refreshToken(null);
+            tokens.client(null, null).refreshToken(null);
         }
         return Optional.of(tokens.build());
     }

@@ -15,14 +15,13 @@ import java.util.function.Consumer;
  * Meta's setup: a long-lived access token (Meta has no refresh-token grant) and, optionally, the app secret
  * for {@code appsecret_proof}.
  */
-public final class MetaFactory implements PlatformFactory {
+public final class MetaFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.META);
     static final String APP_SECRET = "META_APP_SECRET";
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public MetaFactory() {
+        super(NAMES);
     }
 
     @Override

@@ -15,14 +15,13 @@ import java.util.function.Consumer;
  * Pinterest's setup: the app id and secret ({@code PINTEREST_APP_ID}, {@code PINTEREST_APP_SECRET}) with a
  * refresh token that rotates on every refresh, or an access token.
  */
-public final class PinterestFactory implements PlatformFactory {
+public final class PinterestFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = new PlatformVariables(Platform.PINTEREST, "PINTEREST", "PINTEREST_APP_ID",
             "PINTEREST_APP_SECRET", "PINTEREST_TOKEN_URL");
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public PinterestFactory() {
+        super(NAMES);
     }
 
     /**

@@ -12,13 +12,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Snapchat's setup: an access token and/or the refresh triple (access tokens live 30 minutes). */
-public final class SnapchatFactory implements PlatformFactory {
+public final class SnapchatFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.SNAPCHAT);
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public SnapchatFactory() {
+        super(NAMES);
     }
 
     /** Snap takes the client credentials in the form body, not in a Basic header. */

@@ -17,16 +17,15 @@ import java.util.regex.Pattern;
  * TikTok's setup: a Marketing API access token, long-lived and without a refresh flow. {@code TIKTOK_APP_ID}/{@code TIKTOK_APP_SECRET} are only
  * needed to authorize, not to read spend.
  */
-public final class TikTokFactory implements PlatformFactory {
+public final class TikTokFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = new PlatformVariables(Platform.TIKTOK, "TIKTOK", "TIKTOK_APP_ID",
             "TIKTOK_APP_SECRET", "TIKTOK_TOKEN_URL");
 
     private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public TikTokFactory() {
+        super(NAMES);
     }
 
     @Override
