@@ -28,8 +28,7 @@ public final class AmazonAdsFactory extends PlatformFactory {
 
     @Override
     public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        // Login with Amazon hands back the same refresh token: nothing to keep.
-        return Optional.of(NAMES.refresher(env, AmazonAdsSettings.DEFAULT_TOKEN_URL, wire).build());
+        return Optional.of(NAMES.refresher(env, AmazonAdsSettings.DEFAULT_TOKEN_URL, wire, onRotation).build());
     }
 
     /**

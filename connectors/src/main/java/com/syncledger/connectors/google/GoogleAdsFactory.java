@@ -53,8 +53,7 @@ public final class GoogleAdsFactory extends PlatformFactory {
         if (!env.has(NAMES.refreshToken())) {
             throw new IllegalArgumentException("GOOGLE_ADS_REFRESH_TOKEN is required for Google Ads");
         }
-        // Google keeps the refresh token on refresh: there is no rotation to pass on.
-        return Optional.of(NAMES.refresher(env, GoogleAdsConnector.DEFAULT_TOKEN_URL, wire).accessToken(null).build());
+        return Optional.of(NAMES.refresher(env, GoogleAdsConnector.DEFAULT_TOKEN_URL, wire, onRotation).accessToken(null).build());
     }
 
     /**
@@ -67,9 +66,8 @@ public final class GoogleAdsFactory extends PlatformFactory {
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
         OAuthRefresher oauth = refresher(env, wire, onRotation).orElseThrow();
         return new GoogleAdsConnector(
-                env.url(NAMES.baseUrl(), GoogleAdsConnector.DEFAULT_BASE_URL),
-                GoogleAdsConnector.apiVersion(env.getOrDefault(GoogleAdsConnector.VERSION_VAR,
-                        GoogleAdsConnector.DEFAULT_API_VERSION)),
+                NAMES.baseUrl(env, GoogleAdsConnector.DEFAULT_BASE_URL),
+                GoogleAdsConnector.apiVersion(NAMES.apiVersion(env, GoogleAdsConnector.DEFAULT_API_VERSION)),
                 oauth,
                 env.secret(DEVELOPER_TOKEN),
                 env.get(LOGIN_CUSTOMER_ID).map(GoogleAdsConnector::loginCustomerId).orElse(null),

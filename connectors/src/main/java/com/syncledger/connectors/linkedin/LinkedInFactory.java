@@ -8,7 +8,6 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.net.URI;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -32,8 +31,7 @@ public final class LinkedInFactory extends PlatformFactory {
             throw new IllegalArgumentException("LinkedIn needs LINKEDIN_ACCESS_TOKEN, or LINKEDIN_REFRESH_TOKEN with "
                     + "LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET");
         }
-        OAuthRefresher.Builder tokens = NAMES.refresher(env, LinkedInConnector.DEFAULT_TOKEN_URL, wire)
-                .onRotation(onRotation);
+        OAuthRefresher.Builder tokens = NAMES.refresher(env, LinkedInConnector.DEFAULT_TOKEN_URL, wire, onRotation);
         if (!refreshable) {
             tokens.client(null, null).refreshToken(null);
         }
@@ -48,12 +46,7 @@ public final class LinkedInFactory extends PlatformFactory {
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
         OAuthRefresher tokens = refresher(env, wire, onRotation).orElseThrow();
-        String version = env.getOrDefault(LinkedInConnector.API_VERSION_VAR, LinkedInConnector.DEFAULT_API_VERSION);
-        if (!VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException(LinkedInConnector.API_VERSION_VAR + " must be YYYYMM (e.g. 202603), not '"
-                    + version + "'");
-        }
-        URI baseUrl = env.url(NAMES.baseUrl(), LinkedInConnector.DEFAULT_BASE_URL);
-        return new LinkedInConnector(wire, baseUrl, version, tokens);
+        String version = NAMES.apiVersion(env, LinkedInConnector.DEFAULT_API_VERSION, VERSION, "be YYYYMM (e.g. 202603)");
+        return new LinkedInConnector(wire, NAMES.baseUrl(env, LinkedInConnector.DEFAULT_BASE_URL), version, tokens);
     }
 }

@@ -45,13 +45,9 @@ public final class MetaFactory extends PlatformFactory {
      */
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        Secret token = env.secret(NAMES.accessToken());
-        if (token == null) {
-            throw new IllegalArgumentException("META_ACCESS_TOKEN is required for Meta");
-        }
         return new MetaConnector(
-                env.url(NAMES.baseUrl(), MetaConnector.DEFAULT_BASE_URL),
-                MetaConnector.apiVersion(env.getOrDefault(MetaConnector.VERSION_VAR, MetaConnector.DEFAULT_API_VERSION)),
-                token, env.secret(APP_SECRET), wire);
+                NAMES.baseUrl(env, MetaConnector.DEFAULT_BASE_URL),
+                MetaConnector.apiVersion(NAMES.apiVersion(env, MetaConnector.DEFAULT_API_VERSION)),
+                NAMES.requiredAccessToken(env), env.secret(APP_SECRET), wire);
     }
 }

@@ -70,8 +70,7 @@ public final class MicrosoftFactory extends PlatformFactory {
     /** The standard client and tokens, with the scope Microsoft wants on every refresh. */
     private static OAuthRefresher.Builder tokens(Env env, MicrosoftSettings settings, WireClient wire,
             Consumer<Secret> onRotation) {
-        return NAMES.refresher(env, MicrosoftSettings.DEFAULT_TOKEN_URL, wire)
-                .param("scope", settings.scope())
-                .onRotation(onRotation);
+        return NAMES.refresher(env, MicrosoftSettings.DEFAULT_TOKEN_URL, wire, onRotation)
+                .param("scope", settings.scope());
     }
 }

@@ -45,9 +45,8 @@ public final class RedditFactory extends PlatformFactory {
     /** The standard client and tokens; Reddit wants the client as a Basic header, and its User-Agent on token calls too. */
     private static OAuthRefresher.Builder tokens(Env env, RedditSettings settings, WireClient wire,
             Consumer<Secret> onRotation) {
-        return NAMES.refresher(env, RedditSettings.DEFAULT_TOKEN_URL, wire)
+        return NAMES.refresher(env, RedditSettings.DEFAULT_TOKEN_URL, wire, onRotation)
                 .clientAuth(OAuthRefresher.ClientAuth.BASIC_HEADER)
-                .header("User-Agent", settings.userAgent())
-                .onRotation(onRotation);
+                .header("User-Agent", settings.userAgent());
     }
 }
