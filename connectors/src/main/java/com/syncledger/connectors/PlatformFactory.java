@@ -16,29 +16,37 @@ import java.util.function.Consumer;
  * which of them are secret, when it counts as configured, and how its connector and its OAuth refresher are
  * built. {@link Connectors#FACTORIES} lists one per platform. The defaults describe the common case, a
  * platform configured by an access token or by a refresh token with its client; a platform that needs more
- * says so by overriding them.
+ * says so by overriding them; its variable names are given once, to the constructor.
  */
-public interface PlatformFactory {
+public abstract class PlatformFactory {
+
+    private final PlatformVariables variableNames;
+
+    protected PlatformFactory(PlatformVariables variableNames) {
+        this.variableNames = variableNames;
+    }
 
     /** The names of the platform's standard credential variables. */
-    PlatformVariables variableNames();
+    public final PlatformVariables variableNames() {
+        return variableNames;
+    }
 
-    default Platform platform() {
+    public final Platform platform() {
         return variableNames().platform();
     }
 
     /** The variables an operator sets, for help texts; optional ones say so. */
-    default List<String> variables() {
+    public List<String> variables() {
         return variableNames().oauthHelp();
     }
 
     /** The variables whose values are credentials, never to be shown or logged. */
-    default Set<String> secretVariables() {
+    public Set<String> secretVariables() {
         return variableNames().oauthSecrets();
     }
 
     /** Whether {@code env} holds enough for {@link #create} to build a working connector. */
-    default boolean configured(Env env) {
+    public boolean configured(Env env) {
         return variableNames().accessOrRefreshable(env);
     }
 
@@ -47,7 +55,7 @@ public interface PlatformFactory {
      *
      * @param onRotation receives each refresh token the platform rotates to, so it can be kept
      */
-    default Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
+    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
         return Optional.empty();
     }
 
@@ -57,5 +65,5 @@ public interface PlatformFactory {
      * @param onRotation receives each refresh token the platform rotates to, so it can be kept
      * @throws IllegalArgumentException naming a required setting that is missing or malformed
      */
-    SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation);
+    public abstract SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation);
 }

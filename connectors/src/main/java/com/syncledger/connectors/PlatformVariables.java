@@ -3,9 +3,13 @@ package com.syncledger.connectors;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
+import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * The names of a platform's credential variables: {@code <PREFIX>_ACCESS_TOKEN}, {@code _REFRESH_TOKEN},
@@ -33,6 +37,42 @@ public record PlatformVariables(Platform platform, String prefix, String clientI
         return prefix + "_BASE_URL";
     }
 
+    public String apiVersion() {
+        return prefix + "_API_VERSION";
+    }
+
+    /** The configured base URL, or {@code defaultUrl}. */
+    public URI baseUrl(Env env, String defaultUrl) {
+        return env.url(baseUrl(), defaultUrl);
+    }
+
+    /** The configured API version, or {@code defaultVersion}. */
+    public String apiVersion(Env env, String defaultVersion) {
+        return env.getOrDefault(apiVersion(), defaultVersion);
+    }
+
+    /**
+     * The configured API version, or {@code defaultVersion}, checked against {@code format}.
+     *
+     * @param expected what a valid version looks like, for the message, e.g. {@code "look like v1.3"}
+     */
+    public String apiVersion(Env env, String defaultVersion, Pattern format, String expected) {
+        String version = apiVersion(env, defaultVersion);
+        if (!format.matcher(version).matches()) {
+            throw new IllegalArgumentException(apiVersion() + " must " + expected + ", not '" + version + "'");
+        }
+        return version;
+    }
+
+    /** The access token of a platform that cannot work without one. */
+    public Secret requiredAccessToken(Env env) {
+        Secret token = env.secret(accessToken());
+        if (token == null) {
+            throw new IllegalArgumentException(accessToken() + " is required for " + platform.displayName());
+        }
+        return token;
+    }
+
     /** A refresh token with the client id and secret to use it. */
     public boolean refreshable(Env env) {
         return env.has(refreshToken()) && env.has(clientId) && env.has(clientSecret);
@@ -56,12 +96,14 @@ public record PlatformVariables(Platform platform, String prefix, String clientI
 
     /**
      * A refresher from these variables: client id and secret, refresh and access token, and the token URL
-     * ({@code defaultTokenUrl} unless overridden).
+     * ({@code defaultTokenUrl} unless overridden); every refresh token the platform rotates to goes to
+     * {@code onRotation}.
      */
-    public OAuthRefresher.Builder refresher(Env env, String defaultTokenUrl, WireClient wire) {
+    public OAuthRefresher.Builder refresher(Env env, String defaultTokenUrl, WireClient wire,
+            Consumer<Secret> onRotation) {
         return OAuthRefresher.builder(platform, env.url(tokenUrl, defaultTokenUrl), wire)
-                .clientId(env.get(clientId).orElse(null))
-                .clientSecret(env.secret(clientSecret))
+                .onRotation(onRotation)
+                .client(env.get(clientId).orElse(null), env.secret(clientSecret))
                 .refreshToken(env.secret(refreshToken()))
                 .accessToken(env.secret(accessToken()));
     }

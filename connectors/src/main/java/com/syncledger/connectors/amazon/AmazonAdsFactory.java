@@ -12,13 +12,12 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Amazon Ads' setup: the Login with Amazon client and token(s), the regional host and report pacing. */
-public final class AmazonAdsFactory implements PlatformFactory {
+public final class AmazonAdsFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.AMAZON);
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public AmazonAdsFactory() {
+        super(NAMES);
     }
 
     /** Amazon wants the client id on every call, so it is needed even with an access token. */
@@ -29,8 +28,7 @@ public final class AmazonAdsFactory implements PlatformFactory {
 
     @Override
     public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        // Login with Amazon hands back the same refresh token: nothing to keep.
-        return Optional.of(NAMES.refresher(env, AmazonAdsSettings.DEFAULT_TOKEN_URL, wire).build());
+        return Optional.of(NAMES.refresher(env, AmazonAdsSettings.DEFAULT_TOKEN_URL, wire, onRotation).build());
     }
 
     /**

@@ -17,16 +17,15 @@ import java.util.function.Consumer;
  * Google Ads' setup: the OAuth client and refresh token ({@code GOOGLE_ADS_*}, but {@code GOOGLE_TOKEN_URL}),
  * the developer token, and optionally the manager account to log in through.
  */
-public final class GoogleAdsFactory implements PlatformFactory {
+public final class GoogleAdsFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = new PlatformVariables(Platform.GOOGLE, "GOOGLE_ADS",
             "GOOGLE_ADS_CLIENT_ID", "GOOGLE_ADS_CLIENT_SECRET", "GOOGLE_TOKEN_URL");
     static final String DEVELOPER_TOKEN = "GOOGLE_ADS_DEVELOPER_TOKEN";
     static final String LOGIN_CUSTOMER_ID = "GOOGLE_ADS_LOGIN_CUSTOMER_ID";
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public GoogleAdsFactory() {
+        super(NAMES);
     }
 
     @Override
@@ -54,8 +53,7 @@ public final class GoogleAdsFactory implements PlatformFactory {
         if (!env.has(NAMES.refreshToken())) {
             throw new IllegalArgumentException("GOOGLE_ADS_REFRESH_TOKEN is required for Google Ads");
         }
-        // Google keeps the refresh token on refresh: there is no rotation to pass on.
-        return Optional.of(NAMES.refresher(env, GoogleAdsConnector.DEFAULT_TOKEN_URL, wire).accessToken(null).build());
+        return Optional.of(NAMES.refresher(env, GoogleAdsConnector.DEFAULT_TOKEN_URL, wire, onRotation).accessToken(null).build());
     }
 
     /**
@@ -68,9 +66,8 @@ public final class GoogleAdsFactory implements PlatformFactory {
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
         OAuthRefresher oauth = refresher(env, wire, onRotation).orElseThrow();
         return new GoogleAdsConnector(
-                env.url(NAMES.baseUrl(), GoogleAdsConnector.DEFAULT_BASE_URL),
-                GoogleAdsConnector.apiVersion(env.getOrDefault(GoogleAdsConnector.VERSION_VAR,
-                        GoogleAdsConnector.DEFAULT_API_VERSION)),
+                NAMES.baseUrl(env, GoogleAdsConnector.DEFAULT_BASE_URL),
+                GoogleAdsConnector.apiVersion(NAMES.apiVersion(env, GoogleAdsConnector.DEFAULT_API_VERSION)),
                 oauth,
                 env.secret(DEVELOPER_TOKEN),
                 env.get(LOGIN_CUSTOMER_ID).map(GoogleAdsConnector::loginCustomerId).orElse(null),

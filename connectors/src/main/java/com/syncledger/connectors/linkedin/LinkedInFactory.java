@@ -8,21 +8,19 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.net.URI;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** LinkedIn's setup: an access token and/or the refresh triple, and the Rest.li API version. */
-public final class LinkedInFactory implements PlatformFactory {
+public final class LinkedInFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.LINKEDIN);
 
     private static final Pattern VERSION = Pattern.compile("\\d{6}(\\.\\d{2})?");
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public LinkedInFactory() {
+        super(NAMES);
     }
 
     /** The refresh part is left out unless the whole triple is there, so a partial one never half-works. */
@@ -33,10 +31,9 @@ public final class LinkedInFactory implements PlatformFactory {
             throw new IllegalArgumentException("LinkedIn needs LINKEDIN_ACCESS_TOKEN, or LINKEDIN_REFRESH_TOKEN with "
                     + "LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET");
         }
-        OAuthRefresher.Builder tokens = NAMES.refresher(env, LinkedInConnector.DEFAULT_TOKEN_URL, wire)
-                .onRotation(onRotation);
+        OAuthRefresher.Builder tokens = NAMES.refresher(env, LinkedInConnector.DEFAULT_TOKEN_URL, wire, onRotation);
         if (!refreshable) {
-            tokens.clientId(null).refreshToken(null);
+            tokens.client(null, null).refreshToken(null);
         }
         return Optional.of(tokens.build());
     }
@@ -49,12 +46,7 @@ public final class LinkedInFactory implements PlatformFactory {
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
         OAuthRefresher tokens = refresher(env, wire, onRotation).orElseThrow();
-        String version = env.getOrDefault(LinkedInConnector.API_VERSION_VAR, LinkedInConnector.DEFAULT_API_VERSION);
-        if (!VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException(LinkedInConnector.API_VERSION_VAR + " must be YYYYMM (e.g. 202603), not '"
-                    + version + "'");
-        }
-        URI baseUrl = env.url(NAMES.baseUrl(), LinkedInConnector.DEFAULT_BASE_URL);
-        return new LinkedInConnector(wire, baseUrl, version, tokens);
+        String version = NAMES.apiVersion(env, LinkedInConnector.DEFAULT_API_VERSION, VERSION, "be YYYYMM (e.g. 202603)");
+        return new LinkedInConnector(wire, NAMES.baseUrl(env, LinkedInConnector.DEFAULT_BASE_URL), version, tokens);
     }
 }

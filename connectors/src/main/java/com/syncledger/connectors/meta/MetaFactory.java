@@ -15,14 +15,13 @@ import java.util.function.Consumer;
  * Meta's setup: a long-lived access token (Meta has no refresh-token grant) and, optionally, the app secret
  * for {@code appsecret_proof}.
  */
-public final class MetaFactory implements PlatformFactory {
+public final class MetaFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.META);
     static final String APP_SECRET = "META_APP_SECRET";
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public MetaFactory() {
+        super(NAMES);
     }
 
     @Override
@@ -46,13 +45,9 @@ public final class MetaFactory implements PlatformFactory {
      */
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        Secret token = env.secret(NAMES.accessToken());
-        if (token == null) {
-            throw new IllegalArgumentException("META_ACCESS_TOKEN is required for Meta");
-        }
         return new MetaConnector(
-                env.url(NAMES.baseUrl(), MetaConnector.DEFAULT_BASE_URL),
-                MetaConnector.apiVersion(env.getOrDefault(MetaConnector.VERSION_VAR, MetaConnector.DEFAULT_API_VERSION)),
-                token, env.secret(APP_SECRET), wire);
+                NAMES.baseUrl(env, MetaConnector.DEFAULT_BASE_URL),
+                MetaConnector.apiVersion(NAMES.apiVersion(env, MetaConnector.DEFAULT_API_VERSION)),
+                NAMES.requiredAccessToken(env), env.secret(APP_SECRET), wire);
     }
 }

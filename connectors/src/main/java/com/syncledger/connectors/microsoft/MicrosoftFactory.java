@@ -19,15 +19,14 @@ import java.util.function.Consumer;
  * with the client id (the client secret is optional: public clients have none). The refresh token rotates
  * on every refresh.
  */
-public final class MicrosoftFactory implements PlatformFactory {
+public final class MicrosoftFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.MICROSOFT);
     static final String DEVELOPER_TOKEN = "MICROSOFT_DEVELOPER_TOKEN";
     static final String CUSTOMER_ID = "MICROSOFT_CUSTOMER_ID";
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public MicrosoftFactory() {
+        super(NAMES);
     }
 
     @Override
@@ -53,30 +52,25 @@ public final class MicrosoftFactory implements PlatformFactory {
      */
     @Override
     public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return Optional.of(refresher(MicrosoftSettings.fromEnv(env), wire, Clock.systemUTC(), onRotation));
+        return Optional.of(tokens(env, MicrosoftSettings.fromEnv(env), wire, onRotation).build());
     }
 
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return connector(MicrosoftSettings.fromEnv(env), wire, Clock.systemUTC(), onRotation);
+        return connector(env, wire, Clock.systemUTC(), onRotation);
     }
 
     /** The connector on another clock (token expiry, report deadlines), for tests. */
-    static MicrosoftConnector connector(MicrosoftSettings settings, WireClient wire, Clock clock,
-            Consumer<Secret> onRotation) {
-        return new MicrosoftConnector(settings, refresher(settings, wire, clock, onRotation), wire, clock);
+    static MicrosoftConnector connector(Env env, WireClient wire, Clock clock, Consumer<Secret> onRotation) {
+        MicrosoftSettings settings = MicrosoftSettings.fromEnv(env);
+        OAuthRefresher tokens = tokens(env, settings, wire, onRotation).clock(clock).build();
+        return new MicrosoftConnector(settings, tokens, wire, clock);
     }
 
-    private static OAuthRefresher refresher(MicrosoftSettings settings, WireClient wire, Clock clock,
+    /** The standard client and tokens, with the scope Microsoft wants on every refresh. */
+    private static OAuthRefresher.Builder tokens(Env env, MicrosoftSettings settings, WireClient wire,
             Consumer<Secret> onRotation) {
-        return OAuthRefresher.builder(Platform.MICROSOFT, settings.tokenUrl(), wire)
-                .clientId(settings.clientId())
-                .clientSecret(settings.clientSecret())
-                .refreshToken(settings.refreshToken())
-                .accessToken(settings.accessToken())
-                .param("scope", settings.scope())
-                .clock(clock)
-                .onRotation(onRotation)
-                .build();
+        return NAMES.refresher(env, MicrosoftSettings.DEFAULT_TOKEN_URL, wire, onRotation)
+                .param("scope", settings.scope());
     }
 }

@@ -5,6 +5,7 @@ import com.syncledger.connectors.spi.ConnectorException.Details;
 import com.syncledger.connectors.spi.Platform;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -22,6 +23,9 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a downloaded report: a ZIP whose first entry is a UTF-8 CSV (maybe with a byte-order mark). The
@@ -150,50 +154,16 @@ final class MicrosoftReportCsv {
                         && record.get(columns.get("TimePeriod")).trim().equalsIgnoreCase("Total");
     }
 
-    /** RFC 4180 records: comma-separated, optionally quoted fields, {@code ""} inside quotes, CRLF or LF. */
-    static List<List<String>> records(String csv, String requestId) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        int i = 0;
-        while (i < csv.length()) {
-            char c = csv.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\r' || c == '\n') {
-                if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                records.add(record);
-                record = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-            i++;
+    /**
+     * RFC 4180 records: comma-separated, optionally quoted fields, {@code ""} inside quotes, CRLF or LF. Fields
+     * keep their spaces; blank lines stay as records, which {@link #parseCsv} skips.
+     */
+    private static List<List<String>> records(String csv, String requestId) {
+        try (CSVParser parser = CSVParser.parse(csv, CSVFormat.RFC4180)) {
+            return parser.stream().map(CSVRecord::toList).toList();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw bad(requestId, "report is not readable CSV: " + e.getMessage());
         }
-        if (quoted) {
-            throw bad(requestId, "report ends inside a quoted field");
-        }
-        if (field.length() > 0 || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-        }
-        return records;
     }
 
     private static String firstEntryText(byte[] zip, String requestId) {

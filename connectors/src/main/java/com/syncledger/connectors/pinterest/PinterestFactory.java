@@ -15,14 +15,13 @@ import java.util.function.Consumer;
  * Pinterest's setup: the app id and secret ({@code PINTEREST_APP_ID}, {@code PINTEREST_APP_SECRET}) with a
  * refresh token that rotates on every refresh, or an access token.
  */
-public final class PinterestFactory implements PlatformFactory {
+public final class PinterestFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = new PlatformVariables(Platform.PINTEREST, "PINTEREST", "PINTEREST_APP_ID",
             "PINTEREST_APP_SECRET", "PINTEREST_TOKEN_URL");
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public PinterestFactory() {
+        super(NAMES);
     }
 
     /**
@@ -33,16 +32,15 @@ public final class PinterestFactory implements PlatformFactory {
      */
     @Override
     public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return Optional.of(NAMES.refresher(env, PinterestConnector.DEFAULT_TOKEN_URL, wire)
+        return Optional.of(NAMES.refresher(env, PinterestConnector.DEFAULT_TOKEN_URL, wire, onRotation)
                 .clientAuth(OAuthRefresher.ClientAuth.BASIC_HEADER)
-                .onRotation(onRotation)
                 .build());
     }
 
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return new PinterestConnector(env.url(NAMES.baseUrl(), PinterestConnector.DEFAULT_BASE_URL),
-                env.getOrDefault("PINTEREST_API_VERSION", PinterestConnector.DEFAULT_API_VERSION),
+        return new PinterestConnector(NAMES.baseUrl(env, PinterestConnector.DEFAULT_BASE_URL),
+                NAMES.apiVersion(env, PinterestConnector.DEFAULT_API_VERSION),
                 refresher(env, wire, onRotation).orElseThrow(), wire);
     }
 }

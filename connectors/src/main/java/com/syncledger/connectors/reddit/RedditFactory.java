@@ -13,23 +13,22 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Reddit's setup: an access token and/or the refresh triple (rotated on refresh), and a User-Agent. */
-public final class RedditFactory implements PlatformFactory {
+public final class RedditFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.REDDIT);
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public RedditFactory() {
+        super(NAMES);
     }
 
     @Override
     public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return Optional.of(refresher(RedditSettings.fromEnv(env), wire, Clock.systemUTC(), onRotation));
+        return Optional.of(tokens(env, RedditSettings.fromEnv(env), wire, onRotation).build());
     }
 
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return connector(RedditSettings.fromEnv(env), wire, Clock.systemUTC(), onRotation);
+        return connector(env, wire, Clock.systemUTC(), onRotation);
     }
 
     /**
@@ -38,23 +37,16 @@ public final class RedditFactory implements PlatformFactory {
      * @param onRotation receives the new refresh token whenever Reddit rotates it, so it can be stored; the
      *                   connector itself keeps using the new one from then on
      */
-    static RedditConnector connector(RedditSettings settings, WireClient wire, Clock clock,
-            Consumer<Secret> onRotation) {
-        return new RedditConnector(settings, refresher(settings, wire, clock, onRotation), wire);
+    static RedditConnector connector(Env env, WireClient wire, Clock clock, Consumer<Secret> onRotation) {
+        RedditSettings settings = RedditSettings.fromEnv(env);
+        return new RedditConnector(settings, tokens(env, settings, wire, onRotation).clock(clock).build(), wire);
     }
 
-    /** Reddit wants the client as a Basic header, and its User-Agent on token calls too. */
-    private static OAuthRefresher refresher(RedditSettings settings, WireClient wire, Clock clock,
+    /** The standard client and tokens; Reddit wants the client as a Basic header, and its User-Agent on token calls too. */
+    private static OAuthRefresher.Builder tokens(Env env, RedditSettings settings, WireClient wire,
             Consumer<Secret> onRotation) {
-        return OAuthRefresher.builder(Platform.REDDIT, settings.tokenUrl(), wire)
-                .clientId(settings.clientId())
-                .clientSecret(settings.clientSecret())
-                .refreshToken(settings.refreshToken())
-                .accessToken(settings.accessToken())
+        return NAMES.refresher(env, RedditSettings.DEFAULT_TOKEN_URL, wire, onRotation)
                 .clientAuth(OAuthRefresher.ClientAuth.BASIC_HEADER)
-                .header("User-Agent", settings.userAgent())
-                .clock(clock)
-                .onRotation(onRotation)
-                .build();
+                .header("User-Agent", settings.userAgent());
     }
 }

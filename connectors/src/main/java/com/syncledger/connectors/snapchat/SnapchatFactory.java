@@ -12,28 +12,24 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Snapchat's setup: an access token and/or the refresh triple (access tokens live 30 minutes). */
-public final class SnapchatFactory implements PlatformFactory {
+public final class SnapchatFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.SNAPCHAT);
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public SnapchatFactory() {
+        super(NAMES);
     }
 
-    /** Snap takes the client credentials in the form body, not in a Basic header. */
+    /** Snap takes the client credentials in the form body (the default), not in a Basic header. */
     @Override
     public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return Optional.of(NAMES.refresher(env, SnapchatConnector.DEFAULT_TOKEN_URL, wire)
-                .clientAuth(OAuthRefresher.ClientAuth.FORM_PARAMS)
-                .onRotation(onRotation)
-                .build());
+        return Optional.of(NAMES.refresher(env, SnapchatConnector.DEFAULT_TOKEN_URL, wire, onRotation).build());
     }
 
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return new SnapchatConnector(env.url(NAMES.baseUrl(), SnapchatConnector.DEFAULT_BASE_URL),
-                env.getOrDefault("SNAPCHAT_API_VERSION", SnapchatConnector.DEFAULT_API_VERSION),
+        return new SnapchatConnector(NAMES.baseUrl(env, SnapchatConnector.DEFAULT_BASE_URL),
+                NAMES.apiVersion(env, SnapchatConnector.DEFAULT_API_VERSION),
                 refresher(env, wire, onRotation).orElseThrow(), wire);
     }
 }

@@ -14,13 +14,19 @@ public abstract sealed class ConnectorException extends RuntimeException {
     private final int httpStatus;
     private final String platformCode;
     private final String requestId;
+    private final Duration retryAfter;
 
     private ConnectorException(Details d, Throwable cause) {
+        this(d, null, cause);
+    }
+
+    private ConnectorException(Details d, Duration retryAfter, Throwable cause) {
         super(d.message(), cause);
         this.platform = d.platform();
         this.httpStatus = d.httpStatus();
         this.platformCode = d.platformCode();
         this.requestId = d.requestId();
+        this.retryAfter = retryAfter;
     }
 
     /** What every connector error carries. {@code message} must never contain a secret. */
@@ -37,9 +43,9 @@ public abstract sealed class ConnectorException extends RuntimeException {
         return false;
     }
 
-    /** The platform's own hint of when to try again, if it gave one. */
+    /** The platform's own hint of when to try again, if it gave one (only rate-limited and transient errors). */
     public Optional<Duration> retryAfter() {
-        return Optional.empty();
+        return Optional.ofNullable(retryAfter);
     }
 
     public Platform platform() {
@@ -79,27 +85,17 @@ public abstract sealed class ConnectorException extends RuntimeException {
 
     /** The platform throttled us; {@link #retryAfter()} carries its hint when it sent one. */
     public static final class RateLimited extends ConnectorException {
-        private final Duration retryAfter;
-        public RateLimited(Details d, Duration retryAfter) {
-            super(d, null);
-            this.retryAfter = retryAfter;
-        }
+        public RateLimited(Details d, Duration retryAfter) { super(d, retryAfter, null); }
         @Override public ErrorKind kind() { return ErrorKind.RATE_LIMITED; }
         @Override public boolean retryable() { return true; }
-        @Override public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
     }
 
     /** A server-side or network failure that may pass (5xx, connection reset, report job failed to start). */
     public static final class Transient extends ConnectorException {
-        private final Duration retryAfter;
         public Transient(Details d) { this(d, null, null); }
-        public Transient(Details d, Duration retryAfter, Throwable cause) {
-            super(d, cause);
-            this.retryAfter = retryAfter;
-        }
+        public Transient(Details d, Duration retryAfter, Throwable cause) { super(d, retryAfter, cause); }
         @Override public ErrorKind kind() { return ErrorKind.TRANSIENT; }
         @Override public boolean retryable() { return true; }
-        @Override public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
     }
 
     /** No answer in time: a connect/read timeout or an async report that did not finish before its deadline. */

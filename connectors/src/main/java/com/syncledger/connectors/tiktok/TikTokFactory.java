@@ -7,7 +7,6 @@ import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.net.URI;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -17,16 +16,15 @@ import java.util.regex.Pattern;
  * TikTok's setup: a Marketing API access token, long-lived and without a refresh flow. {@code TIKTOK_APP_ID}/{@code TIKTOK_APP_SECRET} are only
  * needed to authorize, not to read spend.
  */
-public final class TikTokFactory implements PlatformFactory {
+public final class TikTokFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = new PlatformVariables(Platform.TIKTOK, "TIKTOK", "TIKTOK_APP_ID",
             "TIKTOK_APP_SECRET", "TIKTOK_TOKEN_URL");
 
     private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
 
-    @Override
-    public PlatformVariables variableNames() {
-        return NAMES;
+    public TikTokFactory() {
+        super(NAMES);
     }
 
     @Override
@@ -47,16 +45,8 @@ public final class TikTokFactory implements PlatformFactory {
     /** Reads {@code TIKTOK_ACCESS_TOKEN}, {@code TIKTOK_BASE_URL} and {@code TIKTOK_API_VERSION}. */
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        Secret token = env.secret(NAMES.accessToken());
-        if (token == null) {
-            throw new IllegalArgumentException("TikTok needs TIKTOK_ACCESS_TOKEN");
-        }
-        String version = env.getOrDefault(TikTokConnector.API_VERSION_VAR, TikTokConnector.DEFAULT_API_VERSION);
-        if (!VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException(TikTokConnector.API_VERSION_VAR + " must look like v1.3, not '"
-                    + version + "'");
-        }
-        URI baseUrl = env.url(NAMES.baseUrl(), TikTokConnector.DEFAULT_BASE_URL);
-        return new TikTokConnector(wire, baseUrl, version, token);
+        Secret token = NAMES.requiredAccessToken(env);
+        String version = NAMES.apiVersion(env, TikTokConnector.DEFAULT_API_VERSION, VERSION, "look like v1.3");
+        return new TikTokConnector(wire, NAMES.baseUrl(env, TikTokConnector.DEFAULT_BASE_URL), version, token);
     }
 }

@@ -217,12 +217,9 @@ public final class OAuthRefresher implements AccessTokens {
             this.wire = Objects.requireNonNull(wire, "wire");
         }
 
-        public Builder clientId(String clientId) {
+        /** The OAuth client: its id, and its secret (null for a public client, which has none). */
+        public Builder client(String clientId, Secret clientSecret) {
             this.clientId = clientId;
-            return this;
-        }
-
-        public Builder clientSecret(Secret clientSecret) {
             this.clientSecret = clientSecret;
             return this;
         }

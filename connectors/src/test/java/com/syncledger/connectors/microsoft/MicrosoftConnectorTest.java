@@ -65,7 +65,7 @@ class MicrosoftConnectorTest {
     }
 
     private SpendConnector connector(Map<String, String> env) {
-        return MicrosoftFactory.connector(MicrosoftSettings.fromEnv(Env.of(env)), WireClient.withDefaults(),
+        return MicrosoftFactory.connector(Env.of(env), WireClient.withDefaults(),
                 Clock.systemUTC(), rotations::add);
     }
 

@@ -152,7 +152,7 @@ class RedditConnectorTest {
     void aRotatedRefreshTokenIsKeptAndUsedForTheNextRefresh() {
         String original = fake.currentRefreshToken();
         List<Secret> rotations = new ArrayList<>();
-        SpendConnector connector = RedditFactory.connector(RedditSettings.fromEnv(Env.of(withoutAccessToken())),
+        SpendConnector connector = RedditFactory.connector(Env.of(withoutAccessToken()),
                 WireClient.withDefaults(), Clock.systemUTC(), rotations::add);
 
         connector.accountInfo(id(newYork));
@@ -178,7 +178,7 @@ class RedditConnectorTest {
     @Test
     void theAccessTokenIsReusedUntilItsExpiresInRunsOut() {
         MovableClock clock = new MovableClock();
-        SpendConnector connector = RedditFactory.connector(RedditSettings.fromEnv(Env.of(withoutAccessToken())),
+        SpendConnector connector = RedditFactory.connector(Env.of(withoutAccessToken()),
                 WireClient.withDefaults(), clock, rotated -> { });
         connector.accountInfo(id(newYork));
         clock.advance(Duration.ofSeconds(RedditFake.TOKEN_LIFETIME_SECONDS).minusMinutes(2));
