@@ -118,17 +118,15 @@ begin
 end
 $$;
 
-create trigger billing_statement_append_only before update or delete on billing_statement
-    for each row execute function refuse_change();
-create trigger statement_spend_version_append_only before update or delete on statement_spend_version
-    for each row execute function refuse_change();
-create trigger statement_ledger_entry_append_only before update or delete on statement_ledger_entry
-    for each row execute function refuse_change();
-create trigger statement_fx_rate_append_only before update or delete on statement_fx_rate
-    for each row execute function refuse_change();
-create trigger statement_adjustment_append_only before update or delete on statement_adjustment
-    for each row execute function refuse_change();
-create trigger revenue_close_append_only before update or delete on revenue_close
-    for each row execute function refuse_change();
-create trigger billing_audit_append_only before update or delete on billing_audit
-    for each row execute function refuse_change();
+-- One trigger per table, named <table>_append_only.
+do $$
+declare
+    t text;
+begin
+    foreach t in array array['billing_statement', 'statement_spend_version', 'statement_ledger_entry',
+            'statement_fx_rate', 'statement_adjustment', 'revenue_close', 'billing_audit'] loop
+        execute format('create trigger %I before update or delete on %I for each row execute function refuse_change()',
+                t || '_append_only', t);
+    end loop;
+end
+$$;

@@ -1,6 +1,6 @@
 package com.syncledger.app.access;
 
-import com.syncledger.app.web.ProblemWriter;
+import com.syncledger.app.problem.ProblemWriter;
 import com.syncledger.connectors.wire.Env;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

@@ -1,7 +1,7 @@
 package com.syncledger.app.access;
 
-import com.syncledger.app.web.ProblemKind;
-import com.syncledger.app.web.ProblemWriter;
+import com.syncledger.app.problem.ProblemKind;
+import com.syncledger.app.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

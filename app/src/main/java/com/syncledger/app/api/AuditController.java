@@ -14,20 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The billing audit trail: who wrote what and when, newest first. */
 @RestController
-class AuditController {
+record AuditController(BillingAudit audit, Stores stores, JsonMapper json) {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
-
-    private final BillingAudit audit;
-    private final Stores stores;
-    private final JsonMapper json;
-
-    AuditController(BillingAudit audit, Stores stores, JsonMapper json) {
-        this.audit = audit;
-        this.stores = stores;
-        this.json = json;
-    }
 
     @GetMapping("/audit")
     @Operation(summary = "Billing writes, newest first; of one store with store=N (FX rates belong to no store)")

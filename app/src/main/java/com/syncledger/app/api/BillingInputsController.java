@@ -28,17 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A store's billing inputs: ledger entries in batches, and its closed revenue period. */
 @RestController
 @RequestMapping("/stores/{storeId}")
-class BillingInputsController {
-
-    private final LedgerEntries entries;
-    private final RevenueCloses closes;
-    private final Stores stores;
-
-    BillingInputsController(LedgerEntries entries, RevenueCloses closes, Stores stores) {
-        this.entries = entries;
-        this.closes = closes;
-        this.stores = stores;
-    }
+record BillingInputsController(LedgerEntries entries, RevenueCloses closes, Stores stores) {
 
     @PostMapping("/ledger-entries/batch")
     @Operation(summary = "Record up to " + LedgerEntries.MAX_BATCH + " ledger entries, all or none",

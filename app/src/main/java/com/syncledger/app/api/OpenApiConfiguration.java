@@ -1,6 +1,6 @@
 package com.syncledger.app.api;
 
-import com.syncledger.app.web.ProblemKind;
+import com.syncledger.app.problem.ProblemKind;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

@@ -38,24 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** What belongs to one store: its accounts, spend, baselines, ledger entries and sync runs. */
 @RestController
 @RequestMapping("/stores/{storeId}")
-class StoreResourcesController {
-
-    private final AdAccounts accounts;
-    private final SpendQueries spend;
-    private final Baselines baselines;
-    private final LedgerEntries entries;
-    private final SyncRuns runs;
-    private final Stores stores;
-
-    StoreResourcesController(AdAccounts accounts, SpendQueries spend, Baselines baselines, LedgerEntries entries,
-            SyncRuns runs, Stores stores) {
-        this.accounts = accounts;
-        this.spend = spend;
-        this.baselines = baselines;
-        this.entries = entries;
-        this.runs = runs;
-        this.stores = stores;
-    }
+record StoreResourcesController(AdAccounts accounts, SpendQueries spend, Baselines baselines, LedgerEntries entries,
+        SyncRuns runs, Stores stores) {
 
     @GetMapping("/accounts")
     java.util.List<AccountView> accounts(@PathVariable long storeId) {

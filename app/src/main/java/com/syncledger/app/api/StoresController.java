@@ -19,13 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/stores")
-class StoresController {
-
-    private final Stores stores;
-
-    StoresController(Stores stores) {
-        this.stores = stores;
-    }
+record StoresController(Stores stores) {
 
     @PostMapping
     @ApiResponse(responseCode = "201", description = "Created")

@@ -20,17 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * its progress and outcome appear under {@code /stores/{id}/sync-runs}.
  */
 @RestController
-class SyncController {
+record SyncController(SyncService sync, Stores stores) {
 
     private static final Logger log = LoggerFactory.getLogger(SyncController.class);
-
-    private final SyncService sync;
-    private final Stores stores;
-
-    SyncController(SyncService sync, Stores stores) {
-        this.sync = sync;
-        this.stores = stores;
-    }
 
     @PostMapping("/stores/{storeId}/sync")
     @ApiResponse(responseCode = "202", description = "Started; see the Location header")

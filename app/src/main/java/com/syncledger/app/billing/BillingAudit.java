@@ -1,5 +1,6 @@
 package com.syncledger.app.billing;
 
+import com.syncledger.app.ledger.WriteAudit;
 import tools.jackson.databind.json.JsonMapper;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * when. Written in the same transaction as the change it describes, so neither exists without the other.
  */
 @Component
-public class BillingAudit {
+public class BillingAudit implements WriteAudit {
 
     /** One recorded write. {@code details} is the JSON object of what was written. */
     public record Event(long id, Instant at, String actor, String action, Long storeId, String details) {
@@ -26,6 +27,7 @@ public class BillingAudit {
         this.json = json;
     }
 
+    @Override
     public void record(String actor, String action, Long storeId, Map<String, ?> details) {
         String detailsJson = json.writeValueAsString(details);
         jdbc.sql("insert into billing_audit (actor, action, store_id, details) values (?, ?, ?, ?::jsonb)")

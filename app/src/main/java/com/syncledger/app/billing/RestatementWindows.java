@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * known window, so its days cannot be called settled.
  */
 @Component
-public class RestatementWindows {
+class RestatementWindows {
 
     private final FetchEngine engine;
 

@@ -1,5 +1,6 @@
 package com.syncledger.app.billing;
 
+import com.syncledger.app.ledger.ClosedPeriods;
 import com.syncledger.app.ledger.Stores;
 import com.syncledger.app.problem.ConflictException;
 import com.syncledger.app.problem.InvalidInputException;
@@ -22,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (and the close sees it) or checked against it.
  */
 @Repository
-public class RevenueCloses {
+public class RevenueCloses implements ClosedPeriods {
 
     /** A close excludes every entry write of the store, and every other close of it. */
     private static final String LOCK_FOR_CLOSE = "select time_zone from store where id = ? for update";
@@ -80,6 +81,7 @@ public class RevenueCloses {
      * @throws com.syncledger.app.problem.NotFoundException for an unknown store
      * @throws ConflictException naming the first entries that fall in the closed period
      */
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireOpen(long storeId, Map<String, LocalDate> datesByEntry) {
         lockStore(storeId, LOCK_FOR_ENTRIES);

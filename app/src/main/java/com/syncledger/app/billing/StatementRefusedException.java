@@ -1,7 +1,15 @@
 package com.syncledger.app.billing;
 
-/** An issue refused because the statement still has gaps; carries the provisional statement that lists them. */
-public final class StatementRefusedException extends RuntimeException {
+import com.syncledger.app.problem.ProblemException;
+import com.syncledger.app.problem.ProblemKind;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An issue refused because the statement still has gaps; carries the provisional statement that lists them.
+ * Over HTTP it answers with the gaps and the provisional statement, so the caller sees what to fix.
+ */
+public final class StatementRefusedException extends ProblemException {
 
     private final transient Statement statement;
 
@@ -14,5 +22,19 @@ public final class StatementRefusedException extends RuntimeException {
 
     public Statement statement() {
         return statement;
+    }
+
+    @Override
+    public ProblemKind problemKind() {
+        return ProblemKind.STATEMENT_NOT_SETTLED;
+    }
+
+    @Override
+    public Map<String, Object> problemProperties() {
+        Map<String, Object> tree = StatementDocument.tree(statement);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("gaps", tree.get("gaps"));
+        properties.put("statement", tree);
+        return properties;
     }
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * currency. Display only: the statements are exact. Tags stay bounded: ten lines, a few currencies.
  */
 @Component
-public class UpliftMetrics {
+class UpliftMetrics {
 
     static final String UPLIFT = "kiki.net.profit.uplift";
 

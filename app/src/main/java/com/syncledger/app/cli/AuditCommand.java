@@ -2,14 +2,12 @@ package com.syncledger.app.cli;
 
 import com.syncledger.app.billing.BillingAudit;
 import com.syncledger.app.ledger.Stores;
-import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "The billing audit trail.",
@@ -19,23 +17,18 @@ final class AuditCommand extends CommandGroup {
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "Billing writes, newest first: when, who (cli or an API key's fingerprint), what.")
     static final class ListEvents implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
+        @Mixin Session session;
         @Option(names = "--store", description = "only this store's writes") Long storeId;
         @Option(names = "--limit", defaultValue = "100") int limit;
         @Option(names = "--json", description = "one JSON array") boolean asJson;
-
-        ListEvents(Env env) {
-            this.env = env;
-        }
 
         @Override
         public Integer call() {
             if (limit < 1 || limit > 10_000) {
                 throw new IllegalArgumentException("--limit must be between 1 and 10000");
             }
-            PrintWriter out = spec.commandLine().getOut();
-            String printed = LedgerSession.run(env, c -> {
+            PrintWriter out = session.out();
+            String printed = session.call(c -> {
                 if (storeId != null) {
                     c.getBean(Stores.class).get(storeId);
                 }

@@ -3,13 +3,11 @@ package com.syncledger.app.cli;
 import com.syncledger.app.ledger.Baseline;
 import com.syncledger.app.ledger.Baselines;
 import com.syncledger.connectors.spi.DateRange;
-import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "baseline", mixinStandardHelpOptions = true, description = "Baseline snapshots of a store's spend.",
         subcommands = {BaselineCommand.Create.class, BaselineCommand.ListBaselines.class})
@@ -29,40 +27,28 @@ final class BaselineCommand extends CommandGroup {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Snapshot per-platform spend; refused unless every account is complete and fresh.")
     static final class Create implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
-        @Option(names = "--store", required = true) long storeId;
+        @Mixin Session session;
+        @Mixin StoreOption store;
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD") String from;
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD") String to;
         @Option(names = "--provisional", description = "take it anyway, recording what is missing") boolean provisional;
 
-        Create(Env env) {
-            this.env = env;
-        }
-
         @Override
         public Integer call() {
             DateRange range = DateRange.parse(from, to);
-            Baseline baseline = LedgerSession.run(env, c -> c.getBean(Baselines.class).create(storeId, range, provisional));
-            print(spec.commandLine().getOut(), baseline);
+            print(session.out(), session.call(Baselines.class, baselines -> baselines.create(store.id, range, provisional)));
             return SyncLedgerCommand.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a store's baselines.")
     static final class ListBaselines implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
-        @Option(names = "--store", required = true) long storeId;
-
-        ListBaselines(Env env) {
-            this.env = env;
-        }
+        @Mixin Session session;
+        @Mixin StoreOption store;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            LedgerSession.run(env, c -> c.getBean(Baselines.class).list(storeId, 0, 1000)).forEach(b -> print(out, b));
+            session.call(Baselines.class, baselines -> baselines.list(store.id, 0, 1000)).forEach(b -> print(session.out(), b));
             return SyncLedgerCommand.OK;
         }
     }

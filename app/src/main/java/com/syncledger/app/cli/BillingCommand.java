@@ -3,13 +3,11 @@ package com.syncledger.app.cli;
 import com.syncledger.app.billing.BillingTerms;
 import com.syncledger.app.billing.Terms;
 import com.syncledger.app.billing.TermsInput;
-import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "billing", mixinStandardHelpOptions = true, description = "A store's billing terms.",
         subcommands = {BillingCommand.SetTerms.class, BillingCommand.ListTerms.class})
@@ -25,9 +23,8 @@ final class BillingCommand extends CommandGroup {
     @Command(name = "terms", mixinStandardHelpOptions = true,
             description = "Set billing terms from a month on (versioned: earlier statements keep theirs).")
     static final class SetTerms implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
-        @Option(names = "--store", required = true) long storeId;
+        @Mixin Session session;
+        @Mixin StoreOption store;
         @Option(names = "--baseline-from", required = true, paramLabel = "YYYY-MM-DD") String baselineFrom;
         @Option(names = "--baseline-to", required = true, paramLabel = "YYYY-MM-DD") String baselineTo;
         @Option(names = "--fee-rate", defaultValue = "0.20", description = "exact decimal, default 0.20") String feeRate;
@@ -37,33 +34,22 @@ final class BillingCommand extends CommandGroup {
         @Option(names = "--effective-from", paramLabel = "YYYY-MM-DD",
                 description = "first day of a month; default: the month after the baseline") String effectiveFrom;
 
-        SetTerms(Env env) {
-            this.env = env;
-        }
-
         @Override
         public Integer call() {
             TermsInput input = new TermsInput(baselineFrom, baselineTo, feeRate, floor, cap, effectiveFrom);
-            Terms terms = LedgerSession.run(env, c -> c.getBean(BillingTerms.class).set(storeId, input, "cli"));
-            print(spec.commandLine().getOut(), terms);
+            print(session.out(), session.call(BillingTerms.class, terms -> terms.set(store.id, input, "cli")));
             return SyncLedgerCommand.OK;
         }
     }
 
     @Command(name = "terms-list", mixinStandardHelpOptions = true, description = "Every terms version of a store.")
     static final class ListTerms implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
-        @Option(names = "--store", required = true) long storeId;
-
-        ListTerms(Env env) {
-            this.env = env;
-        }
+        @Mixin Session session;
+        @Mixin StoreOption store;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            LedgerSession.run(env, c -> c.getBean(BillingTerms.class).list(storeId)).forEach(t -> print(out, t));
+            session.call(BillingTerms.class, terms -> terms.list(store.id)).forEach(t -> print(session.out(), t));
             return SyncLedgerCommand.OK;
         }
     }

@@ -4,25 +4,21 @@ import com.syncledger.app.ledger.SpendQueries;
 import com.syncledger.app.ledger.StoreSpend;
 import com.syncledger.app.ledger.StoreSpend.AccountSpend;
 import com.syncledger.connectors.spi.DateRange;
-import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "spend", mixinStandardHelpOptions = true,
         description = "Show a store's stored spend per account over a range, and how complete it is.")
 final class SpendCommand implements Callable<Integer> {
 
-    private final Env env;
+    @Mixin
+    Session session;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--store", required = true)
-    long storeId;
+    @Mixin
+    StoreOption store;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD")
     String from;
@@ -30,15 +26,11 @@ final class SpendCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD")
     String to;
 
-    SpendCommand(Env env) {
-        this.env = env;
-    }
-
     @Override
     public Integer call() {
         DateRange range = DateRange.parse(from, to);
-        StoreSpend spend = LedgerSession.run(env, c -> c.getBean(SpendQueries.class).read(storeId, range));
-        print(spec.commandLine().getOut(), spend);
+        StoreSpend spend = session.call(SpendQueries.class, queries -> queries.read(store.id, range));
+        print(session.out(), spend);
         return spend.complete() ? SyncLedgerCommand.OK : SyncLedgerCommand.FAILED;
     }
 

@@ -3,14 +3,12 @@ package com.syncledger.app.cli;
 import com.syncledger.app.ledger.Store;
 import com.syncledger.app.ledger.StoreInput;
 import com.syncledger.app.ledger.Stores;
-import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "stores", mixinStandardHelpOptions = true, description = "Manage client stores.",
         subcommands = {StoresCommand.Add.class, StoresCommand.ListStores.class, StoresCommand.Show.class})
@@ -22,56 +20,39 @@ final class StoresCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a store.")
     static final class Add implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
+        @Mixin Session session;
         @Option(names = "--name", required = true) String name;
         @Option(names = "--time-zone", required = true, description = "IANA zone, e.g. Europe/Berlin") String timeZone;
         @Option(names = "--currency", required = true, description = "billing currency, ISO-4217") String currency;
 
-        Add(Env env) {
-            this.env = env;
-        }
-
         @Override
         public Integer call() {
             StoreInput input = new StoreInput(name, timeZone, currency).validated();
-            Store store = LedgerSession.run(env, c -> c.getBean(Stores.class).create(input));
-            spec.commandLine().getOut().println("Added store " + store.id() + ": " + store.name());
+            Store store = session.call(Stores.class, stores -> stores.create(input));
+            session.out().println("Added store " + store.id() + ": " + store.name());
             return SyncLedgerCommand.OK;
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List stores.")
     static final class ListStores implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
-
-        ListStores(Env env) {
-            this.env = env;
-        }
+        @Mixin Session session;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            LedgerSession.run(env, c -> c.getBean(Stores.class).list(0, Integer.MAX_VALUE))
-                    .forEach(s -> print(out, s));
+            session.call(Stores.class, stores -> stores.list(0, Integer.MAX_VALUE)).forEach(s -> print(session.out(), s));
             return SyncLedgerCommand.OK;
         }
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one store.")
     static final class Show implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
+        @Mixin Session session;
         @Parameters(paramLabel = "STORE_ID") long storeId;
-
-        Show(Env env) {
-            this.env = env;
-        }
 
         @Override
         public Integer call() {
-            print(spec.commandLine().getOut(), LedgerSession.run(env, c -> c.getBean(Stores.class).get(storeId)));
+            print(session.out(), session.call(Stores.class, stores -> stores.get(storeId)));
             return SyncLedgerCommand.OK;
         }
     }

@@ -4,15 +4,13 @@ import com.syncledger.app.sync.SyncOutcome;
 import com.syncledger.app.sync.SyncProgress;
 import com.syncledger.app.sync.SyncService;
 import com.syncledger.connectors.spi.DateRange;
-import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Fetch and store spend. Without --from/--to each account re-reads its platform's restatement "
@@ -20,10 +18,8 @@ import picocli.CommandLine.Spec;
                 + "platform retains data. Exit 1 when any account failed.")
 final class SyncCommand implements Callable<Integer> {
 
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    Session session;
 
     @ArgGroup(multiplicity = "1")
     Target target;
@@ -39,23 +35,18 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD")
     String to;
 
-    SyncCommand(Env env) {
-        this.env = env;
-    }
-
     @Override
     public Integer call() {
         if ((from == null) != (to == null)) {
             throw new IllegalArgumentException("give both --from and --to, or neither");
         }
         DateRange range = from == null ? null : DateRange.parse(from, to);
-        List<SyncOutcome> outcomes = LedgerSession.run(env, context -> {
+        List<SyncOutcome> outcomes = session.call(SyncService.class, sync -> {
             try (ProgressBarProgress progress = ProgressBarProgress.onTerminal()) {
-                SyncService sync = context.getBean(SyncService.class);
                 return target.all ? sync.syncAll(range, progress) : sync.syncStore(target.storeId, range, progress);
             }
         });
-        print(spec.commandLine().getOut(), outcomes);
+        print(session.out(), outcomes);
         return outcomes.stream().allMatch(SyncOutcome::succeeded) ? SyncLedgerCommand.OK : SyncLedgerCommand.FAILED;
     }
 

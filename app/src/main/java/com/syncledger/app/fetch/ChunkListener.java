@@ -5,9 +5,9 @@ import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.SpendReport;
 
 /**
- * Told of each chunk (the range of one connector request) as soon as it succeeded, so a long backfill
- * can be persisted as it goes. Called from the engine's threads, concurrently for different accounts and
- * in order (oldest first, or newest first when asked) within one account.
+ * Told of each chunk (the range of one connector request) as soon as it succeeded, for callers that need no
+ * more of an {@link AccountSink}. Called from the engine's threads, concurrently for different accounts and in
+ * order (oldest first, or newest first when asked) within one account.
  */
 @FunctionalInterface
 public interface ChunkListener {

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The fetch engine as the service's one shared instance, so rate budgets and tokens are shared by all syncs. */
 @Configuration(proxyBeanMethods = false)
-public class FetchConfiguration {
+class FetchConfiguration {
 
     @Bean
     FetchEngine fetchEngine(Env env, ObjectProvider<MeterRegistry> meters, StoredRefreshTokens storedTokens) {

@@ -85,10 +85,20 @@ public final class FetchEngine {
      * @param newestFirst take each account's newest chunk first (backfills)
      */
     public List<AccountFetch> fetch(List<FetchRequest> requests, ChunkListener listener, boolean newestFirst) {
-        List<AccountFetch> results = new ArrayList<>(requests.size());
+        return fetch(requests.stream().map(request -> request.sink(listener)).toList(), newestFirst);
+    }
+
+    /**
+     * Fetches every sink's account concurrently, telling each sink what happens to its account (see
+     * {@link AccountSink}). Results are in the sinks' order.
+     *
+     * @param newestFirst take each account's newest chunk first (backfills)
+     */
+    public List<AccountFetch> fetch(List<? extends AccountSink> sinks, boolean newestFirst) {
+        List<AccountFetch> results = new ArrayList<>(sinks.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<AccountFetch>> running = requests.stream()
-                    .map(request -> threads.submit(() -> fetchAccount(request, listener, newestFirst)))
+            List<Future<AccountFetch>> running = sinks.stream()
+                    .map(sink -> threads.submit(() -> fetchAccount(sink, newestFirst)))
                     .toList();
             for (Future<AccountFetch> result : running) {
                 results.add(result.get());
@@ -155,14 +165,15 @@ public final class FetchEngine {
         }
     }
 
-    private AccountFetch fetchAccount(FetchRequest request, ChunkListener listener, boolean newestFirst) {
-        AccountFetch result = new AccountRun(request.account()).run(request, listener, newestFirst);
+    private AccountFetch fetchAccount(AccountSink sink, boolean newestFirst) {
+        AccountFetch result = new AccountRun(sink.account()).run(sink, newestFirst);
         metrics.fetched(result);
         if (result.error() != null) {
             LOG.warn("fetch failed platform={} kind={} code={} request_id={} message={}",
-                    request.account().platform().slug(), result.error().kind().slug(), result.error().platformCode(),
+                    sink.account().platform().slug(), result.error().kind().slug(), result.error().platformCode(),
                     result.error().requestId(), result.error().message());
         }
+        sink.finished(result);
         return result;
     }
 
@@ -177,7 +188,7 @@ public final class FetchEngine {
             this.account = account;
         }
 
-        AccountFetch run(FetchRequest request, ChunkListener listener, boolean newestFirst) {
+        AccountFetch run(AccountSink sink, boolean newestFirst) {
             Optional<SpendConnector> found;
             try {
                 found = connectors.connector(account.platform());
@@ -192,7 +203,7 @@ public final class FetchEngine {
             ConnectorDescriptor descriptor = connector.descriptor();
             try {
                 info = call("accountInfo", () -> connector.accountInfo(account));
-                range = resolve(request);
+                range = resolve(sink);
                 Optional<String> unreachable = AccountPlan.outOfReach(range, info, descriptor, clock);
                 if (unreachable.isPresent()) {
                     return failed(new FetchError(ErrorKind.INVALID_REQUEST, unreachable.get(), null, null));
@@ -200,7 +211,7 @@ public final class FetchEngine {
                 List<SpendReport> chunks = new ArrayList<>();
                 for (DateRange chunk : AccountPlan.of(range, descriptor, newestFirst).chunks()) {
                     SpendReport part = call("dailySpend", () -> checked(connector.dailySpend(account, info, chunk), chunk));
-                    listener.onChunk(account, info, part);
+                    sink.chunk(part);
                     chunks.add(part);
                 }
                 return AccountFetch.ok(account, range, info, joined(chunks));
@@ -236,9 +247,9 @@ public final class FetchEngine {
             budgets.throttled(e, hint != null ? hint : settings.initialBackoff());
         }
 
-        private DateRange resolve(FetchRequest request) {
+        private DateRange resolve(AccountSink sink) {
             try {
-                return Objects.requireNonNull(request.range().apply(info), "the range function returned null");
+                return Objects.requireNonNull(sink.info(info), "the range function returned null");
             } catch (RuntimeException e) {
                 throw new InvalidRange("no range for " + account + ": " + e.getMessage());
             }
@@ -271,7 +282,7 @@ public final class FetchEngine {
         }
     }
 
-    /** The caller's range function gave no usable range. */
+    /** The sink gave no usable range. */
     private static final class InvalidRange extends RuntimeException {
         InvalidRange(String message) {
             super(message);

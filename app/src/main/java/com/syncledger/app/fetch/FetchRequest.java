@@ -3,6 +3,7 @@ package com.syncledger.app.fetch;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.SpendReport;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -22,5 +23,28 @@ public record FetchRequest(AccountId account, Function<AccountInfo, DateRange> r
     public static FetchRequest of(AccountId account, DateRange range) {
         Objects.requireNonNull(range, "range");
         return new FetchRequest(account, info -> range);
+    }
+
+    /** This request as a sink: its range function answers the info, {@code listener} hears the chunks. */
+    AccountSink sink(ChunkListener listener) {
+        return new AccountSink() {
+            private AccountInfo info;
+
+            @Override
+            public AccountId account() {
+                return account;
+            }
+
+            @Override
+            public DateRange info(AccountInfo told) {
+                info = told;
+                return range.apply(told);
+            }
+
+            @Override
+            public void chunk(SpendReport chunk) {
+                listener.onChunk(account, info, chunk);
+            }
+        };
     }
 }

@@ -61,19 +61,19 @@ public class AdAccounts {
     }
 
     /** Whether the account's backfill has completed (see {@link #markBackfilled}). */
-    public boolean isBackfilled(long accountId) {
+    boolean isBackfilled(long accountId) {
         return jdbc.sql("select backfilled_at is not null from ad_account where id = ?")
                 .param(accountId).query(Boolean.class).single();
     }
 
     /** The account now holds everything its platform retains; later default syncs read the restatement window. */
-    public void markBackfilled(long accountId) {
+    void markBackfilled(long accountId) {
         jdbc.sql("update ad_account set backfilled_at = now() where id = ? and backfilled_at is null")
                 .param(accountId).update();
     }
 
     /** Records what the platform reported about the account. */
-    public void remember(long accountId, AccountInfo info) {
+    void remember(long accountId, AccountInfo info) {
         jdbc.sql("update ad_account set currency = ?, time_zone = ?, name = ? where id = ?")
                 .params(info.currency(), info.timeZone().getId(), info.name(), accountId).update();
     }

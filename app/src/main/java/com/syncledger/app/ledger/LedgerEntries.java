@@ -1,7 +1,5 @@
 package com.syncledger.app.ledger;
 
-import com.syncledger.app.billing.BillingAudit;
-import com.syncledger.app.billing.RevenueCloses;
 import com.syncledger.app.problem.ConflictException;
 import com.syncledger.app.problem.InvalidInputException;
 import com.syncledger.connectors.spi.Money;
@@ -50,10 +48,10 @@ public class LedgerEntries {
 
     private final JdbcClient jdbc;
     private final Stores stores;
-    private final RevenueCloses closes;
-    private final BillingAudit audit;
+    private final ClosedPeriods closes;
+    private final WriteAudit audit;
 
-    public LedgerEntries(JdbcClient jdbc, Stores stores, RevenueCloses closes, BillingAudit audit) {
+    public LedgerEntries(JdbcClient jdbc, Stores stores, ClosedPeriods closes, WriteAudit audit) {
         this.jdbc = jdbc;
         this.stores = stores;
         this.closes = closes;

@@ -30,12 +30,12 @@ public class SyncRuns {
         this.jdbc = jdbc;
     }
 
-    public long start(long adAccountId, DateRange range) {
+    long start(long adAccountId, DateRange range) {
         return jdbc.sql("insert into sync_run (ad_account_id, range_from, range_to) values (?, ?, ?) returning id")
                 .params(adAccountId, range.from(), range.to()).query(Long.class).single();
     }
 
-    public void succeed(long runId, WriteCounts counts) {
+    void succeed(long runId, WriteCounts counts) {
         jdbc.sql("""
                 update sync_run set status = 'succeeded', finished_at = now(),
                     days_new = ?, days_restated = ?, days_unchanged = ? where id = ?""")
@@ -43,7 +43,7 @@ public class SyncRuns {
     }
 
     /** A failed run keeps the counts of what it wrote before failing (e.g. earlier chunks of a backfill). */
-    public void fail(long runId, WriteCounts counts, Failure failure) {
+    void fail(long runId, WriteCounts counts, Failure failure) {
         jdbc.sql("""
                 update sync_run set status = 'failed', finished_at = now(),
                     days_new = ?, days_restated = ?, days_unchanged = ?,
@@ -54,7 +54,7 @@ public class SyncRuns {
     }
 
     /** A run that never finished (the process died) is closed as failed when the next sync starts. */
-    public int failAbandoned(long adAccountId) {
+    int failAbandoned(long adAccountId) {
         return jdbc.sql("""
                 update sync_run set status = 'failed', finished_at = now(), error_kind = 'interrupted',
                     error_message = 'the sync stopped before it finished' where ad_account_id = ? and status = 'running'""")

@@ -1,62 +1,41 @@
 package com.syncledger.app.sync;
 
-import com.syncledger.app.fetch.AccountFetch;
 import com.syncledger.app.fetch.FetchEngine;
-import com.syncledger.app.fetch.FetchRequest;
-import com.syncledger.app.fetch.FetchStatus;
 import com.syncledger.app.ledger.AdAccount;
 import com.syncledger.app.ledger.AdAccounts;
-import com.syncledger.app.ledger.SpendWriter;
-import com.syncledger.app.ledger.SyncRuns;
-import com.syncledger.app.ledger.WriteCounts;
+import com.syncledger.app.ledger.SyncBookkeeping;
 import com.syncledger.connectors.spi.AccountId;
-import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.DateRange;
-import com.syncledger.connectors.spi.SpendReport;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Fetches and persists spend for linked accounts: each account reads its window (see {@link SyncWindow}),
- * every fetched chunk is written as it arrives through the versioned {@link SpendWriter}, and each
- * account's sync run records what happened. A failed fetch writes nothing for the failed days and
- * deletes nothing: the last known values stay and readers see them as stale.
+ * Fetches and persists spend for linked accounts. A sync reads top to bottom: under the sync lock, each ad
+ * account becomes an {@link AccountSync} (an account linked to several stores is fetched once and written to
+ * each link); the engine fetches them all concurrently, each reading its window (see {@link SyncWindow}) and
+ * writing every chunk as it arrives; then each account closes its runs with what happened, and the summary is
+ * refreshed. A failed fetch writes nothing for the failed days and deletes nothing: the last known values stay
+ * and readers see them as stale. What is written goes through the ledger's {@link SyncBookkeeping}.
  */
 @Service
 public class SyncService {
 
-    private static final Logger log = LoggerFactory.getLogger(SyncService.class);
-
     private final AdAccounts accounts;
-    private final SyncRuns runs;
-    private final SpendWriter writer;
+    private final SyncBookkeeping ledger;
     private final FetchEngine engine;
-    private final JdbcClient jdbc;
     private final SyncLock lock;
     private final Clock clock;
 
-    public SyncService(AdAccounts accounts, SyncRuns runs, SpendWriter writer, FetchEngine engine, JdbcClient jdbc,
-            SyncLock lock) {
-        this.lock = lock;
+    SyncService(AdAccounts accounts, SyncBookkeeping ledger, FetchEngine engine, SyncLock lock) {
         this.accounts = accounts;
-        this.runs = runs;
-        this.writer = writer;
+        this.ledger = ledger;
         this.engine = engine;
-        this.jdbc = jdbc;
+        this.lock = lock;
         this.clock = Clock.systemUTC();
     }
 
@@ -77,91 +56,23 @@ public class SyncService {
         return lock.ifFree(() -> sync(accounts.allLinked(), null, SyncProgress.NONE));
     }
 
+    /** @param explicit the range to read, or null for each account's default window */
     private List<SyncOutcome> sync(List<AdAccount> linked, DateRange explicit, SyncProgress progress) {
-        // An account linked to several stores is fetched once and written to each link.
-        Map<AccountId, List<AdAccount>> byAccount = linked.stream()
+        Map<AccountId, List<AdAccount>> links = linked.stream()
                 .collect(Collectors.groupingBy(AdAccount::accountId, LinkedHashMap::new, Collectors.toList()));
-        Map<Long, Long> runIds = new ConcurrentHashMap<>();
-        Map<Long, WriteCounts> counts = new ConcurrentHashMap<>();
-        Set<Long> backfilling = new HashSet<>();
-        List<FetchRequest> requests = new ArrayList<>();
-        for (var entry : byAccount.entrySet()) {
-            List<AdAccount> links = entry.getValue();
-            links.forEach(a -> runs.failAbandoned(a.id()));
-            // A link not yet backfilled (newly linked, perhaps to another store, or synced only for explicit
-            // ranges) has no full history: backfill, which rewrites the other links' days as unchanged.
-            boolean backfill = explicit == null && links.stream().anyMatch(a -> !accounts.isBackfilled(a.id()));
-            if (backfill) {
-                links.forEach(a -> backfilling.add(a.id()));
-            }
-            requests.add(new FetchRequest(entry.getKey(), info -> {
-                DateRange range = SyncWindow.of(explicit, backfill, engine.descriptor(entry.getKey().platform()),
-                        info.timeZone(), clock);
-                for (AdAccount link : links) {
-                    accounts.remember(link.id(), info);
-                    runIds.put(link.id(), runs.start(link.id(), range));
-                    counts.put(link.id(), WriteCounts.NONE);
-                }
-                progress.planned(range.days());
-                return range;
-            }));
-        }
-        List<AccountFetch> fetched;
+        List<AccountSync> syncs = links.entrySet().stream()
+                .map(account -> new AccountSync(account.getKey(), account.getValue(), explicit,
+                        id -> engine.descriptor(id.platform()), ledger, progress, clock))
+                .toList();
         try {
-            fetched = engine.fetch(requests, (AccountId account, AccountInfo info, SpendReport chunk) -> {
-                for (AdAccount link : byAccount.get(account)) {
-                    WriteCounts written = writer.write(link.id(), runIds.get(link.id()), chunk, clock.instant());
-                    counts.merge(link.id(), written, WriteCounts::plus);
-                }
-                progress.done(chunk.days().size());
-            }, explicit == null);
+            // A backfill takes the newest days first, so a long one is useful early.
+            engine.fetch(syncs, explicit == null);
         } catch (RuntimeException storageFailed) {
-            // Writing a chunk failed (the database, not a platform): close every run this sync opened.
-            runIds.forEach((link, run) -> runs.fail(run, counts.getOrDefault(link, WriteCounts.NONE),
-                    new SyncRuns.Failure("storage", "storing fetched spend failed: "
-                            + storageFailed.getClass().getSimpleName(), null, null)));
+            syncs.forEach(sync -> sync.storageFailed(storageFailed));
             throw storageFailed;
         }
-        List<SyncOutcome> outcomes = new ArrayList<>();
-        for (AccountFetch fetch : fetched) {
-            for (AdAccount link : byAccount.get(fetch.account())) {
-                outcomes.add(finish(link, fetch, runIds, counts, explicit));
-                if (fetch.status() == FetchStatus.OK && backfilling.contains(link.id())) {
-                    accounts.markBackfilled(link.id());
-                }
-            }
-        }
-        refreshSummary();
+        List<SyncOutcome> outcomes = syncs.stream().flatMap(sync -> sync.finish().stream()).toList();
+        ledger.refreshSummary();
         return outcomes;
-    }
-
-    private SyncOutcome finish(AdAccount link, AccountFetch fetch, Map<Long, Long> runIds, Map<Long, WriteCounts> counts,
-            DateRange explicit) {
-        // An account whose info could not be read never resolved its range: record the run all the same.
-        long runId = runIds.computeIfAbsent(link.id(), id -> runs.start(id, fetch.range() != null ? fetch.range()
-                : fallbackRange(link, explicit)));
-        WriteCounts written = counts.getOrDefault(link.id(), WriteCounts.NONE);
-        if (fetch.status() == FetchStatus.OK) {
-            runs.succeed(runId, written);
-            return new SyncOutcome(link, runId, fetch.range(), written, "succeeded", null);
-        }
-        String kind = fetch.status() == FetchStatus.NOT_CONFIGURED ? "not_configured" : fetch.error().kind().slug();
-        String message = fetch.error() == null ? "platform not configured" : fetch.error().message();
-        runs.fail(runId, written, new SyncRuns.Failure(kind, message,
-                fetch.error() == null ? null : fetch.error().platformCode(),
-                fetch.error() == null ? null : fetch.error().requestId()));
-        log.warn("sync of {} account {} failed: {}: {}", link.platform().slug(), link.externalId(), kind, message);
-        return new SyncOutcome(link, runId, fetch.range(), written, "failed", kind + ": " + message);
-    }
-
-    /** The range recorded for a run whose account info could not be read: the explicit one, or yesterday. */
-    private DateRange fallbackRange(AdAccount link, DateRange explicit) {
-        ZoneId zone = link.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(link.timeZone());
-        return explicit != null ? explicit : DateRange.single(java.time.LocalDate.now(clock.withZone(zone)).minusDays(1));
-    }
-
-    /** Readers keep reading the old summary while it refreshes. */
-    private void refreshSummary() {
-        jdbc.sql("refresh materialized view concurrently platform_spend_summary").update();
     }
 }

@@ -1,5 +1,8 @@
 package com.syncledger.app.web;
 
+import com.syncledger.app.problem.BodyTooLargeException;
+import com.syncledger.app.problem.ProblemKind;
+import com.syncledger.app.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package com.syncledger.app.web;
+package com.syncledger.app.problem;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;

@@ -1,4 +1,4 @@
-package com.syncledger.app.web;
+package com.syncledger.app.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

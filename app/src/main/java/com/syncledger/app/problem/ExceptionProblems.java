@@ -1,13 +1,5 @@
-package com.syncledger.app.api;
+package com.syncledger.app.problem;
 
-import com.syncledger.app.billing.StatementDocument;
-import com.syncledger.app.billing.StatementRefusedException;
-import com.syncledger.app.problem.ConflictException;
-import com.syncledger.app.problem.InvalidInputException;
-import com.syncledger.app.problem.NotFoundException;
-import com.syncledger.app.web.BodyTooLargeException;
-import com.syncledger.app.web.ProblemKind;
-import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -34,11 +26,9 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * details are written here, or come from our own validation.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ExceptionProblems extends ResponseEntityExceptionHandler {
 
-    static final String TYPE_BASE = ProblemKind.TYPE_BASE;
-
-    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+    private static final Logger log = LoggerFactory.getLogger(ExceptionProblems.class);
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -64,13 +54,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ProblemKind.CONFLICT.problem(e.getMessage());
     }
 
-    /** A refused issue answers with the gaps and the provisional statement, so the caller sees what to fix. */
-    @ExceptionHandler(StatementRefusedException.class)
-    ProblemDetail statementNotSettled(StatementRefusedException e) {
-        Map<String, Object> statement = StatementDocument.tree(e.statement());
-        ProblemDetail problem = ProblemKind.STATEMENT_NOT_SETTLED.problem(e.getMessage());
-        problem.setProperty("gaps", statement.get("gaps"));
-        problem.setProperty("statement", statement);
+    /** An exception of another module that shapes its own problem (e.g. a refused statement with its gaps). */
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail shaped(ProblemException e) {
+        ProblemDetail problem = e.problemKind().problem(e.getMessage());
+        e.problemProperties().forEach(problem::setProperty);
         return problem;
     }
 
@@ -149,13 +137,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             }
         }
         return false;
-    }
-
-    /** For handlers of further problem kinds: a problem with a stable type under {@link #TYPE_BASE}. */
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_BASE + type));
-        problem.setTitle(title);
-        return problem;
     }
 }

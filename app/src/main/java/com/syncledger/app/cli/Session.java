@@ -1,0 +1,68 @@
+package com.syncledger.app.cli;
+
+import com.syncledger.app.problem.InvalidInputException;
+import com.syncledger.connectors.wire.Env;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * Mixed into every command that works on the ledger: runs the command's work against one service of the
+ * migrated database (a Spring context opened for the call and closed after it), and gives the command its
+ * output streams. Built by the CLI's factory with the settings the CLI runs with.
+ */
+@Command
+final class Session {
+
+    private final Env env;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    Session(Env env) {
+        this.env = env;
+    }
+
+    /** {@code work} applied to the service of type {@code service}; everything is closed afterwards. */
+    <S, T> T call(Class<S> service, Function<S, T> work) {
+        return LedgerSession.run(env, context -> work.apply(context.getBean(service)));
+    }
+
+    /** {@code work} done with the service of type {@code service}; everything is closed afterwards. */
+    <S> void run(Class<S> service, Consumer<S> work) {
+        call(service, s -> {
+            work.accept(s);
+            return null;
+        });
+    }
+
+    /** {@code work} with several services of one context, e.g. to check a store before reading what it owns. */
+    <T> T call(Function<ConfigurableApplicationContext, T> work) {
+        return LedgerSession.run(env, work);
+    }
+
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return command.commandLine().getErr();
+    }
+
+    /** Reports a refusal (e.g. a conflict with what is recorded) as invalid input: exit 2. */
+    int refused(RuntimeException e) {
+        err().println("error: " + e.getMessage());
+        return SyncLedgerCommand.INVALID_INPUT;
+    }
+
+    /** Reports the problems of an input file line by line, nothing written: exit 2. */
+    int refused(Path file, InvalidInputException e) {
+        InputFiles.printProblems(err(), file, e);
+        return SyncLedgerCommand.INVALID_INPUT;
+    }
+}

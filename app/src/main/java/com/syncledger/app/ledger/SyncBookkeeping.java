@@ -1,0 +1,74 @@
+package com.syncledger.app.ledger;
+
+import com.syncledger.connectors.spi.AccountInfo;
+import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.SpendReport;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Everything a sync writes to the ledger, in the order it writes it: runs left open by a process that died are
+ * closed, what the platform said about the account is remembered, a run starts, each fetched chunk is written
+ * as versioned spend, the run succeeds or fails with its counts, a completed backfill is marked, and finally
+ * the summary view is refreshed. The sync itself holds no SQL.
+ */
+@Component
+public class SyncBookkeeping {
+
+    private final SyncRuns runs;
+    private final AdAccounts accounts;
+    private final SpendWriter writer;
+    private final JdbcClient jdbc;
+
+    SyncBookkeeping(SyncRuns runs, AdAccounts accounts, SpendWriter writer, JdbcClient jdbc) {
+        this.runs = runs;
+        this.accounts = accounts;
+        this.writer = writer;
+        this.jdbc = jdbc;
+    }
+
+    /** Closes as failed ("interrupted") the runs of the account that never finished. */
+    public void closeAbandonedRuns(long adAccountId) {
+        runs.failAbandoned(adAccountId);
+    }
+
+    /** Whether the account's backfill has completed (see {@link #markBackfilled}). */
+    public boolean isBackfilled(long adAccountId) {
+        return accounts.isBackfilled(adAccountId);
+    }
+
+    /** The account now holds everything its platform retains; later default syncs read the restatement window. */
+    public void markBackfilled(long adAccountId) {
+        accounts.markBackfilled(adAccountId);
+    }
+
+    /** Records what the platform reported about the account (currency, time zone, name). */
+    public void remember(long adAccountId, AccountInfo info) {
+        accounts.remember(adAccountId, info);
+    }
+
+    /** Opens a running sync run of the account over {@code range}; answers its id. */
+    public long startRun(long adAccountId, DateRange range) {
+        return runs.start(adAccountId, range);
+    }
+
+    /** Writes one fetched chunk as versioned spend of the account, fetched by the run. */
+    public WriteCounts write(long adAccountId, long runId, SpendReport chunk, Instant fetchedAt) {
+        return writer.write(adAccountId, runId, chunk, fetchedAt);
+    }
+
+    public void succeed(long runId, WriteCounts counts) {
+        runs.succeed(runId, counts);
+    }
+
+    /** A failed run keeps the counts of what it wrote before failing (e.g. earlier chunks of a backfill). */
+    public void fail(long runId, WriteCounts counts, SyncRuns.Failure failure) {
+        runs.fail(runId, counts, failure);
+    }
+
+    /** Refreshes the per-platform summary; readers keep reading the old one while it refreshes. */
+    public void refreshSummary() {
+        jdbc.sql("refresh materialized view concurrently platform_spend_summary").update();
+    }
+}

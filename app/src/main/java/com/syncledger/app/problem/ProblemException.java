@@ -1,0 +1,19 @@
+package com.syncledger.app.problem;
+
+import java.util.Map;
+
+/**
+ * An exception that names the kind of problem it answers with and the extension members the problem carries
+ * beside its detail (the message), so a module shapes its own problems without this package knowing its types.
+ */
+public abstract class ProblemException extends RuntimeException {
+
+    protected ProblemException(String message) {
+        super(message);
+    }
+
+    public abstract ProblemKind problemKind();
+
+    /** Extension members of the problem, in the order they are written. */
+    public abstract Map<String, Object> problemProperties();
+}

@@ -1,0 +1,143 @@
+package com.syncledger.app.sync;
+
+import com.syncledger.app.fetch.AccountFetch;
+import com.syncledger.app.fetch.AccountSink;
+import com.syncledger.app.fetch.FetchError;
+import com.syncledger.app.fetch.FetchStatus;
+import com.syncledger.app.ledger.AdAccount;
+import com.syncledger.app.ledger.SyncBookkeeping;
+import com.syncledger.app.ledger.SyncRuns;
+import com.syncledger.app.ledger.WriteCounts;
+import com.syncledger.connectors.spi.AccountId;
+import com.syncledger.connectors.spi.AccountInfo;
+import com.syncledger.connectors.spi.ConnectorDescriptor;
+import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.SpendReport;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sync of one ad account, fetched once and written to each store it is linked to. As the engine's sink it
+ * opens a run per link once the account's range is known and writes every chunk to each link; {@link #finish}
+ * then closes the runs with what happened. Called by one thread at a time: the engine's thread for the
+ * account while fetching, then the sync's.
+ */
+final class AccountSync implements AccountSink {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountSync.class);
+
+    private final AccountId account;
+    private final List<AdAccount> links;
+    private final DateRange explicit;
+    private final boolean backfill;
+    private final Function<AccountId, ConnectorDescriptor> descriptors;
+    private final SyncBookkeeping ledger;
+    private final SyncProgress progress;
+    private final Clock clock;
+    private final Map<Long, Long> runIds = new LinkedHashMap<>();
+    private final Map<Long, WriteCounts> counts = new LinkedHashMap<>();
+    private AccountFetch result;
+
+    /**
+     * Closes the links' abandoned runs and decides whether the account is backfilled: a link not yet backfilled
+     * (newly linked, perhaps to another store, or synced only for explicit ranges) has no full history, so
+     * without an explicit range the account reads everything its platform retains, which rewrites the other
+     * links' days as unchanged.
+     */
+    AccountSync(AccountId account, List<AdAccount> links, DateRange explicit,
+            Function<AccountId, ConnectorDescriptor> descriptors, SyncBookkeeping ledger, SyncProgress progress,
+            Clock clock) {
+        this.account = account;
+        this.links = List.copyOf(links);
+        this.explicit = explicit;
+        this.descriptors = descriptors;
+        this.ledger = ledger;
+        this.progress = progress;
+        this.clock = clock;
+        links.forEach(link -> ledger.closeAbandonedRuns(link.id()));
+        this.backfill = explicit == null && links.stream().anyMatch(link -> !ledger.isBackfilled(link.id()));
+    }
+
+    @Override
+    public AccountId account() {
+        return account;
+    }
+
+    @Override
+    public DateRange info(AccountInfo info) {
+        DateRange range = SyncWindow.of(explicit, backfill, descriptors.apply(account), info.timeZone(), clock);
+        for (AdAccount link : links) {
+            ledger.remember(link.id(), info);
+            runIds.put(link.id(), ledger.startRun(link.id(), range));
+            counts.put(link.id(), WriteCounts.NONE);
+        }
+        progress.planned(range.days());
+        return range;
+    }
+
+    @Override
+    public void chunk(SpendReport chunk) {
+        for (AdAccount link : links) {
+            WriteCounts written = ledger.write(link.id(), runIds.get(link.id()), chunk, clock.instant());
+            counts.merge(link.id(), written, WriteCounts::plus);
+        }
+        progress.done(chunk.days().size());
+    }
+
+    @Override
+    public void finished(AccountFetch fetched) {
+        this.result = fetched;
+    }
+
+    /** Writing a chunk failed (the database, not a platform): fails every run this account opened. */
+    void storageFailed(RuntimeException failure) {
+        runIds.forEach((link, run) -> ledger.fail(run, counts.getOrDefault(link, WriteCounts.NONE),
+                new SyncRuns.Failure("storage", "storing fetched spend failed: "
+                        + failure.getClass().getSimpleName(), null, null)));
+    }
+
+    /** Closes each link's run with the account's result, marks a completed backfill; one outcome per link. */
+    List<SyncOutcome> finish() {
+        List<SyncOutcome> outcomes = new ArrayList<>();
+        for (AdAccount link : links) {
+            outcomes.add(finish(link));
+            if (result.status() == FetchStatus.OK && backfill) {
+                ledger.markBackfilled(link.id());
+            }
+        }
+        return outcomes;
+    }
+
+    private SyncOutcome finish(AdAccount link) {
+        // An account whose info could not be read never resolved its range: record the run all the same.
+        long runId = runIds.computeIfAbsent(link.id(), id -> ledger.startRun(id, result.range() != null
+                ? result.range() : fallbackRange(link)));
+        WriteCounts written = counts.getOrDefault(link.id(), WriteCounts.NONE);
+        if (result.status() == FetchStatus.OK) {
+            ledger.succeed(runId, written);
+            return new SyncOutcome(link, runId, result.range(), written, "succeeded", null);
+        }
+        FetchError error = result.error();
+        String kind = result.status() == FetchStatus.NOT_CONFIGURED ? "not_configured" : error.kind().slug();
+        String message = error == null ? "platform not configured" : error.message();
+        ledger.fail(runId, written, new SyncRuns.Failure(kind, message, error == null ? null : error.platformCode(),
+                error == null ? null : error.requestId()));
+        log.warn("sync of {} account {} failed: {}: {}", link.platform().slug(), link.externalId(), kind, message);
+        return new SyncOutcome(link, runId, result.range(), written, "failed", kind + ": " + message);
+    }
+
+    /** The range recorded for a run whose account info could not be read: the explicit one, or yesterday. */
+    private DateRange fallbackRange(AdAccount link) {
+        ZoneId zone = link.timeZone() == null ? ZoneOffset.UTC : ZoneId.of(link.timeZone());
+        return explicit != null ? explicit : DateRange.single(LocalDate.now(clock.withZone(zone)).minusDays(1));
+    }
+}
