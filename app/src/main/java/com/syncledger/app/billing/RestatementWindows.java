@@ -31,7 +31,7 @@ public class RestatementWindows {
     }
 
     /** The first instant at which a fetch of {@code day} can no longer be revised by the platform. */
-    static Instant settlesAt(LocalDate day, int restatementDays, ZoneId zone) {
+    public static Instant settlesAt(LocalDate day, int restatementDays, ZoneId zone) {
         return day.plusDays(restatementDays + 1L).atStartOfDay(zone).toInstant();
     }
 }
