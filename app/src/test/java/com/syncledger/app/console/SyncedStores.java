@@ -26,23 +26,23 @@ import tools.jackson.databind.JsonNode;
  * one account per platform, on every day of the last weeks except a gap of {@link #GAP_DAYS} days, and a
  * store whose name is markup.
  */
-final class SyncedStores implements AutoCloseable {
+public final class SyncedStores implements AutoCloseable {
 
-    static final String STORE_NAME = "Northwind";
-    static final String SCRIPT_NAME = "<script>alert(1)</script>";
-    static final int GAP_DAYS = 4;
-    static final ZoneId ZONE = ZoneId.of("America/New_York");
+    public static final String STORE_NAME = "Northwind";
+    public static final String SCRIPT_NAME = "<script>alert(1)</script>";
+    public static final int GAP_DAYS = 4;
+    public static final ZoneId ZONE = ZoneId.of("America/New_York");
 
-    final Sandbox sandbox;
-    final ConfigurableApplicationContext app;
-    final Http api;
-    final long storeId;
-    final long scriptStoreId;
-    final LocalDate gapFrom;
-    final LocalDate gapTo;
-    final Set<String> platforms = new LinkedHashSet<>();
+    public final Sandbox sandbox;
+    public final ConfigurableApplicationContext app;
+    public final Http api;
+    public final long storeId;
+    public final long scriptStoreId;
+    public final LocalDate gapFrom;
+    public final LocalDate gapTo;
+    public final Set<String> platforms = new LinkedHashSet<>();
 
-    SyncedStores(List<String> properties) {
+    public SyncedStores(List<String> properties) {
         sandbox = Sandbox.startWithDemoData();
         Map<String, String> settings = new HashMap<>(sandbox.environment());
         for (Platform platform : Platform.values()) {
@@ -78,14 +78,14 @@ final class SyncedStores implements AutoCloseable {
         });
     }
 
-    List<String> runs() {
+    public List<String> runs() {
         JsonNode items = api.get("/stores/" + storeId + "/sync-runs?limit=500").json().get("items");
         List<String> statuses = new ArrayList<>();
         items.forEach(run -> statuses.add(run.get("status").asString()));
         return statuses;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return TestApp.baseUrl(app);
     }
 
