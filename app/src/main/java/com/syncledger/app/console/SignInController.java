@@ -56,7 +56,7 @@ class SignInController {
         }
         ConsoleUser user = ConsoleUser.signedIn(caller.get());
         user.keepIn(request.getSession(true));
-        log.info("console sign-in: {}", user);
+        log.info("console sign-in: {} ({})", user.fingerprint(), user.role().slug());
         return "redirect:" + ConsolePaths.OVERVIEW;
     }
 
