@@ -47,6 +47,8 @@ class ModuleBoundariesTest {
             Map.entry("access", Set.of("problem", "config")),
             Map.entry("web", Set.of("problem")),
             Map.entry("api", Set.of("problem", "access", "ledger", "billing", "sync")),
+            Map.entry("metrics", Set.of()),
+            Map.entry("console", Set.of("problem", "access", "ledger", "billing", "fetch")),
             Map.entry("cli", Set.of("problem", "config", "access", "database", "credentials", "fetch", "ledger",
                     "billing", "sync")));
 

@@ -36,7 +36,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (PublicPaths.isPublic(request.getRequestURI())) {
+        // Console pages are guarded by the console's own sign-in session (see ConsolePaths).
+        if (PublicPaths.isPublic(request.getRequestURI()) || ConsolePaths.isConsole(request.getRequestURI())) {
             chain.doFilter(request, response);
             return;
         }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * known window, so its days cannot be called settled.
  */
 @Component
-class RestatementWindows {
+public class RestatementWindows {
 
     private final FetchEngine engine;
 
@@ -31,7 +31,7 @@ class RestatementWindows {
     }
 
     /** The first instant at which a fetch of {@code day} can no longer be revised by the platform. */
-    static Instant settlesAt(LocalDate day, int restatementDays, ZoneId zone) {
+    public static Instant settlesAt(LocalDate day, int restatementDays, ZoneId zone) {
         return day.plusDays(restatementDays + 1L).atStartOfDay(zone).toInstant();
     }
 }

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The fetch engine's meters. Tags are bounded (platform, currency, error kind, outcome), never account ids.
  * Prometheus shows them as {@code kiki_ad_spend_fetch_total}, {@code kiki_ad_spend_fetch_errors_total},
- * {@code kiki_ad_spend_amount} and {@code kiki_ad_spend_request_seconds}.
+ * {@code kiki_ad_spend_amount} and {@code kiki_ad_spend_request_seconds}. In the service, the ledger's
+ * windowed {@code kiki_ad_spend_amount} replaces this last-fetch gauge (see metrics.LedgerMetrics).
  */
 final class FetchMetrics implements WireListener {
 

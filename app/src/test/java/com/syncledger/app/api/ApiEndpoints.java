@@ -33,13 +33,15 @@ public final class ApiEndpoints {
     private ApiEndpoints() {
     }
 
-    /** The endpoints of SyncLedger's own controllers (not the error page, not the OpenAPI document). */
+    /** The endpoints of SyncLedger's own API controllers (not the error page, the OpenAPI document or the console). */
     public static List<Endpoint> controllers(ApplicationContext app) {
         List<Endpoint> endpoints = new ArrayList<>();
         app.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
                 .forEach((info, handler) -> {
                     String type = handler.getBeanType().getName();
-                    if (!type.startsWith("com.syncledger.") || type.endsWith(".ErrorPages")) {
+                    // The web console is not the API: its pages have their own sign-in (ConsoleEndpointsTest).
+                    if (!type.startsWith("com.syncledger.") || type.endsWith(".ErrorPages")
+                            || type.startsWith("com.syncledger.app.console.")) {
                         return;
                     }
                     // A mapping without a method restriction answers every method: list them all.
@@ -49,6 +51,22 @@ public final class ApiEndpoints {
                             : info.getMethodsCondition().getMethods();
                     for (String pattern : info.getPatternValues()) {
                         methods.forEach(method -> endpoints.add(new Endpoint(method.name(), pattern)));
+                    }
+                });
+        endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));
+        return endpoints;
+    }
+
+    /** The web console's endpoints, read from the same handler mappings. */
+    public static List<Endpoint> console(ApplicationContext app) {
+        List<Endpoint> endpoints = new ArrayList<>();
+        app.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class).getHandlerMethods()
+                .forEach((info, handler) -> {
+                    if (handler.getBeanType().getName().startsWith("com.syncledger.app.console.")) {
+                        for (String pattern : info.getPatternValues()) {
+                            info.getMethodsCondition().getMethods()
+                                    .forEach(method -> endpoints.add(new Endpoint(method.name(), pattern)));
+                        }
                     }
                 });
         endpoints.sort(Comparator.comparing(Endpoint::pattern).thenComparing(Endpoint::method));

@@ -1,0 +1,89 @@
+package com.syncledger.app.console;
+
+import com.syncledger.app.access.ConsolePaths;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The console's door, for console paths only (the API has its own key check): every page but sign-in needs
+ * a signed-in session; every POST must come from the console's own origin and, once signed in, carry the
+ * session's form token. Also sets the headers that keep the pages out of frames, caches and inline scripts.
+ */
+final class ConsoleGate extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleGate.class);
+
+    static final String FORM_TOKEN = "formToken";
+
+    /** Scripts and styles from this server only; no inline script, no framing, forms post only here. */
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !ConsolePaths.isConsole(request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI();
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (ConsolePaths.isStaticAsset(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("Cache-Control", "no-store");
+        boolean post = !request.getMethod().equals("GET") && !request.getMethod().equals("HEAD");
+        if (post && !SameOrigin.check(request)) {
+            log.info("console refused {} {}: posted from another origin", request.getMethod(), path);
+            refuse(response, "This form was not posted from the console's own pages.");
+            return;
+        }
+        if (path.equals(ConsolePaths.SIGN_IN)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<ConsoleUser> user = ConsoleUser.of(request);
+        if (user.isEmpty()) {
+            if (post) {
+                refuse(response, "Sign in first.");
+            } else {
+                response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+                response.setHeader("Location", ConsolePaths.SIGN_IN);
+            }
+            return;
+        }
+        if (post && !carriesFormToken(request, user.get())) {
+            log.info("console refused {} {}: the form token is missing or wrong", request.getMethod(), path);
+            refuse(response, "This form has expired or did not come from the console; reload the page and try again.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean carriesFormToken(HttpServletRequest request, ConsoleUser user) {
+        String sent = request.getParameter(FORM_TOKEN);
+        return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+                user.formToken().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void refuse(HttpServletResponse response, String why) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getWriter().write("Refused. " + why + "\n");
+    }
+}

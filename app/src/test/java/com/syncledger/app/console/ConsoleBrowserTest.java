@@ -1,0 +1,220 @@
+package com.syncledger.app.console;
+
+import static com.syncledger.app.database.TestApp.READ_KEY;
+import static com.syncledger.app.database.TestApp.WRITE_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The console in a real headless Chromium against SyncLedger serving the sandbox platforms' spend. Saves
+ * screenshots of the main pages to {@code target/console-screenshots} (docs/console.md shows them).
+ */
+class ConsoleBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+
+    private static SyncedStores stores;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void start() {
+        stores = new SyncedStores(List.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stores != null) {
+            stores.close();
+        }
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void signsInAndSeesEachPlatformsSpendAndTheMissingDays() throws IOException {
+        signIn(WRITE_KEY.key());
+        assertThat(browser.getCurrentUrl()).isEqualTo(stores.baseUrl() + "/");
+        WebElement card = browser.findElement(By.id("store-" + stores.storeId));
+        assertThat(card.findElement(By.cssSelector(".store-name")).getText()).isEqualTo(SyncedStores.STORE_NAME);
+        assertThat(card.getText()).contains("Month to date", "Last month", "days missing");
+        screenshot("overview");
+
+        clickAndWait(card.findElement(By.cssSelector(".store-name")));
+        assertThat(browser.findElement(By.id("store-name")).getText()).isEqualTo(SyncedStores.STORE_NAME);
+        String daily = browser.findElement(By.id("daily-spend")).getText();
+        for (String platform : List.of("Meta", "Google Ads", "TikTok", "LinkedIn", "Amazon Ads", "Microsoft Advertising",
+                "Snapchat", "Pinterest", "Reddit")) {
+            assertThat(daily).as("a column for %s", platform).contains(platform + " (");
+        }
+        assertThat(browser.findElement(By.id("completeness")).getText()).isEqualTo("incomplete");
+        List<WebElement> missing = browser.findElements(By.cssSelector(".missing-days"));
+        assertThat(missing).hasSize(stores.platforms.size());
+        assertThat(missing).allSatisfy(line -> assertThat(line.getText())
+                .contains(stores.gapFrom + " to " + stores.gapTo + " (" + SyncedStores.GAP_DAYS + " days)"));
+        assertThat(browser.findElements(By.cssSelector("td.day.missing"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("figure canvas"))).as("charts drawn from the tables").hasSize(2);
+        screenshot("store");
+
+        clickAndWait(browser.findElement(By.linkText("Platforms")));
+        assertThat(browser.findElement(By.id("platform-meta")).getText()).contains("configured");
+        screenshot("platforms");
+    }
+
+    @Test
+    void refusesAWrongKey() {
+        signIn("slk_not-a-configured-key");
+        assertThat(browser.findElement(By.id("refused")).getText()).contains("not accepted");
+        browser.get(stores.baseUrl() + "/");
+        assertThat(browser.getCurrentUrl()).isEqualTo(stores.baseUrl() + "/console/sign-in");
+        assertThat(browser.manage().getCookies()).isEmpty();
+    }
+
+    @Test
+    void noConsolePageIsReachableWithoutSigningIn() {
+        for (String path : List.of("/", "/console/platforms", "/console/stores/" + stores.storeId,
+                "/console/stores/" + stores.storeId + "?months=12")) {
+            browser.get(stores.baseUrl() + path);
+            assertThat(browser.getCurrentUrl()).as(path).isEqualTo(stores.baseUrl() + "/console/sign-in");
+        }
+    }
+
+    @Test
+    void theWriteRoleLinksAnAccountAndTheReadRoleIsRefused() {
+        signIn(READ_KEY.key());
+        openStore(stores.scriptStoreId);
+        assertThat(browser.findElements(By.id("link-form"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".read-only")).getText()).contains("write role");
+        // The form is not offered; posting it anyway, with the session's own token, is refused.
+        String token = browser.findElement(By.cssSelector("input[name=formToken]")).getDomProperty("value");
+        browser.executeScript("""
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = arguments[0];
+                for (const [name, value] of [['formToken', arguments[1]], ['platform', 'meta'], ['accountId', '5550001']]) {
+                  const input = document.createElement('input');
+                  input.name = name; input.value = value; form.appendChild(input);
+                }
+                document.body.appendChild(form);
+                form.submit();""", "/console/stores/" + stores.scriptStoreId + "/accounts", token);
+        assertThat(browser.findElement(By.id("problem-title")).getText()).isEqualTo("Not allowed");
+        assertThat(linkedTo(stores.scriptStoreId)).isZero();
+
+        browser.manage().deleteAllCookies();
+        signIn(WRITE_KEY.key());
+        openStore(stores.scriptStoreId);
+        new Select(browser.findElement(By.id("platform"))).selectByValue("meta");
+        browser.findElement(By.id("accountId")).sendKeys("5550001");
+        clickAndWait(browser.findElement(By.id("link")));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Meta account 5550001 linked.");
+        assertThat(browser.findElements(By.cssSelector(".linked-account"))).hasSize(1);
+        assertThat(linkedTo(stores.scriptStoreId)).isEqualTo(1);
+
+        clickAndWait(browser.findElement(By.cssSelector(".linked-account .unlink")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("unlinked");
+        assertThat(linkedTo(stores.scriptStoreId)).isZero();
+    }
+
+    @Test
+    void aFormPostedFromAnotherOriginIsRefused() throws IOException {
+        signIn(WRITE_KEY.key());
+        String target = stores.baseUrl() + "/console/stores/" + stores.scriptStoreId + "/accounts";
+        byte[] page = ("<!DOCTYPE html><html><body><form id=f method=post action='" + target + "'>"
+                + "<input name=platform value=meta><input name=accountId value=6660001></form>"
+                + "<script>document.getElementById('f').submit()</script></body></html>").getBytes(StandardCharsets.UTF_8);
+        HttpServer other = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        other.start();
+        try {
+            browser.get("http://127.0.0.1:" + other.getAddress().getPort() + "/");
+            assertThat(browser.findElement(By.tagName("body")).getText()).startsWith("Refused.");
+            assertThat(browser.getCurrentUrl()).isEqualTo(target);
+        } finally {
+            other.stop(0);
+        }
+        assertThat(linkedTo(stores.scriptStoreId)).isZero();
+    }
+
+    @Test
+    void aStoreNamedWithMarkupShowsAsText() {
+        signIn(READ_KEY.key());
+        WebElement card = browser.findElement(By.id("store-" + stores.scriptStoreId));
+        assertThat(card.findElement(By.cssSelector(".store-name")).getText()).isEqualTo(SyncedStores.SCRIPT_NAME);
+        assertNoAlert();
+        openStore(stores.scriptStoreId);
+        assertThat(browser.findElement(By.id("store-name")).getText()).isEqualTo(SyncedStores.SCRIPT_NAME);
+        assertThat(browser.getTitle()).startsWith(SyncedStores.SCRIPT_NAME);
+        assertNoAlert();
+        assertThat(browser.getPageSource()).doesNotContain("<script>alert(1)</script>");
+    }
+
+    private void signIn(String key) {
+        browser.get(stores.baseUrl() + "/console/sign-in");
+        browser.findElement(By.id("apiKey")).sendKeys(key);
+        clickAndWait(browser.findElement(By.id("sign-in")));
+    }
+
+    /** Clicks a link or a form's button and waits until the answer has replaced the page: a click may return first. */
+    private void clickAndWait(WebElement element) {
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+    }
+
+    private void openStore(long storeId) {
+        browser.get(stores.baseUrl() + "/console/stores/" + storeId);
+    }
+
+    private void assertNoAlert() {
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+
+    private static int linkedTo(long storeId) {
+        return stores.api.get("/stores/" + storeId + "/accounts").json().size();
+    }
+
+    /** The whole page: the window is made as tall as the document first. */
+    private void screenshot(String name) throws IOException {
+        Number height = (Number) browser.executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(1400, Math.min(height.intValue() + 40, 6000)));
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.manage().window().setSize(new Dimension(1400, 1100));
+    }
+}

@@ -1,0 +1,97 @@
+package com.syncledger.app.console;
+
+import static com.syncledger.app.database.TestApp.WRITE_KEY;
+import static org.awaitility.Awaitility.await;
+
+import com.syncledger.app.api.Http;
+import com.syncledger.app.database.TestApp;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.sandbox.DemoData;
+import com.syncledger.sandbox.DemoData.DemoAccount;
+import com.syncledger.sandbox.Sandbox;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SyncLedger serving its API and console over the sandbox platforms, with a store synced through the API,
+ * one account per platform, on every day of the last weeks except a gap of {@link #GAP_DAYS} days, and a
+ * store whose name is markup.
+ */
+public final class SyncedStores implements AutoCloseable {
+
+    public static final String STORE_NAME = "Northwind";
+    public static final String SCRIPT_NAME = "<script>alert(1)</script>";
+    public static final int GAP_DAYS = 4;
+    public static final ZoneId ZONE = ZoneId.of("America/New_York");
+
+    public final Sandbox sandbox;
+    public final ConfigurableApplicationContext app;
+    public final Http api;
+    public final long storeId;
+    public final long scriptStoreId;
+    public final LocalDate gapFrom;
+    public final LocalDate gapTo;
+    public final Set<String> platforms = new LinkedHashSet<>();
+
+    public SyncedStores(List<String> properties) {
+        sandbox = Sandbox.startWithDemoData();
+        Map<String, String> settings = new HashMap<>(sandbox.environment());
+        for (Platform platform : Platform.values()) {
+            // The fakes have no request budget; the real platforms' limits would only slow the test down.
+            settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
+        }
+        app = TestApp.start(true, settings, properties);
+        api = new Http(TestApp.baseUrl(app), WRITE_KEY.key());
+        storeId = api.post("/stores", "{\"name\": \"" + STORE_NAME + "\", \"timeZone\": \"" + ZONE.getId()
+                + "\", \"billingCurrency\": \"USD\"}").json().get("id").asLong();
+        scriptStoreId = api.post("/stores", """
+                {"name": "<script>alert(1)</script>", "timeZone": "Europe/Berlin", "billingCurrency": "EUR"}""")
+                .json().get("id").asLong();
+        for (DemoAccount account : DemoData.ACCOUNTS) {
+            if (platforms.add(account.platform())) {
+                api.post("/stores/" + storeId + "/accounts",
+                        "{\"platform\": \"" + account.platform() + "\", \"accountId\": \"" + account.id() + "\"}");
+            }
+        }
+        LocalDate end = LocalDate.now(ZONE).minusDays(2);
+        gapTo = end.minusDays(3);
+        gapFrom = gapTo.minusDays(GAP_DAYS - 1L);
+        sync(gapFrom.minusDays(45), gapFrom.minusDays(1));
+        sync(gapTo.plusDays(1), end);
+    }
+
+    private void sync(LocalDate from, LocalDate to) {
+        int before = runs().size();
+        api.post("/stores/" + storeId + "/sync?from=" + from + "&to=" + to, null);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            List<String> statuses = runs();
+            return statuses.size() >= before + platforms.size() && !statuses.contains("running");
+        });
+    }
+
+    public List<String> runs() {
+        JsonNode items = api.get("/stores/" + storeId + "/sync-runs?limit=500").json().get("items");
+        List<String> statuses = new ArrayList<>();
+        items.forEach(run -> statuses.add(run.get("status").asString()));
+        return statuses;
+    }
+
+    public String baseUrl() {
+        return TestApp.baseUrl(app);
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        sandbox.close();
+    }
+}
