@@ -113,7 +113,7 @@ public class SyncService {
                     WriteCounts written = writer.write(link.id(), runIds.get(link.id()), chunk, clock.instant());
                     counts.merge(link.id(), written, WriteCounts::plus);
                 }
-                progress.done(chunk.days().size());
+                progress.done(chunk.range().days());
             }, explicit == null);
         } catch (RuntimeException storageFailed) {
             // Writing a chunk failed (the database, not a platform): close every run this sync opened.
