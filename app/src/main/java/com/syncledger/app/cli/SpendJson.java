@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code --json} form of fetch results: the exact shape scripts rely on. Money is an exact decimal
  * string in the account's currency with at least the currency's minor digits ({@code "0.00"} for a USD day
  * without spend, {@code "1200"} for JPY); a failed or not-configured account has {@code null} spend and no
- * days, never zero. Days the platform's answer could not vouch for are listed under {@code missing}, not in
- * {@code days}, and make the document incomplete.
+ * days, never zero. Days the platform's answer could not vouch for are left out of {@code days} (never
+ * zero) and make the document incomplete.
  */
 final class SpendJson {
 
@@ -23,7 +23,7 @@ final class SpendJson {
     }
 
     record Entry(String platform, String account, String status, String currency, String timezone, String spend,
-            List<Day> days, List<String> missing, Error error) {
+            List<Day> days, Error error) {
     }
 
     record Day(String date, String spend) {
@@ -55,11 +55,10 @@ final class SpendJson {
         List<Day> days = r.isOk()
                 ? r.report().days().stream().map(d -> new Day(d.date().toString(), dayAmount(d.spend()))).toList()
                 : List.of();
-        List<String> missing = r.isOk() ? r.report().missingDays().stream().map(Object::toString).toList() : List.of();
         Error error = r.error() == null ? null
                 : new Error(r.error().kind().slug(), r.error().message(), r.error().platformCode(), r.error().requestId());
         return new Entry(r.account().platform().slug(), r.account().input(), r.status().slug(), currency, timezone,
-                spend, days, missing, error);
+                spend, days, error);
     }
 
     /** The contract's {@code "0"} for a day the platform answered with nothing; the exact amount otherwise. */
