@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code --json} form of fetch results: the exact shape scripts rely on. Money is an exact decimal
  * string in the account's currency with at least the currency's minor digits ({@code "0.00"} for a USD day
  * without spend, {@code "1200"} for JPY); a failed or not-configured account has {@code null} spend and no
- * days, never zero.
+ * days, never zero. Days the platform's answer could not vouch for are left out of {@code days} (never
+ * zero) and make the document incomplete.
  */
 final class SpendJson {
 
@@ -42,7 +43,7 @@ final class SpendJson {
         List<Entry> entries = results.stream().map(SpendJson::entry).toList();
         List<Total> totals = SpendTable.totals(results).values().stream()
                 .map(t -> new Total(t.currency(), t.toDecimalString())).toList();
-        boolean complete = results.stream().allMatch(AccountFetch::isOk);
+        boolean complete = results.stream().allMatch(r -> r.isOk() && r.report().isComplete());
         return MAPPER.writeValueAsString(new Document(range.from().toString(), range.to().toString(), complete,
                 entries, totals));
     }

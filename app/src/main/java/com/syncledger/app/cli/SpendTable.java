@@ -27,7 +27,9 @@ final class SpendTable {
             rows.add(new String[] {
                     r.account().platform().slug(),
                     r.account().input(),
-                    r.status().slug() + (r.error() != null ? " (" + r.error().kind().slug() + ")" : ""),
+                    r.status().slug() + (r.error() != null ? " (" + r.error().kind().slug() + ")" : "")
+                            + (r.isOk() && !r.report().isComplete()
+                                    ? " (" + r.report().missingDays().size() + " days missing)" : ""),
                     r.info() != null ? r.info().currency() : "-",
                     r.isOk() ? r.report().total(r.info().currency()).toDecimalString() : "-"});
         }

@@ -10,7 +10,8 @@ import com.syncledger.connectors.spi.SpendReport;
  *
  * @param range  the resolved range of account-local days; null if it was never resolved
  * @param info   the account's currency and time zone; null unless the platform told them
- * @param report every day of the range; null unless {@code status} is OK (a failure is never zero spend)
+ * @param report the range's days, each as spend or as missing; null unless {@code status} is OK (a failure is
+ *               never zero spend)
  * @param error  why it failed; null unless {@code status} is FAILED
  */
 public record AccountFetch(AccountId account, FetchStatus status, DateRange range, AccountInfo info,

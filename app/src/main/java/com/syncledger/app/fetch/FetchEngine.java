@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -255,10 +254,12 @@ public final class FetchEngine {
             }
         }
 
-        /** A connector's report must cover exactly the chunk, in the account's currency. */
+        /**
+         * A connector's report must answer for exactly the chunk, in the account's currency. Days it could not
+         * vouch for are missing: logged, counted and never written.
+         */
         private SpendReport checked(SpendReport part, DateRange chunk) {
-            List<LocalDate> days = part.days().stream().map(DailySpend::date).toList();
-            if (!part.range().equals(chunk) || !days.equals(chunk.dates().toList())) {
+            if (!part.range().equals(chunk)) {
                 throw new ConnectorException.BadResponse(Details.of(account.platform(), account.platform().displayName()
                         + " connector returned the days of " + part.range() + " for the request of " + chunk));
             }
@@ -266,6 +267,9 @@ public final class FetchEngine {
                 throw new ConnectorException.BadResponse(Details.of(account.platform(), account.platform().displayName()
                         + " returned spend in " + d.spend().currency() + " for an account in " + info.currency()));
             });
+            metrics.chunk(account.platform(), part);
+            part.missing().forEach(gap -> LOG.info("days missing platform={} days={} reason={}",
+                    account.platform().slug(), gap.days(), gap.reason()));
             return part;
         }
 
@@ -274,7 +278,10 @@ public final class FetchEngine {
                     .sorted(Comparator.comparing(DailySpend::date)).toList();
             List<String> requestIds = chunks.stream().sorted(Comparator.comparing(c -> c.range().from()))
                     .flatMap(c -> c.requestIds().stream()).toList();
-            return new SpendReport(range, days, requestIds);
+            List<SpendReport.Gap> missing = chunks.stream().flatMap(c -> c.missing().stream())
+                    .sorted(Comparator.comparing(g -> g.days().from())).toList();
+            int ignored = chunks.stream().mapToInt(SpendReport::ignoredRows).sum();
+            return new SpendReport(range, days, requestIds, missing, ignored);
         }
 
         private AccountFetch failed(FetchError error) {

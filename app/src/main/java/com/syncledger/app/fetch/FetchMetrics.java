@@ -2,6 +2,7 @@ package com.syncledger.app.fetch;
 
 import com.syncledger.connectors.spi.Money;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.WireListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,6 +28,8 @@ final class FetchMetrics implements WireListener {
     static final String ERRORS = "kiki.ad.spend.fetch.errors";
     static final String AMOUNT = "kiki.ad.spend.amount";
     static final String REQUESTS = "kiki.ad.spend.request";
+    static final String IGNORED_ROWS = "kiki.ad.spend.rows.ignored";
+    static final String MISSING_DAYS = "kiki.ad.spend.days.missing";
 
     private final MeterRegistry registry;
     /** The spend of the last fetch per platform and currency; a gauge is display-only, the ledger is exact. */
@@ -74,6 +77,22 @@ final class FetchMetrics implements WireListener {
             Counter.builder(ERRORS).description("Account fetches that failed, by error kind")
                     .tag("platform", platform).tag("kind", result.error().kind().slug())
                     .register(registry).increment();
+        }
+    }
+
+    /**
+     * Counts what one fetched chunk left out: rows the platform sent for days outside the chunk (ignored, not
+     * spend) and days its answer could not vouch for (missing, not zero).
+     */
+    void chunk(Platform platform, SpendReport chunk) {
+        if (chunk.ignoredRows() > 0) {
+            Counter.builder(IGNORED_ROWS).description("Spend rows for days outside the requested range, ignored")
+                    .tag("platform", platform.slug()).register(registry).increment(chunk.ignoredRows());
+        }
+        int missing = chunk.missingDays().size();
+        if (missing > 0) {
+            Counter.builder(MISSING_DAYS).description("Requested days the platform's answer did not cover")
+                    .tag("platform", platform.slug()).register(registry).increment(missing);
         }
     }
 

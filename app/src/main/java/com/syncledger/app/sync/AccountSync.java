@@ -90,7 +90,7 @@ final class AccountSync implements AccountSink {
             WriteCounts written = ledger.write(link.id(), runIds.get(link.id()), chunk, clock.instant());
             counts.merge(link.id(), written, WriteCounts::plus);
         }
-        progress.done(chunk.days().size());
+        progress.done(chunk.range().days());
     }
 
     @Override

@@ -13,6 +13,7 @@ import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.WireResponse;
 import java.math.BigInteger;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import tools.jackson.databind.JsonNode;
@@ -25,11 +26,12 @@ import tools.jackson.databind.JsonNode;
 public final class AmazonAdsConnector implements SpendConnector {
 
     private static final Platform AMAZON = Platform.AMAZON;
-    static final int MAX_DAYS_PER_REPORT = 31;
+    static final int MAX_DAYS_PER_REPORT = AdProduct.commonMaxSpanDays();
 
     private final AmazonAdsApi api;
     private final AmazonAdsSettings settings;
     private final ConnectorDescriptor descriptor;
+    private final Clock clock = Clock.systemUTC();
 
     AmazonAdsConnector(AmazonAdsApi api, AmazonAdsSettings settings) {
         this.api = api;
@@ -38,8 +40,8 @@ public final class AmazonAdsConnector implements SpendConnector {
                 AMAZON,
                 "reporting " + settings.apiVersion(),
                 MAX_DAYS_PER_REPORT,
-                // 95 days for spCampaigns (second-hand), 60 in older messages: 90 as the facts suggest.
-                90,
+                // Per product (see AdProduct): days older than a product's retention are reported missing.
+                AdProduct.longestRetentionDays(),
                 // Airbyte's default lookback; late cost adjustments settle within a few days.
                 3,
                 // Dynamic and unpublished (it follows the regional report queue): a conservative budget.
@@ -84,8 +86,7 @@ public final class AmazonAdsConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        return new ReportRun(api, settings, account.value(), info.currency(), descriptor.requireOneRequest(range))
-                .run();
+        return new ReportRun(api, settings, account.value(), info, descriptor.requireOneRequest(range), clock).run();
     }
 
     /** The profile id exactly, never through a double: ids can exceed 2^53. Null when unreadable. */

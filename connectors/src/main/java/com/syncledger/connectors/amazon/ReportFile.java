@@ -67,9 +67,6 @@ final class ReportFile {
         } catch (DateTimeParseException e) {
             throw bad.of("has a row without a readable date", e);
         }
-        if (!range.contains(date)) {
-            throw bad.of("has a row for " + date + ", outside its range " + range, null);
-        }
         String rowCurrency = Json.text(row, "campaignBudgetCurrencyCode");
         try {
             BigDecimal cost = Json.decimal(row, "cost");

@@ -1,5 +1,6 @@
 package com.syncledger.connectors.amazon;
 
+import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorException.Details;
 import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
@@ -9,7 +10,9 @@ import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -47,16 +50,19 @@ final class ReportRun {
     private final String currency;
     private final DateRange range;
     private final SpendDays days;
+    private final ReportCoverage coverage;
     private String lastStatus;
     private String lastRequestId;
 
-    ReportRun(AmazonAdsApi api, AmazonAdsSettings settings, String profileId, String currency, DateRange range) {
+    ReportRun(AmazonAdsApi api, AmazonAdsSettings settings, String profileId, AccountInfo info, DateRange range,
+            Clock clock) {
         this.api = api;
         this.settings = settings;
         this.profileId = profileId;
-        this.currency = currency;
+        this.currency = info.currency();
         this.range = range;
         this.days = new SpendDays(AMAZON, range, currency);
+        this.coverage = new ReportCoverage(range, LocalDate.now(clock.withZone(info.timeZone())), days);
     }
 
     /** One report per ad product over the whole range, all generated at once, then collected. */
@@ -64,7 +70,15 @@ final class ReportRun {
         long deadline = System.nanoTime() + settings.reportTimeout().toNanos();
         List<Pending> pending = new ArrayList<>();
         for (AdProduct product : AdProduct.values()) {
-            create(product, range).ifPresent(pending::add);
+            Optional<DateRange> reachable = coverage.reachable(product);
+            if (reachable.isEmpty()) {
+                coverage.tooOld(product);
+                continue;
+            }
+            create(product, reachable.get()).ifPresent(report -> {
+                coverage.askedFor(product, reachable.get());
+                pending.add(report);
+            });
         }
         Duration wait = settings.pollInterval();
         Duration maxWait = wait.compareTo(MAX_POLL_WAIT) > 0 ? wait : MAX_POLL_WAIT;
@@ -81,7 +95,7 @@ final class ReportRun {
             }
             wait = wait.multipliedBy(2).compareTo(maxWait) > 0 ? maxWait : wait.multipliedBy(2);
         }
-        return days.report();
+        return days.coveredAll().report();
     }
 
     /** Asks for one report; empty when the profile does not have the ad product at all. */
@@ -159,10 +173,12 @@ final class ReportRun {
         if (!file.isSuccess()) {
             throw AmazonAdsErrors.downloadError(file);
         }
-        for (ReportFile.CostRow row : ReportFile.read(file.body(), report.reportId(),
-                file.firstHeader("x-amz-request-id"), report.range(), currency)) {
+        List<ReportFile.CostRow> rows = ReportFile.read(file.body(), report.reportId(),
+                file.firstHeader("x-amz-request-id"), report.range(), currency);
+        for (ReportFile.CostRow row : rows) {
             days.add(row.date(), row.cost(), requestId);
         }
+        coverage.read(report.product(), report.range(), rows.stream().map(ReportFile.CostRow::date).toList());
         days.requestId(requestId);
     }
 

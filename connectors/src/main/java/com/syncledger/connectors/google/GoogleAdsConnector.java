@@ -96,7 +96,8 @@ public final class GoogleAdsConnector implements SpendConnector {
         GoogleAdsMapper.StreamRows rows = searchStream(account, SPEND_QUERY.formatted(range.from(), range.to()));
         days.requestId(rows.requestId());
         GoogleAdsMapper.addSpend(rows, info, days);
-        return days.report();
+        // The query's segments.date BETWEEN covers the range; Google leaves out rows whose metrics are all zero.
+        return days.coveredAll().report();
     }
 
     /**

@@ -119,7 +119,8 @@ public final class LinkedInConnector implements SpendConnector {
             // only an account it can read makes the zeros true.
             get("/rest/adAccounts/" + id);
         }
-        return days.report();
+        // The dateRange of the query covers the range; LinkedIn sends elements only for days with activity.
+        return days.coveredAll().report();
     }
 
     /** The exact Rest.li 2.0 query of one daily spend request. */

@@ -121,7 +121,8 @@ public final class MetaConnector implements SpendConnector {
             rows.rows().forEach(row -> days.add(row.day(), row.spend(), requestId));
             page = rows.next() == null ? null : nextPage(rows.next(), account, requestId);
         }
-        return days.report();
+        // The time_range covers the part; Meta leaves out days without delivery.
+        return days.coveredAll().report();
     }
 
     private static Map<String, String> insightsParams(DateRange part) {

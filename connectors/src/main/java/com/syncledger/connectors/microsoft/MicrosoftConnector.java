@@ -79,7 +79,7 @@ public final class MicrosoftConnector implements SpendConnector {
         MicrosoftClient.Session session = client.session();
         SpendDays days = new SpendDays(PLATFORM, range, info.currency());
         // Microsoft says ReportTimeZone only resolves predefined ranges; sent anyway so the file's header
-        // names the account's zone. Days are read as the account's own (see docs/connectors/microsoft.md).
+        // names the zone. The rows are taken as the account's days only when that header says so.
         String body = MicrosoftWire.submitBody(account, range, MicrosoftTimeZones.reportTimeZone(info.timeZone()));
         JsonAnswer submitted = session.reporting(SUBMIT, body, account, "SubmitGenerateReport");
         days.requestId(submitted.requestId());
@@ -88,10 +88,18 @@ public final class MicrosoftConnector implements SpendConnector {
         if (finished.downloadUrl() == null) {
             LOG.debug("microsoft report {} for account {} has no rows: {} zero days", reportId, account.value(),
                     range.days());
-            return days.report();
+            // No file at all: the report ran over the whole range and found nothing to bill.
+            return days.coveredAll().report();
         }
         byte[] zip = session.download(finished.downloadUrl(), finished.trackingId());
-        for (MicrosoftReportCsv.Row row : MicrosoftReportCsv.parse(zip, finished.trackingId())) {
+        MicrosoftReportCsv.Report report = MicrosoftReportCsv.read(zip, finished.trackingId());
+        ReportHeader header = ReportHeader.of(report.header());
+        if (!header.cutsDaysIn(info.timeZone())) {
+            throw MicrosoftWire.bad(finished.trackingId(), "report cuts its days in the time zone '"
+                    + header.timeZone() + "', not in the account's " + info.timeZone()
+                    + " that was requested; its rows would be other days than their dates say, so it is refused");
+        }
+        for (MicrosoftReportCsv.Row row : report.rows()) {
             if (row.accountId() != null && !row.accountId().equals(account.value())) {
                 throw MicrosoftWire.bad(finished.trackingId(), "report has a row of account " + row.accountId()
                         + " in a report for " + account.value());
@@ -101,7 +109,8 @@ public final class MicrosoftConnector implements SpendConnector {
                             "report has an unknown CurrencyCode '" + row.currency() + "'"));
             days.add(row.day(), money(row, currency, finished.trackingId()), finished.trackingId());
         }
-        return days.report();
+        // The header's Report Time echoes the days the report ran over; without it, the requested ones.
+        return days.covered(header.reportTime().orElse(range)).report();
     }
 
     private record Finished(String downloadUrl, String trackingId) {

@@ -40,6 +40,10 @@ final class MicrosoftReportCsv {
     record Row(LocalDate day, String accountId, String currency, BigDecimal spend) {
     }
 
+    /** A whole report: its header block ({@code "Time Zone"} to its value; empty when excluded) and rows. */
+    record Report(Map<String, String> header, List<Row> rows) {
+    }
+
     private static final Platform PLATFORM = Platform.MICROSOFT;
     private static final int MAX_CSV_BYTES = 256 * 1024 * 1024;
     private static final Pattern HEADER_LINE = Pattern.compile("[A-Za-z][A-Za-z ]*:.*", Pattern.DOTALL);
@@ -56,14 +60,24 @@ final class MicrosoftReportCsv {
 
     /** The rows of a downloaded report ZIP. */
     static List<Row> parse(byte[] zip, String requestId) {
-        return parseCsv(firstEntryText(zip, requestId), requestId);
+        return read(zip, requestId).rows();
+    }
+
+    /** The header block and rows of a downloaded report ZIP. */
+    static Report read(byte[] zip, String requestId) {
+        return readCsv(firstEntryText(zip, requestId), requestId);
     }
 
     /** The rows of the CSV text. */
     static List<Row> parseCsv(String text, String requestId) {
+        return readCsv(text, requestId).rows();
+    }
+
+    static Report readCsv(String text, String requestId) {
         String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
         List<List<String>> records = records(csv, requestId);
         Map<String, Integer> columns = null;
+        Map<String, String> header = new HashMap<>();
         List<Row> rows = new ArrayList<>();
         for (List<String> record : records) {
             if (isBlank(record)) {
@@ -72,7 +86,11 @@ final class MicrosoftReportCsv {
             if (columns == null) {
                 if (record.stream().anyMatch(field -> field.trim().equals("Spend"))) {
                     columns = columns(record, requestId);
-                } else if (!isHeaderLine(record) && !isFooter(record)) {
+                } else if (isHeaderLine(record)) {
+                    String line = record.get(0).trim();
+                    int colon = line.indexOf(':');
+                    header.put(line.substring(0, colon).trim(), line.substring(colon + 1).trim());
+                } else if (!isFooter(record)) {
                     throw bad(requestId, "report has a line before its column row that is not a header line");
                 }
                 continue;
@@ -85,7 +103,7 @@ final class MicrosoftReportCsv {
             }
             rows.add(row(record, columns, requestId));
         }
-        return rows;
+        return new Report(Map.copyOf(header), List.copyOf(rows));
     }
 
     private static Map<String, Integer> columns(List<String> record, String requestId) {

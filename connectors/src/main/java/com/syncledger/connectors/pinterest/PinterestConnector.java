@@ -73,7 +73,8 @@ public final class PinterestConnector implements SpendConnector {
         JsonAnswer answer = get(analyticsPath(account, part));
         days.requestId(answer.requestId());
         PinterestMapper.addDailySpend(answer.body(), account.value(), part, info.currency(), days, answer.requestId());
-        return days.report();
+        // The analytics answer covers start_date..end_date (end inclusive); days without delivery are left out.
+        return days.coveredAll().report();
     }
 
     /** Both dates are inclusive. */

@@ -71,7 +71,8 @@ public final class RedditConnector implements SpendConnector {
         DateRange part = descriptor().requireOneRequest(range);
         SpendDays days = new SpendDays(REDDIT, range, info.currency());
         readWindow(account.valueOn(REDDIT), info, RedditReportWindow.of(part, info.timeZone()), days);
-        return days.report();
+        // The window's hours cover every day of the range; Reddit leaves out days without spend.
+        return days.coveredAll().report();
     }
 
     /** Every page of one window. With a DATE-only breakdown each day comes once; a repeat means a paging fault. */
@@ -87,11 +88,9 @@ public final class RedditConnector implements SpendConnector {
             Page page = RedditWire.reportPage(answer.body(), info.currency(), answer.requestId());
             for (Row row : page.rows()) {
                 if (!window.days().contains(row.date())) {
-                    if (window.isRoundingMargin(row.date())) {
-                        continue;
-                    }
-                    throw RedditWire.bad(answer.requestId(), "Reddit returned spend for " + row.date()
-                            + ", outside the requested " + window.days());
+                    // A rounding-margin hour, or the bucket starting at ends_at where Reddit includes it.
+                    days.add(row.date(), row.spend(), answer.requestId());
+                    continue;
                 }
                 if (!seenDays.add(row.date())) {
                     throw RedditWire.bad(answer.requestId(), "Reddit returned " + row.date()

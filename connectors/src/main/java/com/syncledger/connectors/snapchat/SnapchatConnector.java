@@ -80,7 +80,8 @@ public final class SnapchatConnector implements SpendConnector {
         String requestId = SnapchatErrors.requestId(body, null);
         days.requestId(requestId);
         SnapchatMapper.addDailySpend(body, part, info.timeZone(), info.currency(), days, requestId);
-        return days.report();
+        // The DAY timeseries spans start_time..end_time; without omit_empty Snap sends every day of it.
+        return days.coveredAll().report();
     }
 
     /** end_time is exclusive: the local midnight after the last day. */

@@ -55,8 +55,9 @@ final class SnapchatMapper {
     }
 
     /**
-     * Adds the daily spend of one stats answer for {@code part}. Every element must be one account-local day
-     * inside {@code part}, once; spend must be integer micros. Days Snap left out stay zero.
+     * Adds the daily spend of one stats answer for {@code part}. Every element must be one account-local day,
+     * each day of {@code part} at most once; spend must be integer micros. Elements outside {@code part} are
+     * left to {@link SpendDays} to ignore.
      */
     static void addDailySpend(JsonNode body, DateRange part, ZoneId zone, String currency, SpendDays days,
             String requestId) {
@@ -68,10 +69,7 @@ final class SnapchatMapper {
         Set<LocalDate> seen = new HashSet<>();
         for (JsonNode element : timeseries) {
             LocalDate day = localDay(element, zone, requestId);
-            if (!part.contains(day)) {
-                throw SnapchatErrors.badResponse(requestId, "sent spend for " + day + ", outside the requested " + part);
-            }
-            if (!seen.add(day)) {
+            if (part.contains(day) && !seen.add(day)) {
                 throw SnapchatErrors.badResponse(requestId, "sent spend for " + day + " twice");
             }
             days.add(day, Money.ofMicros(micros(element, requestId), currency), requestId);

@@ -13,8 +13,10 @@ public interface SpendConnector {
     AccountInfo accountInfo(AccountId account);
 
     /**
-     * Spend for every account-local day of {@code range}, zero on days the platform reported nothing.
-     * The caller splits ranges: one call covers at most {@link ConnectorDescriptor#maxDaysPerRequest()} days.
+     * Spend for the account-local days of {@code range} the platform's answer vouches for, zero on such days
+     * without delivery; every other day of the range is reported missing with its reason, never as zero (see
+     * {@link SpendReport}). Rows the platform sends for days outside the range are ignored and counted, not an
+     * error. The caller splits ranges: one call covers at most {@link ConnectorDescriptor#maxDaysPerRequest()} days.
      *
      * @param info the account's info from {@link #accountInfo}, which fixes currency and calendar
      * @throws ConnectorException.InvalidRequest for a longer range, before any request is sent

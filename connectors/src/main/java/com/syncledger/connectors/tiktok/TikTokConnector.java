@@ -135,7 +135,8 @@ public final class TikTokConnector implements SpendConnector {
             // An advertiser-day report cannot have more pages than days; more would be a paging bug.
             totalPages = Math.min(result.totalPages(), window.days());
         }
-        return days.report();
+        // The integrated report covers every day of its start_date..end_date: a day without a row had no delivery.
+        return days.coveredAll().report();
     }
 
     private static Map<String, String> reportQuery(String advertiserId, DateRange window, int page) {

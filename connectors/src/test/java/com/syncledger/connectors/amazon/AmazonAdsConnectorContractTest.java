@@ -1,10 +1,12 @@
 package com.syncledger.connectors.amazon;
 
 import com.syncledger.connectors.contract.Behavior;
+import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.RecordedRequest;
+import com.syncledger.sandbox.amazon.AmazonAdProduct;
 import com.syncledger.sandbox.amazon.AmazonAdsFake;
 import java.util.List;
 import java.util.Set;
@@ -56,5 +58,16 @@ class AmazonAdsConnectorContractTest extends SpendConnectorContractTest {
     @Override
     protected String unknownAccountId() {
         return "1234567890123";
+    }
+
+    @Override
+    protected List<Reading> readings() {
+        return List.of(
+                Reading.asDocumented("every ad product kept 95 days, 31 days per report"),
+                Reading.exact("Sponsored Brands and Display kept only 60 days", AmazonAdsFake.class,
+                        fake -> fake.retentionDays(AmazonAdProduct.SPONSORED_BRANDS, 60)
+                                .retentionDays(AmazonAdProduct.SPONSORED_DISPLAY, 60)),
+                Reading.exact("old reports accepted but rows only for the last 65 days", AmazonAdsFake.class,
+                        fake -> fake.rowsOnlyForLastDays(65)));
     }
 }

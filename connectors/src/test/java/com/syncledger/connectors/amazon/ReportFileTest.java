@@ -63,6 +63,13 @@ class ReportFileTest {
         assertThat(ReportFile.read(file, "r-1", null, JUNE, "JPY")).containsExactly(row("2024-06-05", "1200", "JPY"));
     }
 
+    @Test
+    void aRowOutsideTheReportsRangeIsReadForTheCallerToIgnore() {
+        byte[] file = gzip("[{\"date\":\"2024-07-01\",\"campaignId\":1,\"cost\":1.5}]");
+
+        assertThat(ReportFile.read(file, "r-1", null, JUNE, "USD")).containsExactly(row("2024-07-01", "1.5", "USD"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "{\"date\":\"2024-06-05\",\"cost\":1}",                            // not an array
@@ -72,7 +79,6 @@ class ReportFileTest {
             "[{\"date\":\"2024-06-05\",\"cost\":0.0000001}]",                  // beyond micros
             "[{\"cost\":1.5}]",                                                // no date
             "[{\"date\":\"06/05/2024\",\"cost\":1.5}]",                        // not an ISO date
-            "[{\"date\":\"2024-07-01\",\"cost\":1.5}]",                        // outside the report's range
             "[{\"date\":\"2024-06-05\",\"cost\":1.5,\"campaignBudgetCurrencyCode\":\"XYZ1\"}]", // unknown currency
             "[1.5]",                                                           // a row that is not an object
             "[{\"date\":\"2024-06-05\",\"cost\":1.5}",                         // truncated

@@ -22,11 +22,15 @@ public final class InParts {
             DateRange range) {
         List<DailySpend> days = new ArrayList<>();
         List<String> requestIds = new ArrayList<>();
+        List<SpendReport.Gap> missing = new ArrayList<>();
+        int ignored = 0;
         for (DateRange part : range.split(connector.descriptor().maxDaysPerRequest())) {
             SpendReport report = connector.dailySpend(account, info, part);
             days.addAll(report.days());
             requestIds.addAll(report.requestIds());
+            missing.addAll(report.missing());
+            ignored += report.ignoredRows();
         }
-        return new SpendReport(range, days, requestIds);
+        return new SpendReport(range, days, requestIds, missing, ignored);
     }
 }

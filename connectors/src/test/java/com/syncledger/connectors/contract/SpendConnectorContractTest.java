@@ -26,6 +26,7 @@ import com.syncledger.sandbox.Fault;
 import com.syncledger.sandbox.RecordedRequest;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +44,9 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * The contract every connector keeps, run against its sandbox fake over real HTTP on loopback. A
@@ -94,6 +98,12 @@ public abstract class SpendConnectorContractTest {
     protected ZoneId expectedTimeZone(FakeAccount account) {
         return account.timeZone();
     }
+
+    /**
+     * Every reading of the platform's UNSURE facts that the sandbox can play, the documented one first. A
+     * platform whose other readings cannot be played lists only the first, and says why in its docs.
+     */
+    protected abstract List<Reading> readings();
 
     // ---- fixture ----
 
@@ -314,6 +324,75 @@ public abstract class SpendConnectorContractTest {
                 assertThat(result.get()).isTrue();
             }
         }
+    }
+
+    // ---- readings ----
+
+    /**
+     * Each reading on a fake of its own: the recent range of two accounts, the oldest part of the long history
+     * the platform keeps, and (where the history reaches it) a range across New York's last clock change. Every
+     * day reported must be the ground truth; a day the answer cannot vouch for may only be missing.
+     */
+    @TestFactory
+    Stream<DynamicTest> underEveryReadingExactOrRefusedLoudly() {
+        return readings().stream().map(reading -> DynamicTest.dynamicTest(
+                platform().slug() + ": " + reading + clockChange().map(c -> ", across " + c).orElse(""),
+                () -> underReading(reading)));
+    }
+
+    private void underReading(Reading reading) {
+        try (FakePlatform variant = newFake().start()) {
+            List.of(usd, jpy, eur, longHistory).forEach(variant::addAccount);
+            reading.onFake().accept(variant);
+            SpendConnector read = connector(variant.environment(), WireClient.withDefaults());
+            List<Runnable> checks = new ArrayList<>();
+            checks.add(() -> assertThat(read.dailySpend(id(usd), info(usd), range).days())
+                    .containsExactlyElementsOf(truth(usd, range)));
+            checks.add(() -> assertThat(read.dailySpend(id(jpy), info(jpy), range).days())
+                    .containsExactlyElementsOf(truth(jpy, range)));
+            checks.add(() -> assertVouchedDaysAreTrue(read, oldestKeptPart()));
+            clockChange().ifPresent(change -> checks.add(() -> assertThat(read.dailySpend(id(longHistory),
+                    info(longHistory), change).days()).containsExactlyElementsOf(truth(longHistory, change))));
+            for (Runnable check : checks) {
+                if (reading.refusal() == null) {
+                    check.run();
+                } else {
+                    ConnectorException error = failure(ConnectorException.BadResponse.class, check);
+                    assertThat(error.getMessage()).contains(reading.refusal());
+                    return;
+                }
+            }
+        }
+    }
+
+    private void assertVouchedDaysAreTrue(SpendConnector read, DateRange part) {
+        SpendReport report = read.dailySpend(id(longHistory), info(longHistory), part);
+        Map<LocalDate, DailySpend> truth = new HashMap<>();
+        truth(longHistory, part).forEach(d -> truth.put(d.date(), d));
+        assertThat(report.days()).allSatisfy(day -> assertThat(day).isEqualTo(truth.get(day.date())));
+    }
+
+    /** The oldest request-sized part of the long history the platform still keeps. */
+    private DateRange oldestKeptPart() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        int back = Math.min(connector.descriptor().retentionDays() - 2, 195);
+        LocalDate from = today.minusDays(back);
+        LocalDate to = from.plusDays(Math.min(connector.descriptor().maxDaysPerRequest(), 30) - 1L);
+        return DateRange.of(from, to.isAfter(range.to()) ? range.to() : to);
+    }
+
+    /** Five days either side of New York's last clock change, when the long history and retention reach it. */
+    private Optional<DateRange> clockChange() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        var transition = ZoneId.of("America/New_York").getRules().previousTransition(Instant.now());
+        LocalDate day = transition.getInstant().atZone(ZoneId.of("America/New_York")).toLocalDate();
+        LocalDate oldest = range.to().minusDays(190);
+        boolean kept = !day.minusDays(5).isBefore(today.minusDays(connector.descriptor().retentionDays() - 2));
+        if (day.minusDays(5).isBefore(oldest) || day.plusDays(5).isAfter(range.to()) || !kept) {
+            return Optional.empty();
+        }
+        return Optional.of(DateRange.of(day.minusDays(5), day.plusDays(Math.min(5,
+                connector.descriptor().maxDaysPerRequest() - 6))));
     }
 
     // ---- failures ----

@@ -30,7 +30,8 @@ class GoogleAdsMapperTest {
     private static SpendDays spend(String json) {
         SpendDays days = new SpendDays(Platform.GOOGLE, RANGE, "JPY");
         GoogleAdsMapper.addSpend(rows(json), JPY, days);
-        return days;
+        // The connector vouches for the queried range: Google leaves out rows whose metrics are all zero.
+        return days.coveredAll();
     }
 
     private static String row(String date, String micros) {
@@ -47,6 +48,13 @@ class GoogleAdsMapperTest {
                 Money.ofMicros(1_235_000_000L, "JPY"), Money.zero("JPY"), Money.ofMicros(1, "JPY"));
     }
 
+    @Test
+    void aDayOutsideTheRangeIsIgnoredAndCountedNotFatal() {
+        var report = spend("[{\"results\":[" + row("2026-01-09", "1") + "]}]").report();
+        assertThat(report.days()).allSatisfy(d -> assertThat(d.spend().isZero()).isTrue());
+        assertThat(report.ignoredRows()).isEqualTo(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[]", "[{\"fieldMask\":\"segments.date\"}]", "[{\"results\":[]}]"})
     void anEmptyStreamIsZeroSpend(String json) {
@@ -61,7 +69,6 @@ class GoogleAdsMapperTest {
         "[{\"results\":[{\"segments\":{\"date\":\"2026-01-01\"},\"metrics\":{\"costMicros\":\"12.5\"}}]}]",
         "[{\"results\":[{\"segments\":{\"date\":\"2026-01-01\"},\"metrics\":{\"costMicros\":\"-\"}}]}]",
         "[{\"results\":[{\"segments\":{},\"metrics\":{\"costMicros\":\"1\"}}]}]",
-        "[{\"results\":[{\"segments\":{\"date\":\"2026-01-09\"},\"metrics\":{\"costMicros\":\"1\"}}]}]",
         "[{\"results\":[{\"customer\":{\"currencyCode\":\"USD\"},\"segments\":{\"date\":\"2026-01-01\"},"
                 + "\"metrics\":{\"costMicros\":\"1\"}}]}]",
         "[{\"results\":[{\"customer\":{\"timeZone\":\"UTC\"},\"segments\":{\"date\":\"2026-01-01\"},"

@@ -1,6 +1,7 @@
 package com.syncledger.connectors.linkedin;
 
 import com.syncledger.connectors.contract.Behavior;
+import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.FakeAccount;
@@ -57,5 +58,10 @@ class LinkedInConnectorContractTest extends SpendConnectorContractTest {
     @Override
     protected ZoneId expectedTimeZone(FakeAccount account) {
         return ZoneId.of("UTC");
+    }
+
+    @Override
+    protected List<Reading> readings() {
+        return List.of(Reading.asDocumented("days are UTC days (the zone cannot be observed in the answer)"));
     }
 }

@@ -1,6 +1,7 @@
 package com.syncledger.connectors.meta;
 
 import com.syncledger.connectors.contract.Behavior;
+import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.FakePlatform;
@@ -44,5 +45,10 @@ class MetaConnectorContractTest extends SpendConnectorContractTest {
     @Override
     protected String unknownAccountId() {
         return "act_999999999";
+    }
+
+    @Override
+    protected List<Reading> readings() {
+        return List.of(Reading.asDocumented("days without delivery left out; time_range days of the account zone"));
     }
 }

@@ -1,6 +1,7 @@
 package com.syncledger.connectors.microsoft;
 
 import com.syncledger.connectors.contract.Behavior;
+import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.FakePlatform;
@@ -53,5 +54,13 @@ class MicrosoftConnectorContractTest extends SpendConnectorContractTest {
     @Override
     protected String unknownAccountId() {
         return "999000111";
+    }
+
+    @Override
+    protected List<Reading> readings() {
+        return List.of(
+                Reading.asDocumented("rows are the account's days, the header echoes ReportTimeZone"),
+                Reading.refused("rows are UTC days and the header says so", MicrosoftFake.class,
+                        fake -> fake.daysInUtc(true), "not in the account's"));
     }
 }

@@ -1,6 +1,7 @@
 package com.syncledger.connectors.pinterest;
 
 import com.syncledger.connectors.contract.Behavior;
+import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.FakePlatform;
@@ -45,5 +46,10 @@ class PinterestConnectorContractTest extends SpendConnectorContractTest {
     @Override
     protected String unknownAccountId() {
         return "999999999999";
+    }
+
+    @Override
+    protected List<Reading> readings() {
+        return List.of(Reading.asDocumented("DATE buckets are the account zone days (the zone cannot be observed in the answer)"));
     }
 }

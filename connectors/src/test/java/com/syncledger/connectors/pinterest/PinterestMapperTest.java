@@ -24,7 +24,16 @@ class PinterestMapperTest {
     private static SpendReport read(String body) {
         SpendDays days = new SpendDays(Platform.PINTEREST, PART, "GBP");
         PinterestMapper.addDailySpend(Json.MAPPER.readTree(body), ACCOUNT, PART, "GBP", days, "rid-1");
-        return days.report();
+        // The connector vouches for the whole part: Pinterest leaves out days without delivery.
+        return days.coveredAll().report();
+    }
+
+    @Test
+    void aDayOutsideThePartIsIgnoredAndCountedNotFatal() {
+        SpendReport report = read("[{\"DATE\":\"2026-10-04\",\"SPEND_IN_MICRO_DOLLAR\":1}]");
+
+        assertThat(report.days()).allSatisfy(d -> assertThat(d.spend().isZero()).isTrue());
+        assertThat(report.ignoredRows()).isEqualTo(1);
     }
 
     @Test
@@ -46,7 +55,6 @@ class PinterestMapperTest {
     @CsvSource(delimiter = '|', value = {
             "not an array       | {\"items\":[],\"bookmark\":null}",
             "no DATE            | [{\"AD_ACCOUNT_ID\":\"547602124502\",\"SPEND_IN_MICRO_DOLLAR\":1}]",
-            "outside the part   | [{\"DATE\":\"2026-10-04\",\"SPEND_IN_MICRO_DOLLAR\":1}]",
             "another account    | [{\"DATE\":\"2026-10-01\",\"AD_ACCOUNT_ID\":\"1\",\"SPEND_IN_MICRO_DOLLAR\":1}]",
             "fractional micros  | [{\"DATE\":\"2026-10-01\",\"SPEND_IN_MICRO_DOLLAR\":1.5}]",
             "not a number       | [{\"DATE\":\"2026-10-01\",\"SPEND_IN_MICRO_DOLLAR\":\"n/a\"}]",

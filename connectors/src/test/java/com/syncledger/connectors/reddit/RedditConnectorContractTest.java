@@ -1,6 +1,7 @@
 package com.syncledger.connectors.reddit;
 
 import com.syncledger.connectors.contract.Behavior;
+import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.FakePlatform;
@@ -45,5 +46,13 @@ class RedditConnectorContractTest extends SpendConnectorContractTest {
     @Override
     protected String unknownAccountId() {
         return "a2_nosuchaccount";
+    }
+
+    @Override
+    protected List<Reading> readings() {
+        return List.of(
+                Reading.asDocumented("ends_at exclusive: hours in [starts_at, ends_at)"),
+                Reading.exact("ends_at inclusive: the hour starting at ends_at is in the report", RedditFake.class,
+                        fake -> fake.includeEndsAtBucket(true)));
     }
 }

@@ -1,6 +1,7 @@
 package com.syncledger.connectors.snapchat;
 
 import com.syncledger.connectors.contract.Behavior;
+import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.FakePlatform;
@@ -49,5 +50,10 @@ class SnapchatConnectorContractTest extends SpendConnectorContractTest {
     @Override
     protected String unknownAccountId() {
         return "00000000-0000-4000-8000-000000000000";
+    }
+
+    @Override
+    protected List<Reading> readings() {
+        return List.of(Reading.asDocumented("DAY timeseries of the account zone, zero days sent"));
     }
 }

@@ -36,7 +36,7 @@ class SnapchatMapperTest {
     private static SpendReport read(String body) {
         SpendDays days = new SpendDays(Platform.SNAPCHAT, PART, "USD");
         SnapchatMapper.addDailySpend(Json.MAPPER.readTree(body), PART, LOS_ANGELES, "USD", days, "rid-1");
-        return days.report();
+        return days.coveredAll().report();
     }
 
     @Test
@@ -56,10 +56,17 @@ class SnapchatMapperTest {
         assertThat(report.days().get(1).spend().toDecimalString()).isEqualTo("5.00");
     }
 
+    @Test
+    void aDayOutsideThePartIsIgnoredAndCountedNotFatal() {
+        SpendReport report = read(answer("SUCCESS", element("2024-03-12T00:00:00.000-07:00", "1")));
+
+        assertThat(report.days()).allSatisfy(d -> assertThat(d.spend().isZero()).isTrue());
+        assertThat(report.ignoredRows()).isEqualTo(1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "not local midnight       | SUCCESS | 2024-03-10T00:00:00.000-07:00 | 1",
-            "outside the part         | SUCCESS | 2024-03-12T00:00:00.000-07:00 | 1",
             "unreadable time          | SUCCESS | 2024-03-10                    | 1",
             "fractional micros        | SUCCESS | 2024-03-10T00:00:00.000-08:00 | 12.5",
             "not a number             | SUCCESS | 2024-03-10T00:00:00.000-08:00 | \"-\"",

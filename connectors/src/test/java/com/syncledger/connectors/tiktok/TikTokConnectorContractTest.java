@@ -1,6 +1,7 @@
 package com.syncledger.connectors.tiktok;
 
 import com.syncledger.connectors.contract.Behavior;
+import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.FakePlatform;
@@ -44,5 +45,10 @@ class TikTokConnectorContractTest extends SpendConnectorContractTest {
     @Override
     protected String unknownAccountId() {
         return "7999999999999999999";
+    }
+
+    @Override
+    protected List<Reading> readings() {
+        return List.of(Reading.asDocumented("stat_time_day in the advertiser zone; tokens long-lived"));
     }
 }

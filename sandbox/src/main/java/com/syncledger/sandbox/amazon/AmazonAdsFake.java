@@ -46,7 +46,7 @@ public final class AmazonAdsFake extends FakePlatform {
     /** Where the pre-signed report files live, like {@code offline-report-storage-us-east-1-prod} on S3. */
     public static final String STORAGE_PATH = "/offline-report-storage-us-east-1-prod/";
     public static final int MAX_REPORT_DAYS = 31;
-    /** How far back the fake serves reports (95 days for spCampaigns, second-hand; lenient for SB/SD). */
+    /** How far back the fake serves reports by default (95 days for spCampaigns, second-hand; lenient for SB/SD). */
     public static final int RETENTION_DAYS = 95;
 
     private static final String CLIENT_ID_HEADER = "Amazon-Advertising-API-ClientId";
@@ -69,6 +69,8 @@ public final class AmazonAdsFake extends FakePlatform {
     private final Map<AmazonAdProduct, String> failureReasons = new ConcurrentHashMap<>();
     private final Set<String> productsMissing = ConcurrentHashMap.newKeySet();
     private volatile int pollsToFinish = 2;
+    private final Map<AmazonAdProduct, Integer> retentionDays = new ConcurrentHashMap<>();
+    private volatile int rowsForLastDays = Integer.MAX_VALUE;
 
     public AmazonAdsFake() {
         super("amazon", 0);
@@ -92,6 +94,24 @@ public final class AmazonAdsFake extends FakePlatform {
         } else {
             failureReasons.put(product, reason);
         }
+        return this;
+    }
+
+    /**
+     * How far back {@code product}'s reports may start (UNSURE for SB and SD); older ones are refused with
+     * Amazon's 400 "Report date is too far in the past".
+     */
+    public AmazonAdsFake retentionDays(AmazonAdProduct product, int days) {
+        retentionDays.put(product, days);
+        return this;
+    }
+
+    /**
+     * Reports are accepted as far back as retention allows, but rows come back only for the last {@code days}
+     * days, as Amazon once did for Sponsored Products (requests accepted 95 days back, data for 65).
+     */
+    public AmazonAdsFake rowsOnlyForLastDays(int days) {
+        this.rowsForLastDays = days;
         return this;
     }
 
@@ -247,7 +267,7 @@ public final class AmazonAdsFake extends FakePlatform {
         JsonNode body = call.jsonBody();
         ReportRequest request;
         try {
-            request = ReportRequest.read(body, LocalDate.now(account.timeZone()));
+            request = ReportRequest.read(body, LocalDate.now(account.timeZone()), retentionDays);
         } catch (IllegalArgumentException e) {
             error(call, 400, requestId, "400", "detail", e.getMessage());
             return;
@@ -309,13 +329,15 @@ public final class AmazonAdsFake extends FakePlatform {
     }
 
     /** The report file: one row per campaign of the report's product and day with spend, requested columns only. */
-    private static List<Map<String, Object>> rows(FakeReport report, FakeAccount account) {
+    private List<Map<String, Object>> rows(FakeReport report, FakeAccount account) {
+        LocalDate oldestWithRows = rowsForLastDays == Integer.MAX_VALUE ? LocalDate.MIN
+                : LocalDate.now(account.timeZone()).minusDays(rowsForLastDays);
         List<String> columns = new ArrayList<>();
         report.configuration.get("columns").forEach(c -> columns.add(c.asString()));
         List<Map<String, Object>> rows = new ArrayList<>();
         account.daysBetween(report.startDate, report.endDate).forEach((day, campaigns) ->
                 campaigns.forEach((campaign, cost) -> {
-                    if (AmazonAdProduct.of(campaign) != report.product) {
+                    if (AmazonAdProduct.of(campaign) != report.product || day.isBefore(oldestWithRows)) {
                         return;
                     }
                     Map<String, Object> row = new LinkedHashMap<>();
@@ -448,7 +470,7 @@ public final class AmazonAdsFake extends FakePlatform {
     private record ReportRequest(String name, AmazonAdProduct product, LocalDate startDate, LocalDate endDate) {
 
         /** @throws IllegalArgumentException with Amazon's 400 detail */
-        static ReportRequest read(JsonNode body, LocalDate today) {
+        static ReportRequest read(JsonNode body, LocalDate today, Map<AmazonAdProduct, Integer> retentionDays) {
             if (body == null || !body.isObject()) {
                 throw new IllegalArgumentException("Request body is not valid JSON");
             }
@@ -496,9 +518,10 @@ public final class AmazonAdsFake extends FakePlatform {
                 throw new IllegalArgumentException("startDate to endDate range (" + days
                         + " days) must not exceed maximum range (" + MAX_REPORT_DAYS + " days)");
             }
-            if (start.isBefore(today.minusDays(RETENTION_DAYS))) {
+            int retention = retentionDays.getOrDefault(product, RETENTION_DAYS);
+            if (start.isBefore(today.minusDays(retention))) {
                 throw new IllegalArgumentException("Report date is too far in the past. Reports are only available for "
-                        + RETENTION_DAYS + " days.");
+                        + retention + " days.");
             }
             String name = text(body, "name");
             return new ReportRequest(name, product, start, end);

@@ -3,6 +3,7 @@ package com.syncledger.sandbox.microsoft;
 import com.syncledger.sandbox.Call;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
+import com.syncledger.sandbox.HourlySpend;
 import com.syncledger.sandbox.Fault;
 import com.syncledger.sandbox.RecordedRequest;
 import java.math.BigDecimal;
@@ -55,10 +56,14 @@ public final class MicrosoftFake extends FakePlatform {
     private final Map<String, Report> reports = new ConcurrentHashMap<>();
     private final AtomicLong trackingCounter = new AtomicLong();
     private final AtomicLong reportCounter = new AtomicLong(4_865_212_374L);
+    /** The header's zone when days are cut in UTC, in the display form Microsoft writes. */
+    static final String UTC_HEADER = "(GMT) Coordinated Universal Time";
+
     private volatile int pendingPolls = 1;
     private volatile boolean totalRow;
     private volatile boolean thousandsSeparators;
     private volatile boolean reportsFail;
+    private volatile boolean daysInUtc;
 
     public MicrosoftFake() {
         super("microsoft", 0);
@@ -114,6 +119,15 @@ public final class MicrosoftFake extends FakePlatform {
     /** Writes Spend with thousands separators ({@code "1,234.56"}), as FormatVersion 1.0 might. */
     public void thousandsSeparators(boolean on) {
         this.thousandsSeparators = on;
+    }
+
+    /**
+     * The documented reading of the report time zone (UNSURE): data "always relative to UTC". On, daily rows are
+     * UTC days whatever {@code ReportTimeZone} says, and the header's {@code Time Zone:} says UTC. Off (default),
+     * rows are the account's own days and the header echoes the requested zone, as users report.
+     */
+    public void daysInUtc(boolean on) {
+        this.daysInUtc = on;
     }
 
     /** New reports end with {@code Status: Error}. */
@@ -343,7 +357,8 @@ public final class MicrosoftFake extends FakePlatform {
                     !bool(request, "ExcludeColumnHeaders"), !bool(request, "ExcludeReportFooter"), totalRow);
             ReportFile.Header header = new ReportFile.Header(
                     Optional.ofNullable(text(request.get("ReportName"))).orElse(""), period.start(), period.end(),
-                    timeZone == null ? "PacificTimeUSCanadaTijuana" : timeZone, daily ? "Daily" : "Summary");
+                    daysInUtc ? UTC_HEADER : timeZone == null ? "PacificTimeUSCanadaTijuana" : timeZone,
+                    daily ? "Daily" : "Summary");
             zip = ReportFile.zip(reportId + ".csv",
                     ReportFile.csv(header, layout, columns, rows, totalRow(columns, rows)));
         }
@@ -435,7 +450,12 @@ public final class MicrosoftFake extends FakePlatform {
         List<List<String>> rows = new ArrayList<>();
         for (String id : accountIds) {
             FakeAccount account = account(id).orElseThrow();
-            if (daily) {
+            if (daily && daysInUtc) {
+                HourlySpend.byDay(account, period.start().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        period.end().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC)
+                        .forEach((day, micros) -> rows.add(row(account, columns, day.toString(),
+                                BigDecimal.valueOf(micros, 6).stripTrailingZeros())));
+            } else if (daily) {
                 account.daysBetween(period.start(), period.end()).keySet().forEach(day ->
                         rows.add(row(account, columns, day.toString(), account.totalOn(day))));
             } else {

@@ -3,6 +3,7 @@ package com.syncledger.sandbox.reddit;
 import com.syncledger.sandbox.Call;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
+import com.syncledger.sandbox.HourlySpend;
 import com.syncledger.sandbox.Fault;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,7 @@ public final class RedditFake extends FakePlatform {
     private final AtomicLong cursorCounter = new AtomicLong();
     private volatile int userAgentRejectionStatus = 429;
     private volatile String nextUrlOrigin;
+    private volatile boolean includeEndsAtBucket;
 
     public RedditFake() {
         super("reddit", DEFAULT_PAGE_SIZE);
@@ -84,6 +86,16 @@ public final class RedditFake extends FakePlatform {
     /** The origin written into {@code next_url}; the real API writes its public host, the fake its own by default. */
     public RedditFake nextUrlOrigin(String origin) {
         this.nextUrlOrigin = origin;
+        return this;
+    }
+
+    /**
+     * Whether {@code ends_at} is inclusive (UNSURE): on, the hour starting at {@code ends_at} is in the report too,
+     * so a window ending at a local midnight brings a row for the day after; off (default), hours in
+     * [{@code starts_at}, {@code ends_at}).
+     */
+    public RedditFake includeEndsAtBucket(boolean on) {
+        this.includeEndsAtBucket = on;
         return this;
     }
 
@@ -221,7 +233,7 @@ public final class RedditFake extends FakePlatform {
     }
 
     /** The report's rows: one per day of {@code time_zone_id} with spend, or one total row without breakdowns. */
-    private static List<Map<String, Object>> rows(FakeAccount account, JsonNode data) {
+    private List<Map<String, Object>> rows(FakeAccount account, JsonNode data) {
         for (String field : strings(data, "fields", true)) {
             if (!"SPEND".equals(field.toUpperCase(Locale.ROOT))) {
                 // The fake serves spend only; the real API knows more fields but rejects unknown ones like this.
@@ -247,7 +259,8 @@ public final class RedditFake extends FakePlatform {
         }
         // Without a time_zone_id the account's own zone is used (UNSURE, per a third-party description).
         ZoneId zone = timeZone(data, account.timeZone());
-        Map<LocalDate, Long> byDay = HourlySpend.byDay(account, startsAt, endsAt, zone);
+        Instant lastHourEnd = includeEndsAtBucket ? endsAt.plus(Duration.ofHours(1)) : endsAt;
+        Map<LocalDate, Long> byDay = HourlySpend.byDay(account, startsAt, lastHourEnd, zone);
         List<Map<String, Object>> rows = new ArrayList<>();
         if (breakdowns.isEmpty()) {
             rows.add(Map.of("spend", byDay.values().stream().mapToLong(Long::longValue).sum()));

@@ -1,6 +1,5 @@
-package com.syncledger.sandbox.reddit;
+package com.syncledger.sandbox;
 
-import com.syncledger.sandbox.FakeAccount;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,17 +10,18 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * Reddit keeps spend by the hour and cuts days in the {@code time_zone_id} of the request. The fake spreads
- * each account-local day's spend over that day's hours, to the micro and summing back exactly, so a window
- * or zone that does not line up with the account's days shows up as partial days instead of passing unseen.
+ * Platforms keep spend by the hour and cut days in some zone (Reddit in the request's {@code time_zone_id},
+ * perhaps Microsoft in UTC). This spreads each account-local day's spend over that day's hours, to the micro
+ * and summing back exactly, so a window or zone that does not line up with the account's days shows up as
+ * partial days instead of passing unseen.
  */
-final class HourlySpend {
+public final class HourlySpend {
 
     private HourlySpend() {
     }
 
     /** Spend in micros per day of {@code zone}, over the hours starting in [{@code from}, {@code to}); no zero days. */
-    static NavigableMap<LocalDate, Long> byDay(FakeAccount account, Instant from, Instant to, ZoneId zone) {
+    public static NavigableMap<LocalDate, Long> byDay(FakeAccount account, Instant from, Instant to, ZoneId zone) {
         ZoneId home = account.timeZone();
         NavigableMap<LocalDate, Long> result = new TreeMap<>();
         LocalDate first = from.atZone(home).toLocalDate().minusDays(1);
