@@ -42,6 +42,11 @@ public class UpliftMetrics {
     /** Starts from each store's latest issued statement, so the gauge survives a restart. */
     @EventListener(ApplicationReadyEvent.class)
     public void loadIssued() {
+        // Commands that run with migrations off (db migrate, db restore) may start on an empty database.
+        if (!Boolean.TRUE.equals(jdbc.sql("select to_regclass('billing_statement') is not null")
+                .query(Boolean.class).single())) {
+            return;
+        }
         jdbc.sql("select distinct on (store_id) store_id, document from billing_statement order by store_id, period desc")
                 .query((rs, row) -> {
                     record(rs.getLong("store_id"), json.readTree(rs.getString("document")));

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The database: {@code SYNCLEDGER_DB_URL} (with {@code SYNCLEDGER_DB_USER}/{@code SYNCLEDGER_DB_PASSWORD})
  * when set, otherwise an embedded PostgreSQL whose data lives in {@code $SYNCLEDGER_HOME/pgdata}
- * ({@code ~/.syncledger} by default).
+ * ({@code ~/.syncledger} by default). Either must be durable (see {@link DurabilityCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -25,7 +25,7 @@ public class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseServer server) {
+    HikariDataSource dataSource(DatabaseServer server, Env env) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername(server.user());
@@ -33,7 +33,14 @@ public class DatabaseConfiguration {
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(5_000);
         config.setPoolName("syncledger");
-        return new HikariDataSource(config);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            DurabilityCheck.verify(dataSource, env, server.describe());
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return dataSource;
     }
 
     public static Path home(Env env) {
