@@ -77,6 +77,15 @@ public class SyncService {
         return lock.ifFree(() -> sync(accounts.allLinked(), null, SyncProgress.NONE));
     }
 
+    /**
+     * Runs {@code work} holding the sync lock, after any sync already running. Platform calls outside a sync
+     * (the CLI's fetch and credential check) take it too, so two processes never refresh, and so rotate, the
+     * same refresh token at once.
+     */
+    public <T> T whileNoSyncRuns(java.util.function.Supplier<T> work) {
+        return lock.whileHeld(work);
+    }
+
     private List<SyncOutcome> sync(List<AdAccount> linked, DateRange explicit, SyncProgress progress) {
         // An account linked to several stores is fetched once and written to each link.
         Map<AccountId, List<AdAccount>> byAccount = linked.stream()
