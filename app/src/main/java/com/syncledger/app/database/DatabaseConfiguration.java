@@ -33,6 +33,8 @@ public class DatabaseConfiguration {
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(5_000);
         config.setPoolName("syncledger");
+        env.get(STATEMENT_TIMEOUT).map(DatabaseConfiguration::statementTimeout)
+                .ifPresent(millis -> config.setConnectionInitSql("set statement_timeout = " + millis));
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             DurabilityCheck.verify(dataSource, env, server.describe());
@@ -41,6 +43,25 @@ public class DatabaseConfiguration {
             throw e;
         }
         return dataSource;
+    }
+
+    /**
+     * The longest a single statement may run (e.g. {@code 30s}); unset, no limit. A statement past it fails,
+     * and so does the sync that ran it, as {@code storage}, instead of waiting on a stuck database.
+     */
+    static final String STATEMENT_TIMEOUT = "SYNCLEDGER_DB_STATEMENT_TIMEOUT";
+
+    private static long statementTimeout(String value) {
+        try {
+            java.time.Duration timeout = org.springframework.boot.convert.DurationStyle.detectAndParse(value.strip());
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("must be positive");
+            }
+            return timeout.toMillis();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(STATEMENT_TIMEOUT + " must be a duration such as 30s or 500ms, got '"
+                    + value + "'");
+        }
     }
 
     public static Path home(Env env) {

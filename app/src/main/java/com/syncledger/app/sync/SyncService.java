@@ -48,6 +48,11 @@ public class SyncService {
     private final JdbcClient jdbc;
     private final SyncLock lock;
     private final Clock clock;
+    /**
+     * Runs a storage failure could not close because the database itself was gone: the next sync of this
+     * process closes them as {@code storage} (a process that died leaves them to {@code failAbandoned}).
+     */
+    private final Map<Long, Runnable> unrecordedFailures = new ConcurrentHashMap<>();
 
     public SyncService(AdAccounts accounts, SyncRuns runs, SpendWriter writer, FetchEngine engine, JdbcClient jdbc,
             SyncLock lock) {
@@ -88,6 +93,7 @@ public class SyncService {
 
     private List<SyncOutcome> sync(List<AdAccount> linked, DateRange explicit, SyncProgress progress) {
         // An account linked to several stores is fetched once and written to each link.
+        recordEarlierStorageFailures();
         Map<AccountId, List<AdAccount>> byAccount = linked.stream()
                 .collect(Collectors.groupingBy(AdAccount::accountId, LinkedHashMap::new, Collectors.toList()));
         Map<Long, Long> runIds = new ConcurrentHashMap<>();
@@ -126,9 +132,16 @@ public class SyncService {
             }, explicit == null);
         } catch (RuntimeException storageFailed) {
             // Writing a chunk failed (the database, not a platform): close every run this sync opened.
-            runIds.forEach((link, run) -> runs.fail(run, counts.getOrDefault(link, WriteCounts.NONE),
-                    new SyncRuns.Failure("storage", "storing fetched spend failed: "
-                            + storageFailed.getClass().getSimpleName(), null, null)));
+            SyncRuns.Failure failure = new SyncRuns.Failure("storage", "storing fetched spend failed: "
+                    + storageFailed.getClass().getSimpleName(), null, null);
+            runIds.forEach((link, run) -> {
+                Runnable close = () -> runs.fail(run, counts.getOrDefault(link, WriteCounts.NONE), failure);
+                try {
+                    close.run();
+                } catch (RuntimeException databaseGone) {
+                    unrecordedFailures.put(run, close);
+                }
+            });
             throw storageFailed;
         }
         List<SyncOutcome> outcomes = new ArrayList<>();
@@ -161,6 +174,13 @@ public class SyncService {
                 fetch.error() == null ? null : fetch.error().requestId()));
         log.warn("sync of {} account {} failed: {}: {}", link.platform().slug(), link.externalId(), kind, message);
         return new SyncOutcome(link, runId, fetch.range(), written, "failed", kind + ": " + message);
+    }
+
+    private void recordEarlierStorageFailures() {
+        unrecordedFailures.forEach((run, close) -> {
+            close.run();
+            unrecordedFailures.remove(run);
+        });
     }
 
     /** The range recorded for a run whose account info could not be read: the explicit one, or yesterday. */
