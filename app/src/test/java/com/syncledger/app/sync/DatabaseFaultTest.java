@@ -148,6 +148,45 @@ class DatabaseFaultTest {
         assertExact(again);
     }
 
+    @Test
+    void aPoolExhaustedMidSyncFailsTheRunsAsStorageAndTheNextSyncConverges() throws Exception {
+        startService();
+        Http http = new Http(TestApp.baseUrl(app), null);
+        sandbox.fake("meta").latency(Duration.ofMillis(150));
+        sandbox.fake("tiktok").latency(Duration.ofMillis(150));
+        CompletableFuture<List<SyncOutcome>> running = CompletableFuture.supplyAsync(
+                () -> sync.syncStore(store, null, SyncProgress.NONE));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+                .until(() -> count("select count(*) from spend_day") > 0);
+        // Take every connection the pool will give (a request past its size waits its timeout, then fails).
+        javax.sql.DataSource pool = app.getBean(javax.sql.DataSource.class);
+        List<Connection> held = new java.util.ArrayList<>();
+        try {
+            while (true) {
+                try {
+                    held.add(pool.getConnection());
+                } catch (java.sql.SQLException exhausted) {
+                    break;
+                }
+            }
+            Throwable failure = await().atMost(Duration.ofMinutes(2)).until(() -> outcome(running), f -> f != null);
+            // The write that found no connection within the pool's timeout, not a hang.
+            assertThat(failure).hasRootCauseInstanceOf(java.sql.SQLTransientConnectionException.class);
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        assertThat(http.get("/healthz").status()).isEqualTo(200);
+        sandbox.fake("meta").latency(Duration.ZERO);
+        sandbox.fake("tiktok").latency(Duration.ZERO);
+        List<SyncOutcome> again = sync.syncStore(store, null, SyncProgress.NONE);
+        assertThat(again).allMatch(SyncOutcome::succeeded);
+        assertThat(jdbc.sql("select error_kind from sync_run where status = 'failed'").query(String.class).list())
+                .isNotEmpty().containsOnly("storage");
+        assertExact(again);
+    }
+
     /** The sync's exception once it ended, or null while it runs. */
     private static Throwable outcome(CompletableFuture<?> running) throws InterruptedException {
         if (!running.isDone()) {
