@@ -97,15 +97,19 @@ public final class LedgerWriteBenchmark {
         int restatePercent = intArg(args, 3, 10);
         int poolSize = intArg(args, 4, 10);
         int copyStreams = intArg(args, 5, Runtime.getRuntime().availableProcessors());
+        // durable (as the service runs) or fast (the library's fsync=off), to measure what durability costs.
+        EmbeddedPostgresServer.Durability durability = args.length > 6
+                ? EmbeddedPostgresServer.Durability.valueOf(args[6].toUpperCase(java.util.Locale.ROOT))
+                : EmbeddedPostgresServer.Durability.DURABLE;
         if (accounts < 1 || days < 1 || chunkDays < 1 || restatePercent < 0 || restatePercent > 100 || poolSize < 1
                 || copyStreams < 1 || copyStreams > poolSize) {
             System.err.println("usage: LedgerWriteBenchmark [accounts=1000] [days=1000] [chunkDays=30] "
-                    + "[restatePercent=10] [poolSize=10] [copyStreams=cores, at most poolSize]");
+                    + "[restatePercent=10] [poolSize=10] [copyStreams=cores, at most poolSize] [durable|fast]");
             System.exit(2);
         }
 
         Path temp = Files.createTempDirectory("syncledger-bench-pg");
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(temp.resolve("pgdata"))) {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(temp.resolve("pgdata"), durability, 0)) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(server.jdbcUrl());
             config.setUsername("postgres");
@@ -355,7 +359,7 @@ public final class LedgerWriteBenchmark {
     private Pass copyPass(List<List<SpendReport>> reports, int streams) throws Exception {
         // Emptied in its own, committed transaction: a COPY into a table truncated in the same
         // transaction may skip WAL, which the write path never does.
-        jdbc.execute("truncate baseline_spend_version, spend_day, spend_version restart identity"); // the first is empty
+        jdbc.execute("truncate baseline_spend_version, statement_spend_version, spend_day, spend_version restart identity"); // the first is empty
         settle();
         String fetchedAt = Instant.now().toString();
         Cpu before = Cpu.now(dataDirectory);

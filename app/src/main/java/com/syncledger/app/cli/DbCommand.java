@@ -1,9 +1,11 @@
 package com.syncledger.app.cli;
 
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
+import com.syncledger.app.database.LedgerBackup;
 import com.syncledger.app.database.SchemaMigrations;
 import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -11,10 +13,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "db", mixinStandardHelpOptions = true, description = "Manage the database schema.",
-        subcommands = {DbCommand.Migrate.class, DbCommand.Rollback.class, DbCommand.Status.class})
+@Command(name = "db", mixinStandardHelpOptions = true, description = "Manage the database schema, back it up and restore it.",
+        subcommands = {DbCommand.Migrate.class, DbCommand.Rollback.class, DbCommand.Status.class, DbCommand.Backup.class,
+                DbCommand.Restore.class})
 final class DbCommand extends CommandGroup {
 
     /** Runs {@code work} against the configured database, migrations off, and prints its lines. */
@@ -83,6 +87,65 @@ final class DbCommand extends CommandGroup {
                     .map(s -> String.format("  V%-4s %-32s %-10s %s", s.version(), s.description(), s.state(),
                             s.installedOn()))
                     .toList());
+        }
+    }
+
+    /** Runs {@code work} on the configured database, migrations off, and prints what it returns. */
+    static int withBackups(Env env, PrintWriter out, Function<LedgerBackup, LedgerBackup.Contents> work,
+            String done) {
+        try (ConfigurableApplicationContext context = SpringContexts.database(env, false)) {
+            out.println("Database: " + context.getBean(DatabaseServer.class).describe());
+            LedgerBackup.Contents contents = work.apply(context.getBean(LedgerBackup.class));
+            contents.rows().forEach((table, rows) -> out.printf("  %-28s %,d rows%n", table, rows));
+            out.printf("%s: %,d rows in %d tables, schema version %s.%n", done, contents.totalRows(),
+                    contents.rows().size(), contents.schemaVersion());
+            return SyncLedgerCommand.OK;
+        }
+    }
+
+    @Command(name = "backup", mixinStandardHelpOptions = true, description = {
+            "Write a consistent snapshot of the whole ledger to FILE (gzip) and its SHA-256 to FILE.sha256.",
+            "Safe while the service runs and syncs: every table is read in one transaction."})
+    static final class Backup implements Callable<Integer> {
+        private final Env env;
+        @Spec CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The backup to write; must not exist.")
+        Path file;
+
+        Backup(Env env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            return withBackups(env, spec.commandLine().getOut(), backups -> backups.backup(file),
+                    "Backed up to " + file);
+        }
+    }
+
+    @Command(name = "restore", mixinStandardHelpOptions = true, description = {
+            "Load a backup written by `db backup` into the configured database, all or nothing, after checking "
+                    + "FILE.sha256.",
+            "Refuses a ledger that holds data unless --force. Stop the service first."})
+    static final class Restore implements Callable<Integer> {
+        private final Env env;
+        @Spec CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "A backup written by `db backup`.")
+        Path file;
+
+        @Option(names = "--force", description = "Replace the ledger's data when it holds any.")
+        boolean force;
+
+        Restore(Env env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            return withBackups(env, spec.commandLine().getOut(), backups -> backups.restore(file, force),
+                    "Restored from " + file);
         }
     }
 }

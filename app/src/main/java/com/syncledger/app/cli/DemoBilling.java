@@ -4,7 +4,9 @@ import com.syncledger.app.access.Caller;
 import com.syncledger.app.billing.BillingPeriod;
 import com.syncledger.app.billing.BillingTerms;
 import com.syncledger.app.billing.FxRates;
+import com.syncledger.app.billing.Gap;
 import com.syncledger.app.billing.RevenueCloses;
+import com.syncledger.app.billing.StatementRefusedException;
 import com.syncledger.app.billing.Statements;
 import com.syncledger.app.billing.TermsInput;
 import com.syncledger.app.ledger.LedgerEntries;
@@ -50,8 +52,23 @@ final class DemoBilling {
         return DateRange.of(from.isBefore(oldest) ? oldest : from, period.first().minusDays(1));
     }
 
-    /** Records the demo's billing inputs and issues the period's statement. */
-    static Statements.Issued issue(ApplicationContext context, Store store) {
+    /**
+     * A demo store's statement: issued, or provisional when a gap remains (e.g. on a first run Amazon cannot
+     * vouch for days older than its Sponsored Brands and Display reports reach, so those days stay missing).
+     */
+    record Billed(long storeId, BillingPeriod period, String document, List<Gap> gaps) {
+
+        boolean issued() {
+            return gaps.isEmpty();
+        }
+
+        String path() {
+            return "/stores/" + storeId + "/statements/" + period + (issued() ? "" : "/preview");
+        }
+    }
+
+    /** Records the demo's billing inputs and issues the period's statement, or previews it while gaps remain. */
+    static Billed issue(ApplicationContext context, Store store) {
         BillingPeriod period = period(store);
         DateRange baseline = baseline(store, period);
         String currency = store.billingCurrency();
@@ -81,7 +98,13 @@ final class DemoBilling {
         if (closed.isBefore(period.last())) {
             closes.close(store.id(), period.last(), Caller.CLI);
         }
-        return context.getBean(Statements.class).issue(store.id(), period, Caller.CLI);
+        Statements statements = context.getBean(Statements.class);
+        try {
+            String document = statements.issue(store.id(), period, Caller.CLI).statement().document();
+            return new Billed(store.id(), period, document, List.of());
+        } catch (StatementRefusedException refused) {
+            return new Billed(store.id(), period, statements.json(refused.statement()), refused.statement().gaps());
+        }
     }
 
     /** One day of a store: revenue (a quarter of it attributed to Meta and Google), its costs and fees. */

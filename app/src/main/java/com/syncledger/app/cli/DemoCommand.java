@@ -3,7 +3,6 @@ package com.syncledger.app.cli;
 import com.syncledger.app.access.ApiKeys;
 import com.syncledger.app.access.NewApiKey;
 import com.syncledger.app.access.Role;
-import com.syncledger.app.billing.IssuedStatement;
 import com.syncledger.app.database.DatabaseConfiguration;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
 import com.syncledger.app.ledger.SpendQueries;
@@ -73,12 +72,17 @@ final class DemoCommand implements Callable<Integer> {
             SpendCommand.print(out, context.getBean(SpendQueries.class).read(store.id(), lastThirtyDays(store)));
         }
         out.println();
-        out.println("Billing: demo revenue and costs, terms with a baseline, revenue closed, a statement issued per store.");
-        List<IssuedStatement> statements = stores.stream()
-                .map(store -> DemoBilling.issue(context, store).statement()).toList();
-        for (IssuedStatement statement : statements) {
+        out.println("Billing: demo revenue and costs, terms with a baseline, revenue closed, and each store's "
+                + "statement, issued when every day it rests on is settled.");
+        List<DemoBilling.Billed> statements = stores.stream().map(store -> DemoBilling.issue(context, store)).toList();
+        for (DemoBilling.Billed statement : statements) {
             out.println();
             StatementCommand.print(out, statement.document(), false);
+            if (!statement.issued()) {
+                out.println("Not issued: the statement stays provisional until these gaps are gone (missing is never "
+                        + "counted as zero):");
+                statement.gaps().forEach(gap -> out.println("  " + gap.describe()));
+            }
         }
         out.println();
         DemoAccess access = new DemoAccess(apiKey, "http://localhost:" + port);
@@ -90,8 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  " + access.curl("/stores/" + stores.getFirst().id() + "/spend?from="
                 + lastThirtyDays(stores.getFirst()).from() + "&to=" + lastThirtyDays(stores.getFirst()).to()));
         out.println("  " + access.curl("/stores/" + stores.getFirst().id() + "/sync-runs"));
-        IssuedStatement first = statements.getFirst();
-        String statementPath = "/stores/" + first.storeId() + "/statements/" + first.period();
+        String statementPath = statements.getFirst().path();
         out.println("  " + access.curl(statementPath));
         out.println("  " + access.curl(statementPath + "/document.html") + " -o statement.html");
         out.println("  " + access.curl("/actuator/prometheus"));

@@ -1,7 +1,6 @@
 package com.syncledger.app.cli;
 
 import com.syncledger.app.fetch.AccountFetch;
-import com.syncledger.app.fetch.FetchEngine;
 import com.syncledger.app.fetch.FetchSettings;
 import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
@@ -16,6 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "fetch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fetch the daily spend of ad accounts from their platforms, all at once; no database needed.",
+                "With a database (SYNCLEDGER_DB_URL, or the embedded one in SYNCLEDGER_HOME) refresh tokens the "
+                        + "platforms rotated are read from it and stored in it.",
                 "The range is inclusive, in calendar days of each account's own time zone.",
                 "Exit status: 0 every account fetched, 1 some failed or are not configured, 2 invalid input."})
 final class FetchCommand implements Callable<Integer> {
@@ -54,8 +55,7 @@ final class FetchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return SyncLedgerCommand.INVALID_INPUT;
         }
-        FetchEngine engine = FetchEngine.builder(env).settings(settings).build();
-        List<AccountFetch> results = engine.fetch(input.requests());
+        List<AccountFetch> results = PlatformSession.run(env, settings, engine -> engine.fetch(input.requests()));
         if (json) {
             out.println(SpendJson.render(input.range(), results));
         } else {

@@ -48,8 +48,7 @@ final class PlatformsCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return SyncLedgerCommand.INVALID_INPUT;
         }
-        List<CredentialCheck> checks = FetchEngine.builder(env).settings(settings).build()
-                .checkCredentials();
+        List<CredentialCheck> checks = PlatformSession.run(env, settings, FetchEngine::checkCredentials);
         out.println();
         out.println("Credential check:");
         checks.forEach(c -> out.printf("  %-22s %s%n", c.platform().displayName(), describe(c)));

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The database: {@code SYNCLEDGER_DB_URL} (with {@code SYNCLEDGER_DB_USER}/{@code SYNCLEDGER_DB_PASSWORD})
  * when set, otherwise an embedded PostgreSQL whose data lives in {@code $SYNCLEDGER_HOME/pgdata}
- * ({@code ~/.syncledger} by default).
+ * ({@code ~/.syncledger} by default). Either must be durable (see {@link DurabilityCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
@@ -25,7 +25,7 @@ public class DatabaseConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseServer server) {
+    HikariDataSource dataSource(DatabaseServer server, Env env) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername(server.user());
@@ -33,7 +33,35 @@ public class DatabaseConfiguration {
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(5_000);
         config.setPoolName("syncledger");
-        return new HikariDataSource(config);
+        env.get(STATEMENT_TIMEOUT).map(DatabaseConfiguration::statementTimeout)
+                .ifPresent(millis -> config.setConnectionInitSql("set statement_timeout = " + millis));
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            DurabilityCheck.verify(dataSource, env, server.describe());
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return dataSource;
+    }
+
+    /**
+     * The longest a single statement may run (e.g. {@code 30s}); unset, no limit. A statement past it fails,
+     * and so does the sync that ran it, as {@code storage}, instead of waiting on a stuck database.
+     */
+    static final String STATEMENT_TIMEOUT = "SYNCLEDGER_DB_STATEMENT_TIMEOUT";
+
+    private static long statementTimeout(String value) {
+        try {
+            java.time.Duration timeout = org.springframework.boot.convert.DurationStyle.detectAndParse(value.strip());
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("must be positive");
+            }
+            return timeout.toMillis();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(STATEMENT_TIMEOUT + " must be a duration such as 30s or 500ms, got '"
+                    + value + "'");
+        }
     }
 
     public static Path home(Env env) {

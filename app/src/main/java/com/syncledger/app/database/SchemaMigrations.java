@@ -43,6 +43,19 @@ public class SchemaMigrations {
         return flyway().migrate().migrationsExecuted;
     }
 
+    /** Applies pending migrations up to and including {@code version}, no further. */
+    public int migrateTo(String version) {
+        return Flyway.configure().dataSource(dataSource).locations(MIGRATIONS).target(version).load()
+                .migrate().migrationsExecuted;
+    }
+
+    /** The newest applied migration's version; empty on a database without migrations. */
+    public java.util.Optional<String> currentVersion() {
+        MigrationInfo current = flyway().info().current();
+        return current == null || current.getVersion() == null ? java.util.Optional.empty()
+                : java.util.Optional.of(current.getVersion().getVersion());
+    }
+
     public List<Status> status() {
         return Arrays.stream(flyway().info().all())
                 .map(i -> new Status(String.valueOf(i.getVersion()), i.getDescription(), i.getState().getDisplayName(),

@@ -99,10 +99,21 @@ final class AccountSync implements AccountSink {
     }
 
     /** Writing a chunk failed (the database, not a platform): fails every run this account opened. */
-    void storageFailed(RuntimeException failure) {
-        runIds.forEach((link, run) -> ledger.fail(run, counts.getOrDefault(link, WriteCounts.NONE),
-                new SyncRuns.Failure("storage", "storing fetched spend failed: "
-                        + failure.getClass().getSimpleName(), null, null)));
+    /**
+     * Closes every run this account opened as failed by storage. A run that cannot be closed now, because the
+     * database itself is gone, is left in {@code unrecorded} for the next sync to close.
+     */
+    void storageFailed(RuntimeException failure, Map<Long, Runnable> unrecorded) {
+        SyncRuns.Failure storage = new SyncRuns.Failure("storage", "storing fetched spend failed: "
+                + failure.getClass().getSimpleName(), null, null);
+        runIds.forEach((link, run) -> {
+            Runnable close = () -> ledger.fail(run, counts.getOrDefault(link, WriteCounts.NONE), storage);
+            try {
+                close.run();
+            } catch (RuntimeException databaseGone) {
+                unrecorded.put(run, close);
+            }
+        });
     }
 
     /** Closes each link's run with the account's result, marks a completed backfill; one outcome per link. */

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +32,11 @@ public class SyncService {
     private final FetchEngine engine;
     private final SyncLock lock;
     private final Clock clock;
+    /**
+     * Runs a storage failure could not close because the database itself was gone: the next sync of this
+     * process closes them as {@code storage} (a process that died leaves them to {@code failAbandoned}).
+     */
+    private final Map<Long, Runnable> unrecordedFailures = new ConcurrentHashMap<>();
 
     SyncService(AdAccounts accounts, SyncBookkeeping ledger, FetchEngine engine, SyncLock lock) {
         this.accounts = accounts;
@@ -56,8 +63,18 @@ public class SyncService {
         return lock.ifFree(() -> sync(accounts.allLinked(), null, SyncProgress.NONE));
     }
 
+    /**
+     * Runs {@code work} holding the sync lock, after any sync already running. Platform calls outside a sync
+     * (the CLI's fetch and credential check) take it too, so two processes never refresh, and so rotate, the
+     * same refresh token at once.
+     */
+    public <T> T whileNoSyncRuns(Supplier<T> work) {
+        return lock.whileHeld(work);
+    }
+
     /** @param explicit the range to read, or null for each account's default window */
     private List<SyncOutcome> sync(List<AdAccount> linked, DateRange explicit, SyncProgress progress) {
+        recordEarlierStorageFailures();
         Map<AccountId, List<AdAccount>> links = linked.stream()
                 .collect(Collectors.groupingBy(AdAccount::accountId, LinkedHashMap::new, Collectors.toList()));
         List<AccountSync> syncs = links.entrySet().stream()
@@ -68,11 +85,18 @@ public class SyncService {
             // A backfill takes the newest days first, so a long one is useful early.
             engine.fetch(syncs, explicit == null);
         } catch (RuntimeException storageFailed) {
-            syncs.forEach(sync -> sync.storageFailed(storageFailed));
+            syncs.forEach(sync -> sync.storageFailed(storageFailed, unrecordedFailures));
             throw storageFailed;
         }
         List<SyncOutcome> outcomes = syncs.stream().flatMap(sync -> sync.finish().stream()).toList();
         ledger.refreshSummary();
         return outcomes;
+    }
+
+    private void recordEarlierStorageFailures() {
+        unrecordedFailures.forEach((run, close) -> {
+            close.run();
+            unrecordedFailures.remove(run);
+        });
     }
 }

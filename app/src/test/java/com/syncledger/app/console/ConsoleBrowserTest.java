@@ -22,9 +22,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -194,7 +194,17 @@ class ConsoleBrowserTest {
     /** Clicks a link or a form's button and waits until the answer has replaced the page: a click may return first. */
     private void clickAndWait(WebElement element) {
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> isGone(element));
+    }
+
+    /** Whether the element's page has been replaced; Chromium may say so with a stale-element or an inspector error. */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (WebDriverException gone) {
+            return true;
+        }
     }
 
     private void openStore(long storeId) {

@@ -38,7 +38,11 @@ public final class TestApp {
             List<String> properties) {
         Map<String, String> withKeys = new HashMap<>(settings);
         withKeys.putIfAbsent(ApiKeys.VARIABLE, WRITE_KEY.entry() + "," + READ_KEY.entry());
-        Env env = TestDatabase.fresh().env(withKeys);
+        return start(web, TestDatabase.fresh().env(withKeys), properties);
+    }
+
+    /** Starts SyncLedger with exactly these settings (e.g. another database than a fresh test one). */
+    public static ConfigurableApplicationContext start(boolean web, Env env, List<String> properties) {
         Map<String, Object> overrides = new LinkedHashMap<>();
         Stream.concat(Stream.of("server.port=0", "syncledger.sync.schedule.enabled=false"), properties.stream())
                 .forEach(p -> overrides.put(p.substring(0, p.indexOf('=')), p.substring(p.indexOf('=') + 1)));

@@ -15,7 +15,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 /**
  * One real PostgreSQL for the whole test run: the server named by {@code SYNCLEDGER_TEST_DB_URL} (a JDBC
  * URL of a database whose user may create databases), or an embedded one. Each test gets a fresh,
- * empty database of its own.
+ * empty database of its own. The embedded one keeps its library's fast settings (no fsync): test data is
+ * throwaway, so the tests say so with {@code SYNCLEDGER_DB_ALLOW_UNSAFE}.
  */
 public final class TestDatabase {
 
@@ -35,12 +36,20 @@ public final class TestDatabase {
         /** Settings pointing SyncLedger at this database, plus {@code extra}. */
         public Env env(Map<String, String> extra) {
             Map<String, String> values = new HashMap<>(extra);
+            values.putAll(settings());
+            return Env.of(values);
+        }
+
+        /** The settings pointing SyncLedger at this database, e.g. for a child process's environment. */
+        public Map<String, String> settings() {
+            Map<String, String> values = new HashMap<>();
             values.put("SYNCLEDGER_DB_URL", url);
             values.put("SYNCLEDGER_DB_USER", user);
             if (password != null) {
                 values.put("SYNCLEDGER_DB_PASSWORD", password);
             }
-            return Env.of(values);
+            values.put(DurabilityCheck.ALLOW_UNSAFE, "true");
+            return values;
         }
     }
 
@@ -61,7 +70,7 @@ public final class TestDatabase {
         if (embedded == null) {
             try {
                 Path dir = Files.createTempDirectory("syncledger-test-pg");
-                embedded = EmbeddedPostgresServer.start(dir.resolve("pgdata"));
+                embedded = EmbeddedPostgresServer.start(dir.resolve("pgdata"), EmbeddedPostgresServer.Durability.FAST, 0);
                 Runtime.getRuntime().addShutdownHook(new Thread(embedded::close));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

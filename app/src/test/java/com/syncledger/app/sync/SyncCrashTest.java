@@ -100,11 +100,7 @@ class SyncCrashTest {
                 .redirectErrorStream(true)
                 .redirectOutput(File.createTempFile("sync-child", ".log"));
         builder.environment().putAll(settings);
-        builder.environment().put("SYNCLEDGER_DB_URL", db.url());
-        builder.environment().put("SYNCLEDGER_DB_USER", db.user());
-        if (db.password() != null) {
-            builder.environment().put("SYNCLEDGER_DB_PASSWORD", db.password());
-        }
+        builder.environment().putAll(db.settings());
         return builder.start();
     }
 }

@@ -12,6 +12,8 @@ import java.util.Locale;
 public record Money(long micros, String currency) {
 
     private static final int MICRO_DIGITS = 6;
+    /** Long.MAX_VALUE micros is 9,223,372,036,854.775807: at most 13 digits before the point. */
+    private static final int MAX_MAJOR_DIGITS = 13;
 
     public Money {
         currency = validCurrency(currency);
@@ -27,13 +29,23 @@ public record Money(long micros, String currency) {
 
     /** From an amount in major units ("123.45"). @throws ArithmeticException beyond micro precision */
     public static Money ofMajor(BigDecimal major, String currency) {
-        BigDecimal micros = major.movePointRight(MICRO_DIGITS);
-        try {
-            return new Money(micros.toBigIntegerExact().longValueExact(), currency);
-        } catch (ArithmeticException e) {
-            throw new ArithmeticException("amount " + major.toPlainString() + " " + currency
-                    + " cannot be held exactly in micros");
+        // Refused before it is expanded: an exponent such as 1E999999999 would build a billion-digit number.
+        BigDecimal stripped = major.stripTrailingZeros();
+        if (stripped.scale() > MICRO_DIGITS || stripped.precision() - stripped.scale() > MAX_MAJOR_DIGITS) {
+            throw beyondMicros(major, currency);
         }
+        try {
+            return new Money(stripped.movePointRight(MICRO_DIGITS).toBigIntegerExact().longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            throw beyondMicros(major, currency);
+        }
+    }
+
+    private static ArithmeticException beyondMicros(BigDecimal major, String currency) {
+        // Never print an exponent out as a billion digits.
+        boolean plain = major.scale() >= -MAX_MAJOR_DIGITS && major.scale() <= 3 * MICRO_DIGITS;
+        String shown = plain ? major.toPlainString() : major.toString();
+        return new ArithmeticException("amount " + shown + " " + currency + " cannot be held exactly in micros");
     }
 
     /** From a decimal string in major units; the text is parsed exactly, never through a double. */

@@ -1,0 +1,37 @@
+package com.syncledger.app.cli;
+
+import com.syncledger.app.credentials.StoredRefreshTokens;
+import com.syncledger.app.database.DatabaseConfiguration;
+import com.syncledger.app.fetch.FetchEngine;
+import com.syncledger.app.fetch.FetchSettings;
+import com.syncledger.app.sync.SyncService;
+import com.syncledger.connectors.wire.Env;
+import java.nio.file.Files;
+import java.util.function.Function;
+
+/**
+ * A fetch engine for one CLI command that talks to platforms. With a database (configured, or the embedded
+ * one already created in the home) the refresh tokens platforms rotated are its one source of truth: the
+ * engine reads the stored ones over the configured ones and stores what it rotates, holding the lock the
+ * service's syncs hold, so no process uses or loses a superseded refresh token. Without a database it
+ * works from the configured tokens alone.
+ */
+final class PlatformSession {
+
+    private PlatformSession() {
+    }
+
+    static <T> T run(Env env, FetchSettings settings, Function<FetchEngine, T> work) {
+        if (!hasDatabase(env)) {
+            return work.apply(FetchEngine.builder(env).settings(settings).build());
+        }
+        return LedgerSession.run(env, context -> context.getBean(SyncService.class).whileNoSyncRuns(() ->
+                work.apply(FetchEngine.builder(env).settings(settings)
+                        .storedTokens(context.getBean(StoredRefreshTokens.class)).build())));
+    }
+
+    static boolean hasDatabase(Env env) {
+        return env.get("SYNCLEDGER_DB_URL").isPresent()
+                || Files.isDirectory(DatabaseConfiguration.home(env).resolve("pgdata"));
+    }
+}

@@ -1,0 +1,226 @@
+package com.syncledger.app.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.syncledger.app.api.Http;
+import com.syncledger.app.database.DurabilityCheck;
+import com.syncledger.app.database.EmbeddedPostgresServer;
+import com.syncledger.app.database.TestApp;
+import com.syncledger.app.ledger.AdAccounts;
+import com.syncledger.app.ledger.StoreInput;
+import com.syncledger.app.ledger.Stores;
+import com.syncledger.connectors.spi.AccountId;
+import com.syncledger.connectors.spi.Money;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.sandbox.FakeAccount;
+import com.syncledger.sandbox.Sandbox;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The database fails under a running sync: stopped, or too slow for the statement timeout. The sync ends
+ * promptly with its runs failed as {@code storage}, health reports it, the service recovers on its own, and
+ * the next sync converges on exactly the platforms' numbers with one version per day.
+ */
+class DatabaseFaultTest {
+
+    @TempDir
+    Path dir;
+
+    private EmbeddedPostgresServer server;
+    private Sandbox sandbox;
+    private ConfigurableApplicationContext app;
+    private JdbcClient jdbc;
+    private SyncService sync;
+    private long store;
+
+    @BeforeEach
+    void start() {
+        sandbox = Sandbox.startWithDemoData();
+    }
+
+    /** The service on a database of its own server, which the test can stop and start again. */
+    private void startService(String... extraSettings) {
+        server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), EmbeddedPostgresServer.Durability.FAST, 0);
+        Map<String, String> settings = new HashMap<>(SyncTest.fastRetries(sandbox));
+        for (Platform platform : Platform.values()) {
+            settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
+        }
+        settings.put("SYNCLEDGER_DB_URL", server.jdbcUrl());
+        settings.put("SYNCLEDGER_DB_USER", "postgres");
+        settings.put(DurabilityCheck.ALLOW_UNSAFE, "true");
+        settings.put("SYNCLEDGER_API_KEYS", TestApp.READ_KEY.entry());
+        for (int i = 0; i < extraSettings.length; i += 2) {
+            settings.put(extraSettings[i], extraSettings[i + 1]);
+        }
+        app = TestApp.start(true, Env.of(settings), List.of());
+        jdbc = app.getBean(JdbcClient.class);
+        sync = app.getBean(SyncService.class);
+        store = app.getBean(Stores.class).create(new StoreInput("Faults", "UTC", "USD")).id();
+        app.getBean(AdAccounts.class).link(store, AccountId.of(Platform.META, "1234567890"));
+        app.getBean(AdAccounts.class).link(store, AccountId.of(Platform.TIKTOK, "7001234567890123456"));
+    }
+
+    @AfterEach
+    void stop() {
+        if (app != null) {
+            app.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        sandbox.close();
+    }
+
+    @Test
+    void theDatabaseStoppedMidSyncFailsTheRunsAsStorageAndTheServiceRecoversWhenItIsBack() throws Exception {
+        startService();
+        Http http = new Http(TestApp.baseUrl(app), null);
+        int port = server.port();
+        // Slow answers keep the backfill going long enough to stop the database under it.
+        sandbox.fake("meta").latency(Duration.ofMillis(150));
+        sandbox.fake("tiktok").latency(Duration.ofMillis(150));
+        CompletableFuture<List<SyncOutcome>> running = CompletableFuture.supplyAsync(
+                () -> sync.syncStore(store, null, SyncProgress.NONE));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+                .until(() -> count("select count(*) from spend_day") > 0);
+        server.close();
+
+        // The sync ends (a connection attempt waits at most the pool's timeout), with the database's error.
+        Throwable failure = await().atMost(Duration.ofMinutes(2)).until(() -> outcome(running), f -> f != null);
+        assertThat(failure).isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(http.get("/healthz").status()).isEqualTo(503);
+        assertThat(http.get("/healthz").body()).contains("unhealthy");
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(503);
+        assertThat(http.get("/actuator/health/liveness").status()).as("alive: restarting would not help").isEqualTo(200);
+
+        server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), EmbeddedPostgresServer.Durability.FAST, port);
+        // Nothing restarts the service: its pool reconnects by itself.
+        await().atMost(Duration.ofMinutes(1)).until(() -> http.get("/healthz").status() == 200);
+        assertThat(http.get("/actuator/health/readiness").status()).isEqualTo(200);
+
+        sandbox.fake("meta").latency(Duration.ZERO);
+        sandbox.fake("tiktok").latency(Duration.ZERO);
+        List<SyncOutcome> again = sync.syncStore(store, null, SyncProgress.NONE);
+        assertThat(again).allMatch(SyncOutcome::succeeded);
+        assertThat(jdbc.sql("select error_kind from sync_run where status = 'failed'").query(String.class).list())
+                .isNotEmpty().containsOnly("storage");
+        assertExact(again);
+    }
+
+    @Test
+    void aStatementPastTheTimeoutFailsTheRunsAsStorageAndTheNextSyncConverges() throws Exception {
+        startService("SYNCLEDGER_DB_STATEMENT_TIMEOUT", "1s");
+        assertThat(jdbc.sql("show statement_timeout").query(String.class).single()).isEqualTo("1s");
+        // Another session holds the spend table: every write of the sync waits for it, past the timeout.
+        DriverManagerDataSource other = new DriverManagerDataSource(server.jdbcUrl(), "postgres", null);
+        try (Connection blocker = other.getConnection(); Statement lock = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            lock.execute("lock table spend_day in access exclusive mode");
+            CompletableFuture<List<SyncOutcome>> running = CompletableFuture.supplyAsync(
+                    () -> sync.syncStore(store, null, SyncProgress.NONE));
+            Throwable failure = await().atMost(Duration.ofMinutes(2)).until(() -> outcome(running), f -> f != null);
+            assertThat(failure).isInstanceOf(org.springframework.dao.DataAccessException.class)
+                    .hasStackTraceContaining("statement timeout");
+            blocker.rollback();
+        }
+        assertThat(jdbc.sql("select error_kind from sync_run").query(String.class).list())
+                .isNotEmpty().containsOnly("storage");
+        List<SyncOutcome> again = sync.syncStore(store, null, SyncProgress.NONE);
+        assertThat(again).allMatch(SyncOutcome::succeeded);
+        assertExact(again);
+    }
+
+    @Test
+    void aPoolExhaustedMidSyncFailsTheRunsAsStorageAndTheNextSyncConverges() throws Exception {
+        startService();
+        Http http = new Http(TestApp.baseUrl(app), null);
+        sandbox.fake("meta").latency(Duration.ofMillis(150));
+        sandbox.fake("tiktok").latency(Duration.ofMillis(150));
+        CompletableFuture<List<SyncOutcome>> running = CompletableFuture.supplyAsync(
+                () -> sync.syncStore(store, null, SyncProgress.NONE));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(20))
+                .until(() -> count("select count(*) from spend_day") > 0);
+        // Take every connection the pool will give (a request past its size waits its timeout, then fails).
+        javax.sql.DataSource pool = app.getBean(javax.sql.DataSource.class);
+        List<Connection> held = new java.util.ArrayList<>();
+        try {
+            while (true) {
+                try {
+                    held.add(pool.getConnection());
+                } catch (java.sql.SQLException exhausted) {
+                    break;
+                }
+            }
+            Throwable failure = await().atMost(Duration.ofMinutes(2)).until(() -> outcome(running), f -> f != null);
+            // The write that found no connection within the pool's timeout, not a hang.
+            assertThat(failure).hasRootCauseInstanceOf(java.sql.SQLTransientConnectionException.class);
+        } finally {
+            for (Connection connection : held) {
+                connection.close();
+            }
+        }
+        assertThat(http.get("/healthz").status()).isEqualTo(200);
+        sandbox.fake("meta").latency(Duration.ZERO);
+        sandbox.fake("tiktok").latency(Duration.ZERO);
+        List<SyncOutcome> again = sync.syncStore(store, null, SyncProgress.NONE);
+        assertThat(again).allMatch(SyncOutcome::succeeded);
+        assertThat(jdbc.sql("select error_kind from sync_run where status = 'failed'").query(String.class).list())
+                .isNotEmpty().containsOnly("storage");
+        assertExact(again);
+    }
+
+    /** The sync's exception once it ended, or null while it runs. */
+    private static Throwable outcome(CompletableFuture<?> running) throws InterruptedException {
+        if (!running.isDone()) {
+            return null;
+        }
+        try {
+            running.get();
+            return new AssertionError("the sync succeeded although the database failed under it");
+        } catch (ExecutionException e) {
+            return e.getCause();
+        }
+    }
+
+    private void assertExact(List<SyncOutcome> outcomes) {
+        assertThat(count("select count(*) from sync_run where status = 'running'")).isZero();
+        for (SyncOutcome outcome : outcomes) {
+            long account = outcome.account().id();
+            FakeAccount truth = sandbox.fake(outcome.account().platform().slug())
+                    .account(outcome.account().externalId()).orElseThrow();
+            List<Map<String, Object>> days = jdbc.sql(
+                    "select day, amount_micros from spend_day where ad_account_id = ? order by day")
+                    .param(account).query().listOfRows();
+            assertThat(days).hasSize(outcome.range().days());
+            for (Map<String, Object> day : days) {
+                LocalDate date = ((java.sql.Date) day.get("day")).toLocalDate();
+                assertThat(day.get("amount_micros")).as("%s", date)
+                        .isEqualTo(Money.ofMajor(truth.totalOn(date), "USD").micros());
+            }
+            assertThat(count("select count(*) from spend_version where ad_account_id = " + account))
+                    .as("one version per day").isEqualTo(days.size());
+        }
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
