@@ -115,9 +115,12 @@ class RealPrometheusTest {
 
     @Test
     void theServicesOwnScrapeShowsTheWindowsAndSyncDurations() {
-        String scrape = new Http(stores.baseUrl(), READ_KEY.key()).get("/actuator/prometheus").body();
-        assertThat(scrape).contains("kiki_ad_spend_sync_seconds_count{", "outcome=\"succeeded\"",
-                "kiki_ad_spend_freshness_seconds{");
+        Http http = new Http(stores.baseUrl(), READ_KEY.key());
+        // The ledger's series are read on the metrics' refresh, which may not have run since the sync yet.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(http.get("/actuator/prometheus").body()).contains("kiki_ad_spend_sync_seconds_count{",
+                        "outcome=\"succeeded\"", "kiki_ad_spend_freshness_seconds{"));
+        String scrape = http.get("/actuator/prometheus").body();
         assertThat(scrape.lines().filter(l -> l.startsWith("kiki_ad_spend_amount{")))
                 .allSatisfy(line -> assertThat(line).contains("window="));
     }
