@@ -46,11 +46,12 @@ class ModuleBoundariesTest {
             Map.entry("sync", Set.of("problem", "ledger", "fetch")),
             Map.entry("access", Set.of("problem", "config")),
             Map.entry("web", Set.of("problem")),
-            Map.entry("api", Set.of("problem", "access", "ledger", "billing", "sync")),
+            Map.entry("views", Set.of("ledger")),
+            Map.entry("api", Set.of("problem", "access", "ledger", "billing", "sync", "views")),
             Map.entry("metrics", Set.of()),
             Map.entry("console", Set.of("problem", "access", "ledger", "billing", "fetch")),
             Map.entry("cli", Set.of("problem", "config", "access", "database", "credentials", "fetch", "ledger",
-                    "billing", "sync")));
+                    "billing", "sync", "views")));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

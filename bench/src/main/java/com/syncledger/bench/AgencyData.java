@@ -165,7 +165,7 @@ final class AgencyData {
     }
 
     /** A valid id of the platform's own shape (see valid_account_id in V1__ledger_schema.sql). */
-    private static String externalId(int store, Platform platform, long account) {
+    static String externalId(int store, Platform platform, long account) {
         return switch (platform) {
             case META -> String.valueOf(100_000_000_000L + account);
             case GOOGLE -> String.valueOf(1_000_000_000L + account);
@@ -244,7 +244,7 @@ final class AgencyData {
     }
 
     /** Rows of one table in COPY's text format, sent in blocks of about 64 KiB. */
-    private static final class Rows implements AutoCloseable {
+    static final class Rows implements AutoCloseable {
         private final CopyIn copy;
         private final StringBuilder text = new StringBuilder(70_000);
 

@@ -421,7 +421,7 @@ public final class BillingBenchmark {
         }
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
@@ -430,7 +430,7 @@ public final class BillingBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path root) {
+    static void deleteRecursively(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

@@ -1,9 +1,9 @@
 package com.syncledger.app.api;
 
-import com.syncledger.app.api.ApiModel.Page;
 import com.syncledger.app.api.BillingInputsModel.AuditEventView;
 import com.syncledger.app.billing.BillingAudit;
 import com.syncledger.app.ledger.Stores;
+import com.syncledger.app.views.ApiModel.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,7 +1,6 @@
 package com.syncledger.app.api;
 
 import com.syncledger.app.access.Caller;
-import com.syncledger.app.api.ApiModel.LedgerEntryRequest;
 import com.syncledger.app.api.BillingInputsModel.LedgerEntryBatchRequest;
 import com.syncledger.app.api.BillingInputsModel.LedgerEntryBatchView;
 import com.syncledger.app.api.BillingInputsModel.RevenueCloseRequest;
@@ -11,6 +10,7 @@ import com.syncledger.app.ledger.LedgerEntries;
 import com.syncledger.app.ledger.LedgerEntryInput;
 import com.syncledger.app.ledger.Stores;
 import com.syncledger.app.problem.InvalidInputException;
+import com.syncledger.app.views.ApiModel.LedgerEntryRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;

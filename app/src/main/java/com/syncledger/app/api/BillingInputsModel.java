@@ -1,12 +1,12 @@
 package com.syncledger.app.api;
 
-import com.syncledger.app.api.ApiModel.LedgerEntryRequest;
-import com.syncledger.app.api.ApiModel.LedgerEntryView;
 import com.syncledger.app.billing.BillingAudit;
 import com.syncledger.app.billing.FxRate;
 import com.syncledger.app.billing.FxRates;
 import com.syncledger.app.ledger.LedgerEntries;
 import com.syncledger.app.ledger.LedgerEntryInput;
+import com.syncledger.app.views.ApiModel.LedgerEntryRequest;
+import com.syncledger.app.views.ApiModel.LedgerEntryView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

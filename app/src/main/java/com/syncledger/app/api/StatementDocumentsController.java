@@ -1,9 +1,9 @@
 package com.syncledger.app.api;
 
 import com.syncledger.app.billing.BillingPeriod;
-import com.syncledger.app.billing.StatementDocuments;
 import com.syncledger.app.billing.StatementDocuments.Format;
 import com.syncledger.app.billing.StatementDocuments.Rendered;
+import com.syncledger.app.billing.StatementDocuments;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,10 +1,10 @@
 package com.syncledger.app.api;
 
-import com.syncledger.app.api.ApiModel.Page;
-import com.syncledger.app.api.ApiModel.StoreRequest;
-import com.syncledger.app.api.ApiModel.StoreView;
 import com.syncledger.app.ledger.StoreInput;
 import com.syncledger.app.ledger.Stores;
+import com.syncledger.app.views.ApiModel.Page;
+import com.syncledger.app.views.ApiModel.StoreRequest;
+import com.syncledger.app.views.ApiModel.StoreView;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;

@@ -2,7 +2,10 @@ package com.syncledger.app.cli;
 
 import com.syncledger.app.ledger.AdAccount;
 import com.syncledger.app.ledger.AdAccounts;
+import com.syncledger.app.views.ApiJson;
+import com.syncledger.app.views.ApiModel.AccountView;
 import com.syncledger.connectors.spi.AccountId;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,10 +52,16 @@ final class AccountsCommand extends CommandGroup {
     static final class ListAccounts implements Callable<Integer> {
         @Mixin Session session;
         @Mixin StoreOption store;
+        @Mixin JsonOption output;
 
         @Override
         public Integer call() {
-            session.call(AdAccounts.class, accounts -> accounts.linked(store.id)).forEach(a ->
+            List<AdAccount> linked = session.call(AdAccounts.class, accounts -> accounts.linked(store.id));
+            if (output.json) {
+                session.out().println(ApiJson.write(linked.stream().map(AccountView::of).toList()));
+                return SyncLedgerCommand.OK;
+            }
+            linked.forEach(a ->
                     session.out().printf("%-5d %-10s %-38s %-4s %s%n", a.id(), a.platform().slug(), a.externalId(),
                             a.currency() == null ? "-" : a.currency(), a.timeZone() == null ? "-" : a.timeZone()));
             return SyncLedgerCommand.OK;

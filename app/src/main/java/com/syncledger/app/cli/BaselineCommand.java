@@ -2,8 +2,12 @@ package com.syncledger.app.cli;
 
 import com.syncledger.app.ledger.Baseline;
 import com.syncledger.app.ledger.Baselines;
+import com.syncledger.app.views.ApiJson;
+import com.syncledger.app.views.ApiModel.BaselineView;
+import com.syncledger.app.views.ApiModel.Page;
 import com.syncledger.connectors.spi.DateRange;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,11 +36,17 @@ final class BaselineCommand extends CommandGroup {
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD") String from;
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD") String to;
         @Option(names = "--provisional", description = "take it anyway, recording what is missing") boolean provisional;
+        @Mixin JsonOption output;
 
         @Override
         public Integer call() {
             DateRange range = DateRange.parse(from, to);
-            print(session.out(), session.call(Baselines.class, baselines -> baselines.create(store.id, range, provisional)));
+            Baseline created = session.call(Baselines.class, baselines -> baselines.create(store.id, range, provisional));
+            if (output.json) {
+                session.out().println(ApiJson.write(BaselineView.of(created)));
+            } else {
+                print(session.out(), created);
+            }
             return SyncLedgerCommand.OK;
         }
     }
@@ -45,10 +55,20 @@ final class BaselineCommand extends CommandGroup {
     static final class ListBaselines implements Callable<Integer> {
         @Mixin Session session;
         @Mixin StoreOption store;
+        @Mixin JsonOption output;
+        @Mixin PageOptions page;
 
         @Override
         public Integer call() {
-            session.call(Baselines.class, baselines -> baselines.list(store.id, 0, 1000)).forEach(b -> print(session.out(), b));
+            int offset = page.offset();
+            int limit = page.limit(PageOptions.MAX_LIMIT, output.json);
+            List<Baseline> list = session.call(Baselines.class, baselines -> baselines.list(store.id, offset, limit));
+            if (output.json) {
+                session.out().println(ApiJson.write(new Page<>(list.stream().map(BaselineView::of).toList(), offset,
+                        limit)));
+            } else {
+                list.forEach(b -> print(session.out(), b));
+            }
             return SyncLedgerCommand.OK;
         }
     }

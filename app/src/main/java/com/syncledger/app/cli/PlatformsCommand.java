@@ -4,11 +4,20 @@ import com.syncledger.app.fetch.CredentialCheck;
 import com.syncledger.app.fetch.FetchEngine;
 import com.syncledger.app.fetch.FetchError;
 import com.syncledger.app.fetch.FetchSettings;
+import com.syncledger.app.views.ApiJson;
+import com.syncledger.app.views.PlatformsView;
+import com.syncledger.app.views.PlatformsView.CheckView;
+import com.syncledger.app.views.PlatformsView.PlatformView;
 import com.syncledger.connectors.PlatformCredentials;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +39,10 @@ final class PlatformsCommand implements Callable<Integer> {
             "Exit status 1 when any check failed."})
     boolean check;
 
+    @Option(names = "--json", description = "Print each platform as JSON: configured or not, and the check's result "
+            + "with --check.")
+    boolean json;
+
     PlatformsCommand(Env env) {
         this.env = env;
     }
@@ -37,8 +50,13 @@ final class PlatformsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        print(env, out);
+        if (!json) {
+            print(env, out);
+        }
         if (!check) {
+            if (json) {
+                out.println(ApiJson.write(view(env, List.of())));
+            }
             return SyncLedgerCommand.OK;
         }
         FetchSettings settings;
@@ -49,9 +67,13 @@ final class PlatformsCommand implements Callable<Integer> {
             return SyncLedgerCommand.INVALID_INPUT;
         }
         List<CredentialCheck> checks = PlatformSession.run(env, settings, FetchEngine::checkCredentials);
-        out.println();
-        out.println("Credential check:");
-        checks.forEach(c -> out.printf("  %-22s %s%n", c.platform().displayName(), describe(c)));
+        if (json) {
+            out.println(ApiJson.write(view(env, checks)));
+        } else {
+            out.println();
+            out.println("Credential check:");
+            checks.forEach(c -> out.printf("  %-22s %s%n", c.platform().displayName(), describe(c)));
+        }
         boolean anyFailed = checks.stream().anyMatch(c -> c.status() == CredentialCheck.Status.FAILED);
         return anyFailed ? SyncLedgerCommand.FAILED : SyncLedgerCommand.OK;
     }
@@ -67,6 +89,22 @@ final class PlatformsCommand implements Callable<Integer> {
                         + ": " + e.message() + (e.requestId() != null ? " [request " + e.requestId() + "]" : "");
             }
         };
+    }
+
+    /** The nine platforms, configured or not, each with its check when {@code checks} has one. */
+    static PlatformsView view(Env env, List<CredentialCheck> checks) {
+        Map<Platform, CredentialCheck> byPlatform = checks.stream()
+                .collect(Collectors.toMap(CredentialCheck::platform, Function.identity()));
+        List<PlatformView> platforms = Arrays.stream(Platform.values()).map(p -> {
+            CredentialCheck c = byPlatform.get(p);
+            FetchError e = c == null ? null : c.error();
+            CheckView checked = c == null ? null : new CheckView(c.status().name().toLowerCase(Locale.ROOT),
+                    c.note(), e == null ? null : e.kind().slug(), e == null ? null : e.message(),
+                    e == null ? null : e.platformCode(), e == null ? null : e.requestId());
+            return new PlatformView(p.slug(), p.displayName(), PlatformCredentials.configured(p, env), checked);
+        }).toList();
+        return new PlatformsView(platforms, (int) platforms.stream().filter(PlatformView::configured).count(),
+                platforms.size());
     }
 
     static void print(Env env, PrintWriter out) {

@@ -3,6 +3,8 @@ package com.syncledger.app.cli;
 import com.syncledger.app.ledger.SpendQueries;
 import com.syncledger.app.ledger.StoreSpend;
 import com.syncledger.app.ledger.StoreSpend.AccountSpend;
+import com.syncledger.app.views.ApiJson;
+import com.syncledger.app.views.ApiModel.SpendView;
 import com.syncledger.connectors.spi.DateRange;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "spend", mixinStandardHelpOptions = true,
-        description = "Show a store's stored spend per account over a range, and how complete it is.")
+        description = {"Show a store's stored spend per account over a range, and how complete it is.",
+                "Exit 1 when the range is incomplete."})
 final class SpendCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,11 +29,19 @@ final class SpendCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD")
     String to;
 
+    @Option(names = "--json", description = "Print the API's spend document (GET /stores/{id}/spend): each account "
+            + "with its days, per platform and per currency totals.")
+    boolean json;
+
     @Override
     public Integer call() {
         DateRange range = DateRange.parse(from, to);
         StoreSpend spend = session.call(SpendQueries.class, queries -> queries.read(store.id, range));
-        print(session.out(), spend);
+        if (json) {
+            session.out().println(ApiJson.write(SpendView.of(spend)));
+        } else {
+            print(session.out(), spend);
+        }
         return spend.complete() ? SyncLedgerCommand.OK : SyncLedgerCommand.FAILED;
     }
 

@@ -3,7 +3,11 @@ package com.syncledger.app.cli;
 import com.syncledger.app.ledger.Store;
 import com.syncledger.app.ledger.StoreInput;
 import com.syncledger.app.ledger.Stores;
+import com.syncledger.app.views.ApiJson;
+import com.syncledger.app.views.ApiModel.Page;
+import com.syncledger.app.views.ApiModel.StoreView;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,10 +41,19 @@ final class StoresCommand extends CommandGroup {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List stores.")
     static final class ListStores implements Callable<Integer> {
         @Mixin Session session;
+        @Mixin JsonOption output;
+        @Mixin PageOptions page;
 
         @Override
         public Integer call() {
-            session.call(Stores.class, stores -> stores.list(0, Integer.MAX_VALUE)).forEach(s -> print(session.out(), s));
+            int offset = page.offset();
+            int limit = page.limit(Integer.MAX_VALUE, output.json);
+            List<Store> list = session.call(Stores.class, stores -> stores.list(offset, limit));
+            if (output.json) {
+                session.out().println(ApiJson.write(new Page<>(list.stream().map(StoreView::of).toList(), offset, limit)));
+            } else {
+                list.forEach(s -> print(session.out(), s));
+            }
             return SyncLedgerCommand.OK;
         }
     }
@@ -48,11 +61,17 @@ final class StoresCommand extends CommandGroup {
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one store.")
     static final class Show implements Callable<Integer> {
         @Mixin Session session;
+        @Mixin JsonOption output;
         @Parameters(paramLabel = "STORE_ID") long storeId;
 
         @Override
         public Integer call() {
-            print(session.out(), session.call(Stores.class, stores -> stores.get(storeId)));
+            Store store = session.call(Stores.class, stores -> stores.get(storeId));
+            if (output.json) {
+                session.out().println(ApiJson.write(StoreView.of(store)));
+            } else {
+                print(session.out(), store);
+            }
             return SyncLedgerCommand.OK;
         }
     }

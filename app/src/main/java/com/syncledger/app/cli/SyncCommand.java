@@ -1,12 +1,19 @@
 package com.syncledger.app.cli;
 
+import com.syncledger.app.ledger.Stores;
+import com.syncledger.app.ledger.SyncRuns;
+import com.syncledger.app.ledger.SyncRuns.SyncRun;
 import com.syncledger.app.sync.SyncOutcome;
 import com.syncledger.app.sync.SyncProgress;
 import com.syncledger.app.sync.SyncService;
+import com.syncledger.app.views.ApiJson;
+import com.syncledger.app.views.ApiModel.Page;
+import com.syncledger.app.views.ApiModel.SyncRunView;
 import com.syncledger.connectors.spi.DateRange;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,13 +22,15 @@ import picocli.CommandLine.Option;
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Fetch and store spend. Without --from/--to each account re-reads its platform's restatement "
                 + "window up to yesterday in its own time zone; a newly linked account is backfilled as far as the "
-                + "platform retains data. Exit 1 when any account failed.")
+                + "platform retains data. Exit 1 when any account failed.",
+        subcommands = SyncCommand.Runs.class)
 final class SyncCommand implements Callable<Integer> {
 
     @Mixin
     Session session;
 
-    @ArgGroup(multiplicity = "1")
+    /** One of the two is required to sync; optional to picocli so that {@code sync runs} needs neither. */
+    @ArgGroup(multiplicity = "0..1")
     Target target;
 
     static final class Target {
@@ -37,6 +46,10 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (target == null) {
+            throw new CommandLine.ParameterException(session.command.commandLine(),
+                    "Missing required argument (specify one of these): (--store=<storeId> | --all)");
+        }
         if ((from == null) != (to == null)) {
             throw new IllegalArgumentException("give both --from and --to, or neither");
         }
@@ -58,6 +71,39 @@ final class SyncCommand implements Callable<Integer> {
                     o.account().externalId(), o.range() == null ? "-" : o.range().toString(), o.counts().newDays(),
                     o.counts().restatedDays(), o.counts().unchangedDays(),
                     o.succeeded() ? "ok" : "FAILED " + o.error());
+        }
+    }
+
+    @Command(name = "runs", mixinStandardHelpOptions = true,
+            description = "List a store's sync runs, newest first, with their outcome and error.")
+    static final class Runs implements Callable<Integer> {
+        @Mixin Session session;
+        @Mixin StoreOption store;
+        @Mixin JsonOption output;
+        @Mixin PageOptions page;
+
+        @Override
+        public Integer call() {
+            int offset = page.offset();
+            int limit = page.limit(PageOptions.MAX_LIMIT, output.json);
+            List<SyncRun> runs = session.call(context -> {
+                context.getBean(Stores.class).get(store.id);
+                return context.getBean(SyncRuns.class).forStore(store.id, offset, limit);
+            });
+            if (output.json) {
+                session.out().println(ApiJson.write(new Page<>(runs.stream().map(SyncRunView::of).toList(), offset,
+                        limit)));
+                return SyncLedgerCommand.OK;
+            }
+            PrintWriter out = session.out();
+            out.printf("%-6s %-7s %-23s %-9s %-24s %5s %9s %10s  %s%n", "RUN", "ACCOUNT", "RANGE", "STATUS", "STARTED",
+                    "NEW", "RESTATED", "UNCHANGED", "ERROR");
+            for (SyncRun r : runs) {
+                out.printf("%-6d %-7d %-23s %-9s %-24s %5d %9d %10d  %s%n", r.id(), r.adAccountId(),
+                        r.rangeFrom() + ".." + r.rangeTo(), r.status(), r.startedAt(), r.daysNew(), r.daysRestated(),
+                        r.daysUnchanged(), r.errorKind() == null ? "" : r.errorKind() + ": " + r.errorMessage());
+            }
+            return SyncLedgerCommand.OK;
         }
     }
 

@@ -56,7 +56,7 @@ public final class FetchEngine {
         this.settings = settings;
         this.clock = clock;
         this.metrics = new FetchMetrics(meters);
-        this.budgets = new RateBudgets(settings.accountDeadline());
+        this.budgets = new RateBudgets(settings.accountDeadline(), meters);
         this.retries = new RetryLayer(settings);
         // Every request of every connector passes the credential's budget and the latency timer.
         this.connectors = new ConnectorPool(env, wire.withListener(budgets.andThen(metrics)), factory, budgets,

@@ -4,6 +4,9 @@ import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.wire.WireListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -12,16 +15,27 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One {@link CredentialBudget} per platform credential, applied to every HTTP request the connectors send
  * (token refreshes, pages and report polls included), so many accounts fetched together stay within the
- * platform's limit. A request waits for the budget at most until its account's deadline.
+ * platform's limit. A request waits for the budget at most until its account's deadline. How long each request
+ * waited (refused ones included) is the timer {@value #WAIT}, tagged by platform only.
  */
 final class RateBudgets implements WireListener {
 
+    static final String WAIT = "kiki.ad.spend.rate.budget.wait";
+
     private final Map<Platform, CredentialBudget> budgets = new ConcurrentHashMap<>();
+    private final Map<Platform, Timer> waits = new ConcurrentHashMap<>();
     private final Duration maxWaitOutsideFetch;
+    private final MeterRegistry meters;
 
     /** @param maxWaitOutsideFetch the longest wait for a request sent without an account deadline */
     RateBudgets(Duration maxWaitOutsideFetch) {
+        this(maxWaitOutsideFetch, new SimpleMeterRegistry());
+    }
+
+    /** @param meters where the wait timer {@value #WAIT} is registered */
+    RateBudgets(Duration maxWaitOutsideFetch, MeterRegistry meters) {
         this.maxWaitOutsideFetch = maxWaitOutsideFetch;
+        this.meters = meters;
     }
 
     /** Sets up the budget of a platform's credential once; later calls keep the first. */
@@ -37,12 +51,26 @@ final class RateBudgets implements WireListener {
     public void sending(Platform platform) {
         CredentialBudget budget = budgets.get(platform);
         if (budget != null) {
-            budget.acquire(Deadline.current().map(Deadline::remaining).orElse(maxWaitOutsideFetch));
+            long start = System.nanoTime();
+            try {
+                budget.acquire(Deadline.current().map(Deadline::remaining).orElse(maxWaitOutsideFetch));
+            } finally {
+                wait(platform).record(Duration.ofNanos(System.nanoTime() - start));
+            }
         }
     }
 
     @Override
     public void exchanged(Platform platform, int status, Duration elapsed) {
+    }
+
+    /** The time requests to {@code platform} spent waiting for the credential's budget, granted or refused. */
+    Timer wait(Platform platform) {
+        return waits.computeIfAbsent(platform, p -> Timer.builder(WAIT)
+                .description("Time requests waited for their platform credential's rate budget, refused ones included")
+                .tag("platform", p.slug())
+                .publishPercentileHistogram()
+                .register(meters));
     }
 
     /** A platform answer says we are too fast: hold the whole credential back for its hint. */

@@ -8,7 +8,10 @@ import com.syncledger.connectors.spi.ConnectorException.Details;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import io.github.bucket4j.Bucket;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class RateBudgetsTest {
@@ -99,5 +102,22 @@ class RateBudgetsTest {
         assertThatThrownBy(() -> budgets.sending(Platform.PINTEREST)).isInstanceOf(ConnectorException.RateLimited.class);
         // A platform without a budget (never built) is not paced here.
         budgets.sending(Platform.GOOGLE);
+    }
+
+    @Test
+    void theWaitForTheBudgetIsTimedPerPlatform() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        RateBudgets budgets = new RateBudgets(Duration.ofSeconds(5), meters);
+        budgets.register(Platform.META, RateLimit.perSecond(1000));
+        budgets.sending(Platform.META);
+        budgets.throttled(new ConnectorException.RateLimited(new Details(Platform.META, 429, null, "r", "slow down"),
+                null), Duration.ofMillis(200));
+
+        budgets.sending(Platform.META);
+
+        Timer wait = meters.get(RateBudgets.WAIT).tag("platform", "meta").timer();
+        assertThat(wait.count()).isEqualTo(2);
+        assertThat(wait.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(150);
+        assertThat(wait.getId().getTags()).extracting(t -> t.getKey()).containsExactly("platform");
     }
 }

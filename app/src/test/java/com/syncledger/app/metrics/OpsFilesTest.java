@@ -23,7 +23,9 @@ class OpsFilesTest {
     private static final List<String> EXPORTED = List.of("kiki_ad_spend_amount", "kiki_ad_spend_freshness_seconds",
             "kiki_ad_spend_account_days", "kiki_ad_spend_sync_seconds_sum", "kiki_ad_spend_sync_seconds_count",
             "kiki_ad_spend_fetch_total", "kiki_ad_spend_fetch_errors_total", "kiki_ad_spend_request_seconds_bucket",
-            "kiki_ad_spend_request_seconds_sum", "kiki_ad_spend_request_seconds_count", "kiki_net_profit_uplift");
+            "kiki_ad_spend_request_seconds_sum", "kiki_ad_spend_request_seconds_count", "kiki_net_profit_uplift",
+            "kiki_ad_spend_rate_budget_wait_seconds_bucket", "kiki_ad_spend_rate_budget_wait_seconds_sum",
+            "kiki_ad_spend_rate_budget_wait_seconds_count");
 
     @Test
     void promtoolAcceptsTheAlertingRules() throws Exception {
