@@ -22,7 +22,15 @@ public final class HourlySpend {
 
     /** Spend in micros per day of {@code zone}, over the hours starting in [{@code from}, {@code to}); no zero days. */
     public static NavigableMap<LocalDate, Long> byDay(FakeAccount account, Instant from, Instant to, ZoneId zone) {
-        ZoneId home = account.timeZone();
+        return byDay(account, account.timeZone(), from, to, zone);
+    }
+
+    /**
+     * As {@link #byDay(FakeAccount, Instant, Instant, ZoneId)}, with the account's ground-truth days taken as
+     * days of {@code home} (a platform that cuts every account's days in UTC keeps its truth in UTC days).
+     */
+    public static NavigableMap<LocalDate, Long> byDay(FakeAccount account, ZoneId home, Instant from, Instant to,
+            ZoneId zone) {
         NavigableMap<LocalDate, Long> result = new TreeMap<>();
         LocalDate first = from.atZone(home).toLocalDate().minusDays(1);
         LocalDate last = to.atZone(home).toLocalDate().plusDays(1);

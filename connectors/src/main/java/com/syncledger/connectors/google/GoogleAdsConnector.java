@@ -3,6 +3,7 @@ package com.syncledger.connectors.google;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.ConnectorDescriptor;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
@@ -19,6 +20,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Google Ads spend over the REST API: one GAQL query on {@code customer} through
@@ -52,11 +55,17 @@ public final class GoogleAdsConnector implements SpendConnector {
     private static final String SPEND_QUERY = "SELECT segments.date, metrics.cost_micros, customer.currency_code, "
             + "customer.time_zone FROM customer WHERE segments.date BETWEEN '%s' AND '%s' ORDER BY segments.date";
 
+    private static final Logger LOG = LoggerFactory.getLogger(GoogleAdsConnector.class);
+
     private final URI baseUrl;
     private final String apiVersion;
     private final OAuthRefresher oauth;
     private final String loginCustomerId;
     private final AuthorizedHttp http;
+    /** The same calls without the developer-token header; null when none is configured. */
+    private final AuthorizedHttp withoutDeveloperToken;
+    /** Set once Google refused the developer-token header; it is left out from then on. */
+    private volatile boolean developerTokenRefused;
 
     GoogleAdsConnector(URI baseUrl, String apiVersion, OAuthRefresher oauth, Secret developerToken,
             String loginCustomerId, WireClient wire) {
@@ -70,6 +79,13 @@ public final class GoogleAdsConnector implements SpendConnector {
                 .header("developer-token", developerToken)
                 .header("login-customer-id", loginCustomerId)
                 .build();
+        // Developer tokens were retired in September 2026 and the header is ignored; a later version may refuse
+        // it (UNSURE). It carries no access any more, so a call refused for the header alone is sent without it.
+        this.withoutDeveloperToken = developerToken == null ? null
+                : AuthorizedHttp.builder(GOOGLE, wire, oauth, new GoogleAdsErrors())
+                        .acceptJson()
+                        .header("login-customer-id", loginCustomerId)
+                        .build();
     }
 
     @Override
@@ -107,7 +123,24 @@ public final class GoogleAdsConnector implements SpendConnector {
     private GoogleAdsMapper.StreamRows searchStream(AccountId account, String query) {
         URI uri = URI.create(baseUrl + "/" + apiVersion + "/customers/" + account.valueOn(GOOGLE)
                 + "/googleAds:searchStream");
-        JsonAnswer answer = http.postJson(uri, Json.write(Map.of("query", query)));
+        String body = Json.write(Map.of("query", query));
+        JsonAnswer answer;
+        if (developerTokenRefused) {
+            answer = withoutDeveloperToken.postJson(uri, body);
+        } else {
+            try {
+                answer = http.postJson(uri, body);
+            } catch (ConnectorException e) {
+                if (withoutDeveloperToken == null || !GoogleAdsErrors.refusesDeveloperToken(e)) {
+                    throw e;
+                }
+                LOG.warn("event=developer_token_refused platform=google code={} request_id={} action=\"sent without"
+                        + " the developer-token header from now on; unset GOOGLE_ADS_DEVELOPER_TOKEN\"",
+                        e.platformCode(), e.requestId());
+                developerTokenRefused = true;
+                answer = withoutDeveloperToken.postJson(uri, body);
+            }
+        }
         return GoogleAdsMapper.rows(answer.body(), answer.response(), answer.requestId());
     }
 

@@ -73,6 +73,15 @@ final class GoogleAdsErrors implements ErrorTranslator {
                 || ("authenticationError".equals(error.category()) && STALE_TOKEN_CODES.contains(error.code()));
     }
 
+    /**
+     * Whether Google refused the call for its {@code developer-token} header alone
+     * ({@code DEVELOPER_TOKEN_PROHIBITED}), as a version that no longer takes the retired header may; a wrong
+     * token ({@code DEVELOPER_TOKEN_INVALID}) is not this and stays a refusal.
+     */
+    static boolean refusesDeveloperToken(ConnectorException e) {
+        return e.platformCode() != null && e.platformCode().endsWith(".DEVELOPER_TOKEN_PROHIBITED");
+    }
+
     private static ConnectorException classify(GoogleError e) {
         Details details = new Details(GOOGLE, e.status(), e.platformCode(), e.requestId(),
                 "Google Ads answered " + (e.statusName() == null ? "http " + e.status() : e.statusName())

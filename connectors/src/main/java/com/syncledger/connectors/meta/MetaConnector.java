@@ -19,6 +19,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
@@ -31,6 +32,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Meta (Facebook/Instagram) ad spend from the Graph API: the ad account node for currency and time zone,
@@ -58,6 +61,7 @@ public final class MetaConnector implements SpendConnector {
 
     private static final Platform META = Platform.META;
     private static final MetaErrors ERRORS = new MetaErrors();
+    private static final Logger LOG = LoggerFactory.getLogger(MetaConnector.class);
     private static final Pattern VERSION = Pattern.compile("v?(\\d+\\.\\d+)");
     private static final String ACCOUNT_FIELDS = "id,account_id,name,currency,timezone_name,account_status";
     private static final String INSIGHT_FIELDS = "spend,account_currency,date_start,date_stop";
@@ -67,6 +71,10 @@ public final class MetaConnector implements SpendConnector {
     private final String apiVersion;
     private final String appSecretProof;
     private final AuthorizedHttp http;
+    private final WireClient wire;
+    private final Secret accessToken;
+    /** Set once Meta has refused the Authorization header as carrying no token; the parameter is used since. */
+    private volatile boolean tokenAsParameter;
 
     MetaConnector(URI baseUrl, String apiVersion, Secret accessToken, Secret appSecret, WireClient wire) {
         this.baseUrl = baseUrl;
@@ -74,10 +82,41 @@ public final class MetaConnector implements SpendConnector {
         this.appSecretProof = appSecret == null ? null : appSecretProof(accessToken, appSecret);
         // The token goes in the Authorization header, so it never lands in a URL or a log line. The SDK sends
         // it as the access_token parameter; the Bearer header is widely used with the Graph API but not firmly
-        // documented for the Marketing API (UNSURE).
+        // documented for the Marketing API (UNSURE). Should Meta answer "an access token is required" (104)
+        // to the header, the call is repeated once with the access_token parameter, which is kept from then on.
         this.http = AuthorizedHttp.builder(META, wire, AccessTokens.fixed(accessToken), new MetaErrors())
                 .acceptJson()
                 .build();
+        this.wire = wire;
+        this.accessToken = accessToken;
+    }
+
+    /**
+     * One GET with the token in the header, or, once Meta has answered that the header carries no token, as
+     * the {@code access_token} parameter. The URL with the token is never logged or put into an error.
+     */
+    private WireResponse get(URI uri) {
+        if (!tokenAsParameter) {
+            WireResponse response = http.exchange(HttpRequest.newBuilder(uri).GET());
+            if (response.isSuccess()) {
+                return response;
+            }
+            if (!MetaErrors.tokenMissing(response)) {
+                throw ERRORS.translate(response);
+            }
+            LOG.warn("event=token_transport platform=meta from=authorization_header to=access_token_parameter"
+                    + " reason=\"Meta answered code 104 to the Authorization header\"");
+            tokenAsParameter = true;
+        }
+        String separator = uri.getRawQuery() == null ? "?" : "&";
+        URI withToken = URI.create(uri + separator + "access_token="
+                + URLEncoder.encode(accessToken.reveal(), StandardCharsets.UTF_8));
+        WireResponse response = wire.send(META, HttpRequest.newBuilder(withToken)
+                .header("Accept", "application/json").GET());
+        if (!response.isSuccess()) {
+            throw ERRORS.translate(response);
+        }
+        return response;
     }
 
     @Override
@@ -88,7 +127,7 @@ public final class MetaConnector implements SpendConnector {
 
     @Override
     public AccountInfo accountInfo(AccountId account) {
-        WireResponse response = http.get(url(accountPath(account), Map.of("fields", ACCOUNT_FIELDS)));
+        WireResponse response = get(url(accountPath(account), Map.of("fields", ACCOUNT_FIELDS)));
         String requestId = ERRORS.requestId(response);
         return MetaMapper.accountInfo(Json.parse(META, response, requestId), requestId);
     }
@@ -96,7 +135,7 @@ public final class MetaConnector implements SpendConnector {
     /** {@code GET /me?fields=id}: the cheapest call that needs a working token. */
     @Override
     public void verifyCredentials() {
-        http.get(url("/" + apiVersion + "/me", Map.of("fields", "id")));
+        get(url("/" + apiVersion + "/me", Map.of("fields", "id")));
     }
 
     @Override
@@ -113,7 +152,7 @@ public final class MetaConnector implements SpendConnector {
             if (!requested.add(page)) {
                 throw MetaMapper.bad(null, "Meta paging.next repeats a page already read");
             }
-            WireResponse response = http.get(page);
+            WireResponse response = get(page);
             String requestId = ERRORS.requestId(response);
             days.requestId(requestId);
             MetaMapper.InsightsPage rows = MetaMapper.insightsPage(

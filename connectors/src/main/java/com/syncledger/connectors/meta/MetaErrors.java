@@ -32,6 +32,15 @@ final class MetaErrors implements ErrorTranslator {
     private static final int SUBCODE_UNKNOWN_OBJECT = 33;
 
 
+    /**
+     * Whether Meta answered that no access token came with the request (code 104): what a Graph API that does
+     * not read the {@code Authorization} header says to a request carrying the token only there.
+     */
+    static boolean tokenMissing(WireResponse response) {
+        JsonNode error = graphError(response);
+        return error != null && intField(error, "code") == 104;
+    }
+
     /** The request id of an answer: Meta's trace id header (the body's {@code fbtrace_id}) or its request id. */
     @Override
     public String requestId(WireResponse response) {

@@ -26,8 +26,8 @@ final class MicrosoftWire {
     static final String REPORT_NAME = "syncledger-daily-spend";
 
     /**
-     * Enum-style currency names that older entities used. Whether report rows ever carry them instead of
-     * ISO codes is not documented (UNSURE), so both are read.
+     * Enum-style currency names, as account entities use them (VERIFIED) and report rows may (UNSURE), so both
+     * names and ISO codes are read. Microsoft's currency list; a name not here is refused loudly, never guessed.
      */
     private static final Map<String, String> ISO_BY_CURRENCY_NAME = Map.ofEntries(
             Map.entry("USDollar", "USD"), Map.entry("Euro", "EUR"), Map.entry("BritishPound", "GBP"),
@@ -35,7 +35,19 @@ final class MicrosoftWire {
             Map.entry("JapaneseYen", "JPY"), Map.entry("SwissFranc", "CHF"), Map.entry("NewZealandDollar", "NZD"),
             Map.entry("IndianRupee", "INR"), Map.entry("SwedishKrona", "SEK"), Map.entry("DanishKrone", "DKK"),
             Map.entry("NorwegianKrone", "NOK"), Map.entry("BrazilianReal", "BRL"), Map.entry("MexicanPeso", "MXN"),
-            Map.entry("SingaporeDollar", "SGD"), Map.entry("HongKongDollar", "HKD"));
+            Map.entry("SingaporeDollar", "SGD"), Map.entry("HongKongDollar", "HKD"),
+            Map.entry("AlgerianDinar", "DZD"), Map.entry("ArgentinePeso", "ARS"), Map.entry("ChileanPeso", "CLP"),
+            Map.entry("ChineseYuan", "CNY"), Map.entry("ColombianPeso", "COP"), Map.entry("CzechKoruna", "CZK"),
+            Map.entry("EgyptianPound", "EGP"), Map.entry("HungarianForint", "HUF"),
+            Map.entry("IndonesianRupiah", "IDR"), Map.entry("IsraeliNewShekel", "ILS"),
+            Map.entry("MalaysianRinggit", "MYR"), Map.entry("PeruvianNuevoSol", "PEN"),
+            Map.entry("PhilippinePeso", "PHP"), Map.entry("PolishZloty", "PLN"), Map.entry("RomanianLeu", "RON"),
+            Map.entry("RussianRuble", "RUB"), Map.entry("SaudiArabianRiyal", "SAR"),
+            Map.entry("SouthAfricanRand", "ZAR"), Map.entry("SouthKoreanWon", "KRW"),
+            Map.entry("TaiwanNewDollar", "TWD"), Map.entry("ThaiBaht", "THB"), Map.entry("TurkishLira", "TRY"),
+            Map.entry("UAEDirham", "AED"), Map.entry("UkrainianHryvnia", "UAH"), Map.entry("VietnameseDong", "VND"),
+            Map.entry("BulgarianLev", "BGN"), Map.entry("CroatianKuna", "HRK"), Map.entry("IcelandicKrona", "ISK"),
+            Map.entry("PakistaniRupee", "PKR"), Map.entry("QatariRiyal", "QAR"), Map.entry("GuatemalanQuetzal", "GTQ"));
 
     /** A report's status as Poll returns it. {@code downloadUrl} is null when the report has no rows. */
     record PollStatus(String status, String downloadUrl) {

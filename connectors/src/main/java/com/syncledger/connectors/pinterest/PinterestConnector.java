@@ -18,7 +18,7 @@ import java.net.URI;
 /**
  * Pinterest API v5: synchronous ad account analytics with {@code DAY} granularity. Spend comes as
  * {@code SPEND_IN_MICRO_DOLLAR}, micro-units of the account's own currency; days without delivery are left
- * out. The refresh token rotates on every refresh, so each new one is handed on to be kept.
+ * out; its days are UTC days. The refresh token rotates on every refresh, so each new one is handed on to be kept.
  */
 public final class PinterestConnector implements SpendConnector {
 
@@ -63,8 +63,10 @@ public final class PinterestConnector implements SpendConnector {
     }
 
     /**
-     * Pinterest labels its report dates as UTC days; whether they are cut in the account's zone instead is
-     * not documented. The dates are kept as Pinterest sends them.
+     * {@code DATE} buckets are UTC days ({@link PinterestMapper#REPORTING_ZONE}): Pinterest names UTC for its
+     * report dates and offers the account's zone only as a beta opt-in, which is not sent. The dates are kept as
+     * Pinterest sends them, and {@link #accountInfo} reports UTC, so every reading of this spend says its days
+     * are UTC days. Nothing in the answer shows the zone; see docs/connectors/pinterest.md.
      */
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {

@@ -27,6 +27,17 @@ final class PinterestMapper {
     private PinterestMapper() {
     }
 
+    /**
+     * The zone Pinterest's {@code DATE} buckets are cut in: UTC. Pinterest names UTC for its report dates, and
+     * account-zone days are a separate opt-in ({@code reporting_timezone=AD_ACCOUNT_TIME_ZONE}, closed beta), so
+     * the default is not the account's zone. Every account is reported on UTC, whatever its {@code time_zone}.
+     */
+    static final ZoneId REPORTING_ZONE = ZoneOffset.UTC;
+
+    /**
+     * The account's currency and name, on {@link #REPORTING_ZONE}: the zone its reported days are cut in, not
+     * the account's own {@code time_zone}, which is only logged at debug.
+     */
     static AccountInfo accountInfo(JsonNode body, String accountId, String requestId) {
         if (!body.isObject()) {
             throw PinterestErrors.badResponse(requestId, "sent an ad account answer that is not an object");
@@ -35,29 +46,16 @@ final class PinterestMapper {
         if (id != null && !id.equals(accountId)) {
             throw PinterestErrors.badResponse(requestId, "sent ad account " + id + " when asked for " + accountId);
         }
+        String ownZone = Json.text(body, "time_zone");
+        if (ownZone != null) {
+            LOG.debug("event=account_time_zone platform=pinterest account={} time_zone=\"{}\" days_in=UTC",
+                    accountId, ownZone);
+        }
         try {
-            return new AccountInfo(Json.text(body, "currency"), timeZone(body, accountId), Json.text(body, "name"));
+            return new AccountInfo(Json.text(body, "currency"), REPORTING_ZONE, Json.text(body, "name"));
         } catch (IllegalArgumentException e) {
             throw PinterestErrors.badResponse(requestId, "sent an unreadable currency for ad account " + accountId
                     + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * {@code time_zone} is optional (added in API 5.28) and its format is not pinned down. Without a readable
-     * one the account is taken to be on UTC, the zone Pinterest names for its report dates.
-     */
-    private static ZoneId timeZone(JsonNode body, String accountId) {
-        String zone = Json.text(body, "time_zone");
-        if (zone == null) {
-            return ZoneOffset.UTC;
-        }
-        try {
-            return ZoneId.of(zone.trim());
-        } catch (DateTimeException e) {
-            LOG.warn("event=unreadable_time_zone platform=pinterest account={} time_zone=\"{}\" using=UTC",
-                    accountId, zone);
-            return ZoneOffset.UTC;
         }
     }
 

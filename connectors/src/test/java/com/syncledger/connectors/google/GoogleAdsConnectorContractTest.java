@@ -3,6 +3,7 @@ package com.syncledger.connectors.google;
 import com.syncledger.connectors.contract.Behavior;
 import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
+import com.syncledger.connectors.spi.ErrorKind;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.google.GoogleAdsFake;
@@ -49,6 +50,12 @@ class GoogleAdsConnectorContractTest extends SpendConnectorContractTest {
 
     @Override
     protected List<Reading> readings() {
-        return List.of(Reading.asDocumented("rows with all-zero metrics left out; segments.date in the customer zone"));
+        return List.of(
+                Reading.asDocumented("rows with all-zero metrics left out; segments.date in the customer zone;"
+                        + " developer-token header ignored"),
+                Reading.exact("developer-token header refused (DEVELOPER_TOKEN_PROHIBITED)", GoogleAdsFake.class,
+                        fake -> fake.refuseDeveloperTokenHeader(true)),
+                Reading.refused("accounts reached only through a manager's login-customer-id", GoogleAdsFake.class,
+                        fake -> fake.managedBy("9876543210"), ErrorKind.PERMISSION, "login-customer-id"));
     }
 }

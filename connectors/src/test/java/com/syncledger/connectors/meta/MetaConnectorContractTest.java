@@ -49,6 +49,10 @@ class MetaConnectorContractTest extends SpendConnectorContractTest {
 
     @Override
     protected List<Reading> readings() {
-        return List.of(Reading.asDocumented("days without delivery left out; time_range days of the account zone"));
+        return List.of(
+                Reading.asDocumented("days without delivery left out; time_range days of the account zone;"
+                        + " token in the Authorization header"),
+                Reading.exact("token read only from the access_token parameter", MetaFake.class,
+                        fake -> fake.tokenOnlyAsParameter(true)));
     }
 }

@@ -61,6 +61,8 @@ class MicrosoftConnectorContractTest extends SpendConnectorContractTest {
         return List.of(
                 Reading.asDocumented("rows are the account's days, the header echoes ReportTimeZone"),
                 Reading.refused("rows are UTC days and the header says so", MicrosoftFake.class,
-                        fake -> fake.daysInUtc(true), "not in the account's"));
+                        fake -> fake.daysInUtc(true), "not in the account's"),
+                Reading.exact("CurrencyCode as enum names (USDollar, JapaneseYen) in GetAccount and rows",
+                        MicrosoftFake.class, fake -> fake.currencyNames(true)));
     }
 }

@@ -4,8 +4,11 @@ import com.syncledger.connectors.contract.Behavior;
 import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
 import com.syncledger.connectors.spi.Platform;
+import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.pinterest.PinterestFake;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -50,6 +53,15 @@ class PinterestConnectorContractTest extends SpendConnectorContractTest {
 
     @Override
     protected List<Reading> readings() {
-        return List.of(Reading.asDocumented("DATE buckets are the account zone days (the zone cannot be observed in the answer)"));
+        return List.of(
+                Reading.asDocumented("DATE buckets are UTC days"),
+                Reading.notObservable("DATE buckets are the account zone's days", PinterestFake.class,
+                        fake -> fake.daysInAccountZone(true), "no zone in the answer; days stored as sent, as UTC"));
+    }
+
+    /** Pinterest's report days are UTC days, so every account is reported on UTC, as LinkedIn's are. */
+    @Override
+    protected ZoneId expectedTimeZone(FakeAccount account) {
+        return ZoneOffset.UTC;
     }
 }

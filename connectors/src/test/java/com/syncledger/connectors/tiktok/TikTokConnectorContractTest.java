@@ -3,6 +3,7 @@ package com.syncledger.connectors.tiktok;
 import com.syncledger.connectors.contract.Behavior;
 import com.syncledger.connectors.contract.Reading;
 import com.syncledger.connectors.contract.SpendConnectorContractTest;
+import com.syncledger.connectors.spi.ErrorKind;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.tiktok.TikTokFake;
@@ -49,6 +50,12 @@ class TikTokConnectorContractTest extends SpendConnectorContractTest {
 
     @Override
     protected List<Reading> readings() {
-        return List.of(Reading.asDocumented("stat_time_day in the advertiser zone; tokens long-lived"));
+        return List.of(
+                Reading.asDocumented("stat_time_day in the advertiser zone; days without delivery left out;"
+                        + " tokens long-lived"),
+                Reading.refused("days without delivery sent with spend \"-\"", TikTokFake.class,
+                        fake -> fake.dashForDaysWithoutSpend(true), "'-'"),
+                Reading.refused("access tokens expire after 24 hours", TikTokFake.class,
+                        FakePlatform::expireAccessTokens, ErrorKind.AUTH, "re-authorize"));
     }
 }

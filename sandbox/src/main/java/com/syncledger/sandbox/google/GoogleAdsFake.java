@@ -38,6 +38,7 @@ public final class GoogleAdsFake extends FakePlatform {
 
     private volatile int batchSize = 10_000;
     private volatile String managerId;
+    private volatile boolean refuseDeveloperTokenHeader;
 
     public GoogleAdsFake() {
         super("google", 0); // searchStream has no pages
@@ -46,6 +47,15 @@ public final class GoogleAdsFake extends FakePlatform {
     /** Rows per stream batch (the real API sends up to 10,000). */
     public GoogleAdsFake batchSize(int rows) {
         this.batchSize = rows;
+        return this;
+    }
+
+    /**
+     * The other reading of the retired developer token: a version that refuses the {@code developer-token}
+     * header itself (400 {@code authorizationError.DEVELOPER_TOKEN_PROHIBITED}), right or wrong.
+     */
+    public GoogleAdsFake refuseDeveloperTokenHeader(boolean on) {
+        this.refuseDeveloperTokenHeader = on;
         return this;
     }
 
@@ -104,6 +114,11 @@ public final class GoogleAdsFake extends FakePlatform {
             }
         }
         String developerToken = call.header("developer-token");
+        if (developerToken != null && refuseDeveloperTokenHeader) {
+            adsError(call, requestId, 400, "INVALID_ARGUMENT", "authorizationError", "DEVELOPER_TOKEN_PROHIBITED",
+                    "The developer-token header is no longer accepted; remove it from the request.", null);
+            return;
+        }
         // Developer tokens were retired in September 2026: none is fine, a wrong one is still refused.
         if (developerToken != null && !developerToken.equals(credentials.developerToken())) {
             adsError(call, requestId, 401, "UNAUTHENTICATED", "authenticationError", "DEVELOPER_TOKEN_INVALID",

@@ -48,12 +48,23 @@ public final class MetaFake extends FakePlatform {
 
     private volatile boolean requireAppSecretProof = true;
     private volatile URI pagingBase;
+    private volatile boolean tokenOnlyAsParameter;
 
     public MetaFake() {
         super("meta", DEFAULT_PAGE_SIZE);
     }
 
     /** Like the app setting "Require App Secret": calls without {@code appsecret_proof} are refused. */
+    /**
+     * The other reading of the token transport: only the {@code access_token} parameter (query or form) is
+     * read, as the official SDK sends it; a token only in the {@code Authorization} header is not seen, and the
+     * answer is code 104 "An access token is required".
+     */
+    public MetaFake tokenOnlyAsParameter(boolean on) {
+        this.tokenOnlyAsParameter = on;
+        return this;
+    }
+
     public MetaFake requireAppSecretProof(boolean required) {
         this.requireAppSecretProof = required;
         return this;
@@ -190,13 +201,13 @@ public final class MetaFake extends FakePlatform {
     // ---- auth ----
 
     /** The token from the {@code access_token} parameter, a form field or the Authorization header. */
-    private static String accessToken(Call call) {
+    private String accessToken(Call call) {
         String token = call.query("access_token");
         if (token == null) {
             token = first(call.formBody(), "access_token");
         }
         String header = call.header("Authorization");
-        if (token == null && header != null) {
+        if (token == null && header != null && !tokenOnlyAsParameter) {
             for (String scheme : List.of("Bearer ", "OAuth ")) {
                 if (header.regionMatches(true, 0, scheme, 0, scheme.length())) {
                     token = header.substring(scheme.length()).trim();

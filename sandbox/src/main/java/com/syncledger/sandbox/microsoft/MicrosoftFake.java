@@ -64,6 +64,13 @@ public final class MicrosoftFake extends FakePlatform {
     private volatile boolean thousandsSeparators;
     private volatile boolean reportsFail;
     private volatile boolean daysInUtc;
+    private volatile boolean currencyNames;
+
+    /** Microsoft's enum-style currency names for the ISO codes the sandbox's accounts use. */
+    private static final Map<String, String> CURRENCY_NAMES = Map.of(
+            "USD", "USDollar", "EUR", "Euro", "JPY", "JapaneseYen", "GBP", "BritishPound",
+            "CAD", "CanadianDollar", "AUD", "AustralianDollar", "PLN", "PolishZloty", "KRW", "SouthKoreanWon",
+            "TRY", "TurkishLira", "ZAR", "SouthAfricanRand");
 
     public MicrosoftFake() {
         super("microsoft", 0);
@@ -128,6 +135,18 @@ public final class MicrosoftFake extends FakePlatform {
      */
     public void daysInUtc(boolean on) {
         this.daysInUtc = on;
+    }
+
+    /**
+     * The other reading of {@code CurrencyCode} (UNSURE): account entities and report rows carry the enum-style
+     * name ({@code USDollar}, {@code JapaneseYen}, {@code Euro}) instead of the ISO code.
+     */
+    public void currencyNames(boolean on) {
+        this.currencyNames = on;
+    }
+
+    private String currencyCode(FakeAccount account) {
+        return currencyNames ? CURRENCY_NAMES.getOrDefault(account.currency(), account.currency()) : account.currency();
     }
 
     /** New reports end with {@code Status: Error}. */
@@ -256,7 +275,7 @@ public final class MicrosoftFake extends FakePlatform {
         FakeAccount a = account.get();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("BillToCustomerId", Long.parseLong(CUSTOMER_ID));
-        fields.put("CurrencyCode", a.currency());
+        fields.put("CurrencyCode", currencyCode(a));
         fields.put("AccountFinancialStatus", "ClearFinancialStatus");
         fields.put("Id", Long.parseLong(a.id()));
         fields.put("Language", "English");
@@ -475,7 +494,7 @@ public final class MicrosoftFake extends FakePlatform {
             case "AccountId" -> account.id();
             case "AccountName" -> account.name();
             case "AccountNumber" -> "F" + account.id().substring(Math.max(0, account.id().length() - 7));
-            case "CurrencyCode" -> account.currency();
+            case "CurrencyCode" -> currencyCode(account);
             case "Spend" -> spendText(spend);
             default -> throw new IllegalStateException("unsupported column " + column);
         }).toList();

@@ -4,9 +4,11 @@ import com.syncledger.sandbox.Call;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.Fault;
+import com.syncledger.sandbox.HourlySpend;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +27,10 @@ import java.util.regex.Pattern;
  * {@code POST /v5/oauth/token}, which requires the app's Basic credentials and rotates the refresh token.
  * Analytics reach back at most 90 days from today (UTC) and span at most 90 days; outside that, and for
  * missing or malformed parameters, the answer is a 400 {@code {"code":1,"message":…}}.
+ *
+ * <p>{@code DATE} buckets are UTC days, the zone Pinterest names for its report dates: an account's ground-truth
+ * days are served as they are, whatever its {@code time_zone}. {@link #daysInAccountZone(boolean)} plays the
+ * other reading, days cut in the account's own zone.
  */
 public final class PinterestFake extends FakePlatform {
 
@@ -38,8 +45,19 @@ public final class PinterestFake extends FakePlatform {
     private static final String MAJOR_COLUMN = "SPEND_IN_DOLLAR";
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
 
+    private volatile boolean daysInAccountZone;
+
     public PinterestFake() {
         super("pinterest", 0);
+    }
+
+    /**
+     * The other reading of {@code DATE}: buckets are days of the account's {@code time_zone}. Each ground-truth
+     * UTC day is spread over its hours and cut again in the account's zone; nothing in the answer says so.
+     */
+    public PinterestFake daysInAccountZone(boolean on) {
+        this.daysInAccountZone = on;
+        return this;
     }
 
     @Override
@@ -196,8 +214,17 @@ public final class PinterestFake extends FakePlatform {
         }
         List<String> wanted = List.of(columns.split(","));
         List<Map<String, Object>> rows = new ArrayList<>();
-        account.daysBetween(start, end).forEach((day, campaigns) -> {
-            BigDecimal spend = campaigns.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<LocalDate, BigDecimal> spendByDay = new TreeMap<>();
+        if (daysInAccountZone) {
+            ZoneId zone = account.timeZone();
+            HourlySpend.byDay(account, ZoneOffset.UTC, start.atStartOfDay(zone).toInstant(),
+                    end.plusDays(1).atStartOfDay(zone).toInstant(), zone)
+                    .forEach((day, micros) -> spendByDay.put(day, BigDecimal.valueOf(micros, 6)));
+        } else {
+            account.daysBetween(start, end).forEach((day, campaigns) -> spendByDay.put(day,
+                    campaigns.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)));
+        }
+        spendByDay.forEach((day, spend) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("DATE", day.toString());
             row.put("AD_ACCOUNT_ID", account.id());

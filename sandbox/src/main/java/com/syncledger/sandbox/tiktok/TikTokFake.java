@@ -59,6 +59,8 @@ public final class TikTokFake extends FakePlatform {
     private final Set<String> daysWithoutData = ConcurrentHashMap.newKeySet();
     private final AtomicLong requestIds = new AtomicLong();
 
+    private volatile boolean dashForDaysWithoutSpend;
+
     public TikTokFake() {
         super("tiktok", MAX_PAGE_SIZE);
     }
@@ -81,6 +83,15 @@ public final class TikTokFake extends FakePlatform {
         synchronized (scripted) {
             scripted.add(new ScriptedError(code, message));
         }
+    }
+
+    /**
+     * The other reading of {@code "-"}: every day without delivery comes as a row whose spend is the literal
+     * {@code "-"}, instead of being left out.
+     */
+    public TikTokFake dashForDaysWithoutSpend(boolean on) {
+        this.dashForDaysWithoutSpend = on;
+        return this;
     }
 
     /** TikTok reports the literal "-" as this day's spend of the advertiser (a metric without a value). */
@@ -204,8 +215,9 @@ public final class TikTokFake extends FakePlatform {
 
         List<Map<String, Object>> rows = new ArrayList<>();
         for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-            boolean noValue = daysWithoutData.contains(account.id() + "/" + day);
             BigDecimal total = account.totalOn(day);
+            boolean noValue = daysWithoutData.contains(account.id() + "/" + day)
+                    || (dashForDaysWithoutSpend && total.signum() == 0);
             if (total.signum() == 0 && !noValue) {
                 continue; // days without delivery are omitted, not zero rows
             }
