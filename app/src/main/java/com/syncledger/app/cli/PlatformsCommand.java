@@ -72,23 +72,10 @@ final class PlatformsCommand implements Callable<Integer> {
         } else {
             out.println();
             out.println("Credential check:");
-            checks.forEach(c -> out.printf("  %-22s %s%n", c.platform().displayName(), describe(c)));
+            checks.forEach(c -> out.printf("  %-22s %s%n", c.platform().displayName(), c.describe()));
         }
         boolean anyFailed = checks.stream().anyMatch(c -> c.status() == CredentialCheck.Status.FAILED);
         return anyFailed ? SyncLedgerCommand.FAILED : SyncLedgerCommand.OK;
-    }
-
-    private static String describe(CredentialCheck check) {
-        return switch (check.status()) {
-            case OK -> "OK";
-            case NOT_CONFIGURED -> "not configured";
-            case UNCHECKED -> "not checked: " + check.note();
-            case FAILED -> {
-                FetchError e = check.error();
-                yield "FAILED " + e.kind().slug() + (e.platformCode() != null ? " (code " + e.platformCode() + ")" : "")
-                        + ": " + e.message() + (e.requestId() != null ? " [request " + e.requestId() + "]" : "");
-            }
-        };
     }
 
     /** The nine platforms, configured or not, each with its check when {@code checks} has one. */

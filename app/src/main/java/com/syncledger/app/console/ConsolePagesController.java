@@ -6,10 +6,11 @@ import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The console's read-only pages: the stores overview, a store, the platforms. */
+/** The console's read-only pages: the stores overview, a store, the platforms and their credential check. */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Hidden
 @Controller
@@ -42,5 +43,12 @@ class ConsolePagesController {
     String platforms(Model model) {
         model.addAttribute("platforms", platforms.read());
         return "console/platforms";
+    }
+
+    /** Checks every platform's credentials now and shows the platforms with the results (no data is written). */
+    @PostMapping("/console/platforms/check")
+    String checkCredentials(Model model) {
+        model.addAttribute("checks", platforms.checkCredentials());
+        return platforms(model);
     }
 }

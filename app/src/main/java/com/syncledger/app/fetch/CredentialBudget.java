@@ -38,7 +38,7 @@ final class CredentialBudget {
      */
     static Bucket bucket(RateLimit limit) {
         long n = limit.requests();
-        long capacity = n < 20 ? (n + 1) / 2 : n / 10;
+        long capacity = burst(limit);
         long refill = n - capacity;
         Duration period = limit.period();
         if (refill < 1) {
@@ -53,8 +53,20 @@ final class CredentialBudget {
                 .build();
     }
 
+    /** The bucket's capacity: how many requests may go out at once. */
+    static long burst(RateLimit limit) {
+        long n = limit.requests();
+        return n < 20 ? (n + 1) / 2 : n / 10;
+    }
+
     RateLimit limit() {
         return limit;
+    }
+
+    /** How much of the burst is free right now, and whether the platform's throttling holds it back. */
+    BudgetUse use() {
+        return new BudgetUse(bucket.getAvailableTokens(), burst(limit), limit,
+                pausedUntil.get() - System.nanoTime() > 0);
     }
 
     /**

@@ -12,6 +12,18 @@ public record CredentialCheck(Platform platform, Status status, FetchError error
 
     public enum Status { OK, FAILED, NOT_CONFIGURED, UNCHECKED }
 
+    /** One line for people: {@code OK}, or what failed with the platform's own code and request id. */
+    public String describe() {
+        return switch (status) {
+            case OK -> "OK";
+            case NOT_CONFIGURED -> "not configured";
+            case UNCHECKED -> "not checked: " + note;
+            case FAILED -> "FAILED " + error.kind().slug() + (error.platformCode() != null ? " (code "
+                    + error.platformCode() + ")" : "") + ": " + error.message()
+                    + (error.requestId() != null ? " [request " + error.requestId() + "]" : "");
+        };
+    }
+
     static CredentialCheck ok(Platform platform) {
         return new CredentialCheck(platform, Status.OK, null, null);
     }

@@ -122,6 +122,11 @@ public final class FetchEngine {
                 .orElseThrow(() -> new IllegalStateException(platform.displayName() + " is not configured"));
     }
 
+    /** The request budget of the platform's credential; empty until its connector has been built. */
+    public Optional<BudgetUse> budgetUse(Platform platform) {
+        return budgets.use(platform);
+    }
+
     /** One cheap authenticated call per platform, concurrently, to prove its credentials work. */
     public List<CredentialCheck> checkCredentials() {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {

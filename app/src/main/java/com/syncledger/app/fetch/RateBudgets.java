@@ -43,6 +43,10 @@ final class RateBudgets implements WireListener {
         budgets.computeIfAbsent(platform, p -> new CredentialBudget(p, limit));
     }
 
+    Optional<BudgetUse> use(Platform platform) {
+        return budget(platform).map(CredentialBudget::use);
+    }
+
     Optional<CredentialBudget> budget(Platform platform) {
         return Optional.ofNullable(budgets.get(platform));
     }

@@ -89,7 +89,16 @@ class ConsoleBrowserTest {
         screenshot("store");
 
         clickAndWait(browser.findElement(By.linkText("Platforms")));
-        assertThat(browser.findElement(By.id("platform-meta")).getText()).contains("configured");
+        assertThat(browser.findElement(By.id("platform-meta")).getText()).contains("configured")
+                .containsPattern("\\d+ of \\d+ requests free to go out at once");
+        clickAndWait(browser.findElement(By.id("check-credentials")));
+        // Every platform answers the check, or says it has no cheap check; none fails against the sandbox.
+        for (String platform : List.of("meta", "google", "tiktok", "linkedin", "amazon", "microsoft", "snapchat",
+                "pinterest", "reddit")) {
+            assertThat(browser.findElement(By.cssSelector("#platform-" + platform + " .check")).getText())
+                    .as(platform).matches("OK|not checked: .+");
+        }
+        assertThat(browser.findElement(By.cssSelector("#platform-meta .check")).getText()).isEqualTo("OK");
         screenshot("platforms");
     }
 
