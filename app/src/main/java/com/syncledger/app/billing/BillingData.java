@@ -4,6 +4,7 @@ import com.syncledger.app.billing.BillingItems.EntryItem;
 import com.syncledger.app.billing.BillingItems.SpendItem;
 import com.syncledger.app.ledger.AdAccount;
 import com.syncledger.app.ledger.LedgerEntry;
+import com.syncledger.app.ledger.SyncRuns;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import java.sql.Timestamp;
@@ -38,18 +39,22 @@ class BillingData {
     private final JdbcClient jdbc;
     private final RestatementWindows windows;
     private final RevenueCloses closes;
+    private final SyncRuns runs;
+    private final FxRates fx;
 
-    BillingData(JdbcClient jdbc, RestatementWindows windows, RevenueCloses closes) {
+    BillingData(JdbcClient jdbc, RestatementWindows windows, RevenueCloses closes, SyncRuns runs, FxRates fx) {
         this.jdbc = jdbc;
         this.windows = windows;
         this.closes = closes;
+        this.runs = runs;
+        this.fx = fx;
     }
 
     Span load(long storeId, ZoneId storeZone, List<AdAccount> accounts, DateRange range, String part) {
         List<Gap> gaps = new ArrayList<>();
         List<SpendItem> spend = new ArrayList<>();
         Map<Long, List<StoredDay>> days = storedDays(storeId, range);
-        Map<Long, String> failures = lastFailures(storeId);
+        Map<Long, String> failures = runs.lastFailures(storeId);
         for (AdAccount account : accounts) {
             List<StoredDay> stored = days.getOrDefault(account.id(), List.of());
             stored.forEach(d -> spend.add(d.item()));
@@ -77,14 +82,10 @@ class BillingData {
 
     /** The rates two spans of days can use, including the publication days before each. */
     FxTable rates(DateRange first, DateRange second) {
-        return new FxTable(jdbc.sql("""
-                select day, base, quote, rate, source from fx_rate
-                where day between ? and ? or day between ? and ?""")
-                .params(first.from().minusDays(FxTable.PUBLICATION_GAP_DAYS), first.to(),
-                        second.from().minusDays(FxTable.PUBLICATION_GAP_DAYS), second.to())
-                .query((rs, row) -> new FxRate(rs.getDate("day").toLocalDate(), rs.getString("base"),
-                        rs.getString("quote"), rs.getBigDecimal("rate"), rs.getString("source")))
-                .list());
+        List<FxRate> rates = new ArrayList<>(fx.list(first.from().minusDays(FxTable.PUBLICATION_GAP_DAYS), first.to(),
+                null));
+        rates.addAll(fx.list(second.from().minusDays(FxTable.PUBLICATION_GAP_DAYS), second.to(), null));
+        return new FxTable(rates);
     }
 
     private void accountGaps(AdAccount account, ZoneId zone, DateRange range, String part, List<StoredDay> stored,
@@ -154,22 +155,5 @@ class BillingData {
                             .add(new StoredDay(item, confirmed.toInstant()));
                 }).list();
         return byAccount;
-    }
-
-    /** The error of each linked account whose latest finished sync failed. */
-    private Map<Long, String> lastFailures(long storeId) {
-        Map<Long, String> failures = new HashMap<>();
-        jdbc.sql("""
-                select distinct on (r.ad_account_id) r.ad_account_id, r.status, r.error_kind, r.error_message
-                from sync_run r join ad_account a on a.id = r.ad_account_id
-                where a.store_id = ? and a.unlinked_at is null and r.status <> 'running'
-                order by r.ad_account_id, r.id desc""")
-                .param(storeId)
-                .query((rs, row) -> "failed".equals(rs.getString("status"))
-                        ? failures.put(rs.getLong("ad_account_id"),
-                                rs.getString("error_kind") + ": " + rs.getString("error_message"))
-                        : null)
-                .list();
-        return failures;
     }
 }

@@ -25,7 +25,7 @@ final class MinorUnits {
     }
 
     static BigDecimal zero(String currency) {
-        return BigDecimal.ZERO.setScale(digits(currency));
+        return BigDecimal.ZERO.setScale(digits(currency), RoundingMode.UNNECESSARY);
     }
 
     static BigDecimal ofMicros(long micros) {

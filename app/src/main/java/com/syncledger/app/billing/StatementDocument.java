@@ -5,6 +5,7 @@ import com.syncledger.app.billing.Statement.PlatformUplift;
 import com.syncledger.app.ledger.LedgerEntry.Kind;
 import com.syncledger.connectors.spi.Platform;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
@@ -154,6 +155,6 @@ public final class StatementDocument {
     /** A rate with at least two decimals: 0.2 prints as 0.20. */
     static String rate(BigDecimal rate) {
         BigDecimal plain = rate.stripTrailingZeros();
-        return (plain.scale() < 2 ? plain.setScale(2) : plain).toPlainString();
+        return (plain.scale() < 2 ? plain.setScale(2, RoundingMode.UNNECESSARY) : plain).toPlainString();
     }
 }

@@ -7,7 +7,6 @@ import com.syncledger.app.ledger.StoreSpend.PlatformTotal;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Money;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,22 +23,26 @@ public class SpendQueries {
 
     private final JdbcClient jdbc;
     private final AdAccounts accounts;
+    private final SyncRuns runs;
 
-    public SpendQueries(JdbcClient jdbc, AdAccounts accounts) {
+    public SpendQueries(JdbcClient jdbc, AdAccounts accounts, SyncRuns runs) {
         this.jdbc = jdbc;
         this.accounts = accounts;
+        this.runs = runs;
     }
 
     public StoreSpend read(long storeId, DateRange range) {
         List<AccountSpend> result = new ArrayList<>();
+        Map<Long, String> failures = runs.lastFailures(storeId);
         for (AdAccount account : accounts.linked(storeId)) {
-            result.add(readAccount(account, range));
+            result.add(readAccount(account, range, failures.get(account.id())));
         }
         boolean complete = result.stream().allMatch(a -> a.status() == Completeness.COMPLETE);
         return new StoreSpend(storeId, range, complete, result, platformTotals(result), currencyTotals(result));
     }
 
-    private AccountSpend readAccount(AdAccount account, DateRange range) {
+    /** @param lastError the error of the account's latest finished sync, or null when it succeeded */
+    private AccountSpend readAccount(AdAccount account, DateRange range, String lastError) {
         Map<LocalDate, DaySpend> stored = new TreeMap<>();
         jdbc.sql("select day, amount_micros, currency, fetched_at from spend_day "
                         + "where ad_account_id = ? and day between ? and ? order by day")
@@ -53,7 +56,6 @@ public class SpendQueries {
                 .map(day -> stored.getOrDefault(day, new DaySpend(day, null, null)))
                 .toList();
         List<LocalDate> missing = days.stream().filter(d -> d.spend() == null).map(DaySpend::date).toList();
-        String lastError = lastSyncError(account.id());
         Completeness status = !missing.isEmpty() ? Completeness.MISSING_DAYS
                 : lastError != null ? Completeness.STALE : Completeness.COMPLETE;
         // An account whose currency changed has days in two currencies: no single total (the platform and
@@ -63,20 +65,6 @@ public class SpendQueries {
         var lastFetched = stored.values().stream().map(DaySpend::fetchedAt).max(java.util.Comparator.naturalOrder()).orElse(null);
         return new AccountSpend(account.id(), account.platform(), account.externalId(), account.currency(),
                 account.timeZone(), status, missing, lastFetched, lastError, total, days);
-    }
-
-    /** The error of the account's latest finished sync, or null when it succeeded (or never ran). */
-    private String lastSyncError(long accountId) {
-        return jdbc.sql("""
-                select status, error_kind, error_message from sync_run
-                where ad_account_id = ? and status <> 'running' order by id desc limit 1""")
-                .param(accountId)
-                .query((ResultSet rs, int row) -> failureText(rs)).optional().orElse(null);
-    }
-
-    private static String failureText(ResultSet rs) throws SQLException {
-        return "failed".equals(rs.getString("status"))
-                ? rs.getString("error_kind") + ": " + rs.getString("error_message") : null;
     }
 
     private static List<PlatformTotal> platformTotals(List<AccountSpend> accounts) {

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -79,5 +81,26 @@ public class SyncRuns {
                 finished == null ? null : finished.toInstant(), rs.getInt("days_new"), rs.getInt("days_restated"),
                 rs.getInt("days_unchanged"), rs.getString("error_kind"), rs.getString("error_message"),
                 rs.getString("platform_code"), rs.getString("request_id"));
+    }
+
+    /**
+     * The error of each of the store's linked accounts whose latest finished sync failed ({@code kind: message});
+     * an account whose latest finished sync succeeded, or that never synced, is absent. Its days are then the
+     * last known values: stale.
+     */
+    public Map<Long, String> lastFailures(long storeId) {
+        Map<Long, String> failures = new HashMap<>();
+        jdbc.sql("""
+                select distinct on (r.ad_account_id) r.ad_account_id, r.status, r.error_kind, r.error_message
+                from sync_run r join ad_account a on a.id = r.ad_account_id
+                where a.store_id = ? and a.unlinked_at is null and r.status <> 'running'
+                order by r.ad_account_id, r.id desc""")
+                .param(storeId)
+                .query((rs, row) -> "failed".equals(rs.getString("status"))
+                        ? failures.put(rs.getLong("ad_account_id"),
+                                rs.getString("error_kind") + ": " + rs.getString("error_message"))
+                        : null)
+                .list();
+        return failures;
     }
 }

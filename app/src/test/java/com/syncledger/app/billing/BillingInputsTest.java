@@ -15,6 +15,8 @@ import com.syncledger.app.problem.ConflictException;
 import com.syncledger.app.problem.InvalidInputException;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -243,7 +245,9 @@ class BillingInputsTest {
             await(closed);
             Future<LedgerEntries.Recorded> late = pool.submit(() -> entries.record(store.id(),
                     entry("late-1", "revenue", "2026-03-10", "1.00"), Caller.CLI));
-            Thread.sleep(300);
+            // The entry's transaction queues behind the close's lock on the store row.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "select count(*) from pg_locks where not granted").query(Long.class).single() > 0);
             assertThat(late).as("the entry waits for the close").isNotDone();
             commit.countDown();
             close.get(10, TimeUnit.SECONDS);
