@@ -8,8 +8,8 @@ import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
-import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.BaseConnector;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.WireResponse;
 import java.math.BigInteger;
@@ -23,20 +23,17 @@ import tools.jackson.databind.JsonNode;
  * The account is an advertising profile; its currency and time zone come from {@code GET /v2/profiles}, and
  * its daily cost is the sum of one campaign report per ad product, each at most 31 days long.
  */
-public final class AmazonAdsConnector implements SpendConnector {
+public final class AmazonAdsConnector extends BaseConnector {
 
     private static final Platform AMAZON = Platform.AMAZON;
     static final int MAX_DAYS_PER_REPORT = AdProduct.commonMaxSpanDays();
 
     private final AmazonAdsApi api;
     private final AmazonAdsSettings settings;
-    private final ConnectorDescriptor descriptor;
     private final Clock clock = Clock.systemUTC();
 
     AmazonAdsConnector(AmazonAdsApi api, AmazonAdsSettings settings) {
-        this.api = api;
-        this.settings = settings;
-        this.descriptor = new ConnectorDescriptor(
+        super(new ConnectorDescriptor(
                 AMAZON,
                 "reporting " + settings.apiVersion(),
                 MAX_DAYS_PER_REPORT,
@@ -45,12 +42,9 @@ public final class AmazonAdsConnector implements SpendConnector {
                 // Airbyte's default lookback; late cost adjustments settle within a few days.
                 3,
                 // Dynamic and unpublished (it follows the regional report queue): a conservative budget.
-                RateLimit.perSecond(1));
-    }
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return descriptor;
+                RateLimit.perSecond(1)));
+        this.api = api;
+        this.settings = settings;
     }
 
     @Override
@@ -86,7 +80,7 @@ public final class AmazonAdsConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        return new ReportRun(api, settings, account.value(), info, descriptor.requireOneRequest(range), clock).run();
+        return new ReportRun(api, settings, account.value(), info, descriptor().requireOneRequest(range), clock).run();
     }
 
     /** The profile id exactly, never through a double: ids can exceed 2^53. Null when unreadable. */

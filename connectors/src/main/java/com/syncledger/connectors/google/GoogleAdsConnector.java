@@ -7,11 +7,11 @@ import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
-import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.JsonAnswer;
+import com.syncledger.connectors.wire.OAuthConnector;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Google Ads spend over the REST API: one GAQL query on {@code customer} through
  * {@code googleAds:searchStream} per date range (all rows in one answer, so no paging), with an access token
- * from the OAuth refresh-token grant.
+ * from the OAuth refresh-token grant (Google keeps the refresh token on refresh).
  */
-public final class GoogleAdsConnector implements SpendConnector {
+public final class GoogleAdsConnector extends OAuthConnector {
 
     public static final String DEFAULT_BASE_URL = "https://googleads.googleapis.com";
     public static final String DEFAULT_TOKEN_URL = "https://oauth2.googleapis.com/token";
@@ -59,7 +59,6 @@ public final class GoogleAdsConnector implements SpendConnector {
 
     private final URI baseUrl;
     private final String apiVersion;
-    private final OAuthRefresher oauth;
     private final String loginCustomerId;
     private final AuthorizedHttp http;
     /** The same calls without the developer-token header; null when none is configured. */
@@ -69,9 +68,10 @@ public final class GoogleAdsConnector implements SpendConnector {
 
     GoogleAdsConnector(URI baseUrl, String apiVersion, OAuthRefresher oauth, Secret developerToken,
             String loginCustomerId, WireClient wire) {
+        super(new ConnectorDescriptor(GOOGLE, apiVersion, MAX_DAYS_PER_REQUEST, RETENTION_DAYS, RESTATEMENT_DAYS,
+                RATE_LIMIT), oauth);
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
-        this.oauth = oauth;
         this.loginCustomerId = loginCustomerId;
         // An answer refusing the access token itself gets one refresh and one more try.
         this.http = AuthorizedHttp.builder(GOOGLE, wire, oauth, new GoogleAdsErrors())
@@ -89,26 +89,13 @@ public final class GoogleAdsConnector implements SpendConnector {
     }
 
     @Override
-    public ConnectorDescriptor descriptor() {
-        return new ConnectorDescriptor(GOOGLE, apiVersion, MAX_DAYS_PER_REQUEST, RETENTION_DAYS, RESTATEMENT_DAYS,
-                RATE_LIMIT);
-    }
-
-    @Override
     public AccountInfo accountInfo(AccountId account) {
         return GoogleAdsMapper.accountInfo(searchStream(account, ACCOUNT_QUERY));
     }
 
-    /** A refresh-token exchange proves the client and the refresh token; Google keeps the refresh token on refresh. */
-    @Override
-    public void verifyCredentials() {
-        oauth.verifyByRefresh();
-    }
-
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        descriptor().requireOneRequest(range);
-        SpendDays days = new SpendDays(GOOGLE, range, info.currency());
+        SpendDays days = oneRequestDays(range, info);
         GoogleAdsMapper.StreamRows rows = searchStream(account, SPEND_QUERY.formatted(range.from(), range.to()));
         days.requestId(rows.requestId());
         GoogleAdsMapper.addSpend(rows, info, days);

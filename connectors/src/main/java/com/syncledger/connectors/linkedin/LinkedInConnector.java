@@ -8,10 +8,10 @@ import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
-import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.OAuthConnector;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
@@ -31,9 +31,9 @@ import tools.jackson.databind.JsonNode;
  * LinkedIn Marketing API (versioned REST, Rest.li 2.0): daily account spend from {@code adAnalytics} with
  * {@code costInLocalCurrency} in the account's currency, never {@code costInUsd}. LinkedIn ad accounts have
  * no time zone: reporting days are UTC days, so {@link #accountInfo} reports UTC. The access token is
- * refreshed once with the refresh token when LinkedIn refuses it.
+ * refreshed once with the refresh token when LinkedIn refuses it; LinkedIn keeps the refresh token on refresh.
  */
-public final class LinkedInConnector implements SpendConnector {
+public final class LinkedInConnector extends OAuthConnector {
 
     public static final String DEFAULT_BASE_URL = "https://api.linkedin.com";
     public static final String DEFAULT_TOKEN_URL = "https://www.linkedin.com/oauth/v2/accessToken";
@@ -52,30 +52,22 @@ public final class LinkedInConnector implements SpendConnector {
     private static final String URN_PREFIX = "urn:li:sponsoredAccount:";
 
     private final URI baseUrl;
-    private final String apiVersion;
-    private final OAuthRefresher tokens;
     private final LinkedInErrors errors;
     private final AuthorizedHttp http;
 
     LinkedInConnector(WireClient wire, URI baseUrl, String apiVersion, OAuthRefresher tokens) {
+        // Retention is UNSURE (commonly cited: ~10 years of performance data); two years are claimed so a
+        // backfill never takes days LinkedIn no longer keeps for zero. Restatement: a week. LinkedIn publishes
+        // no rate numbers (daily quotas per app and member); 6 requests per 10 s is the pace known to hold.
+        super(new ConnectorDescriptor(Platform.LINKEDIN, apiVersion, MAX_DAYS_PER_REQUEST, 730, 7,
+                new RateLimit(6, Duration.ofSeconds(10))), tokens);
         this.baseUrl = baseUrl;
-        this.apiVersion = apiVersion;
-        this.tokens = tokens;
         this.errors = new LinkedInErrors(apiVersion);
         this.http = AuthorizedHttp.builder(Platform.LINKEDIN, wire, tokens, errors)
                 .header("LinkedIn-Version", apiVersion)
                 .header("X-Restli-Protocol-Version", "2.0.0")
                 .acceptJson()
                 .build();
-    }
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        // Retention is UNSURE (commonly cited: ~10 years of performance data); two years are claimed so a
-        // backfill never takes days LinkedIn no longer keeps for zero. Restatement: a week. LinkedIn publishes
-        // no rate numbers (daily quotas per app and member); 6 requests per 10 s is the pace known to hold.
-        return new ConnectorDescriptor(Platform.LINKEDIN, apiVersion, MAX_DAYS_PER_REQUEST, 730, 7,
-                new RateLimit(6, Duration.ofSeconds(10)));
     }
 
     @Override
@@ -92,18 +84,12 @@ public final class LinkedInConnector implements SpendConnector {
         }
     }
 
-    /** A refresh-token exchange proves the client and the refresh token; LinkedIn keeps the refresh token on refresh. */
-    @Override
-    public void verifyCredentials() {
-        tokens.verifyByRefresh();
-    }
-
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         String id = account.valueOn(Platform.LINKEDIN);
-        SpendDays days = new SpendDays(Platform.LINKEDIN, range, info.currency());
+        SpendDays days = oneRequestDays(range, info);
         Set<LocalDate> seen = new HashSet<>();
-        WireResponse response = get("/rest/adAnalytics?" + analyticsQuery(id, descriptor().requireOneRequest(range)));
+        WireResponse response = get("/rest/adAnalytics?" + analyticsQuery(id, range));
         String requestId = errors.requestId(response);
         days.requestId(requestId);
         JsonNode body = Json.parse(Platform.LINKEDIN, response, requestId);
@@ -143,6 +129,6 @@ public final class LinkedInConnector implements SpendConnector {
 
     @Override
     public String toString() {
-        return "LinkedInConnector[" + baseUrl + ", version " + apiVersion + "]";
+        return "LinkedInConnector[" + baseUrl + ", version " + descriptor().apiVersion() + "]";
     }
 }

@@ -6,10 +6,10 @@ import com.syncledger.connectors.spi.ConnectorDescriptor;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
-import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.AccessTokens;
 import com.syncledger.connectors.wire.AuthorizedHttp;
+import com.syncledger.connectors.wire.BaseConnector;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * Meta (Facebook/Instagram) ad spend from the Graph API: the ad account node for currency and time zone,
  * and synchronous account-level insights with one row per account-local day, page by page.
  */
-public final class MetaConnector implements SpendConnector {
+public final class MetaConnector extends BaseConnector {
 
     public static final String DEFAULT_BASE_URL = "https://graph.facebook.com";
     /** Released 2026-07-29; the official SDK's default since August 2026. */
@@ -77,6 +77,8 @@ public final class MetaConnector implements SpendConnector {
     private volatile boolean tokenAsParameter;
 
     MetaConnector(URI baseUrl, String apiVersion, Secret accessToken, Secret appSecret, WireClient wire) {
+        super(new ConnectorDescriptor(META, apiVersion, MAX_DAYS_PER_REQUEST, RETENTION_DAYS, RESTATEMENT_DAYS,
+                RATE_LIMIT));
         this.baseUrl = baseUrl;
         this.apiVersion = apiVersion;
         this.appSecretProof = appSecret == null ? null : appSecretProof(accessToken, appSecret);
@@ -120,12 +122,6 @@ public final class MetaConnector implements SpendConnector {
     }
 
     @Override
-    public ConnectorDescriptor descriptor() {
-        return new ConnectorDescriptor(META, apiVersion, MAX_DAYS_PER_REQUEST, RETENTION_DAYS, RESTATEMENT_DAYS,
-                RATE_LIMIT);
-    }
-
-    @Override
     public AccountInfo accountInfo(AccountId account) {
         WireResponse response = get(url(accountPath(account), Map.of("fields", ACCOUNT_FIELDS)));
         String requestId = ERRORS.requestId(response);
@@ -140,12 +136,11 @@ public final class MetaConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        return insights(account, info, descriptor().requireOneRequest(range));
+        return insights(account, info, range, oneRequestDays(range, info));
     }
 
     /** All pages of one insights request, following {@code paging.next} until it is absent. */
-    private SpendReport insights(AccountId account, AccountInfo info, DateRange part) {
-        SpendDays days = new SpendDays(META, part, info.currency());
+    private SpendReport insights(AccountId account, AccountInfo info, DateRange part, SpendDays days) {
         Set<URI> requested = new HashSet<>();
         URI page = url(accountPath(account) + "/insights", insightsParams(part));
         while (page != null) {

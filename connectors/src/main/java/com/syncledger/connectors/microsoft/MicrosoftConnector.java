@@ -9,8 +9,8 @@ import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Money;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
-import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
+import com.syncledger.connectors.wire.BaseConnector;
 import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.SpendDays;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * {@code Success}, download the ZIP and read its CSV. {@code Success} without a download URL means the
  * account had no rows, so every day is zero.
  */
-public final class MicrosoftConnector implements SpendConnector {
+public final class MicrosoftConnector extends BaseConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(MicrosoftConnector.class);
     private static final Platform PLATFORM = Platform.MICROSOFT;
@@ -49,15 +49,11 @@ public final class MicrosoftConnector implements SpendConnector {
     private final Clock clock;
 
     MicrosoftConnector(MicrosoftSettings settings, OAuthRefresher tokens, WireClient wire, Clock clock) {
+        super(new ConnectorDescriptor(PLATFORM, settings.apiVersion(), MAX_DAYS_PER_REQUEST, RETENTION_DAYS,
+                RESTATEMENT_DAYS, RATE_LIMIT));
         this.settings = settings;
         this.clock = clock;
         this.client = new MicrosoftClient(settings, wire, tokens);
-    }
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return new ConnectorDescriptor(PLATFORM, settings.apiVersion(), MAX_DAYS_PER_REQUEST, RETENTION_DAYS,
-                RESTATEMENT_DAYS, RATE_LIMIT);
     }
 
     @Override
@@ -71,13 +67,12 @@ public final class MicrosoftConnector implements SpendConnector {
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         account.valueOn(PLATFORM); // refuses another platform's account before any call
-        return report(account, info, descriptor().requireOneRequest(range));
+        return report(account, info, range, oneRequestDays(range, info));
     }
 
     /** One report: submit, poll until done, download and read. */
-    private SpendReport report(AccountId account, AccountInfo info, DateRange range) {
+    private SpendReport report(AccountId account, AccountInfo info, DateRange range, SpendDays days) {
         MicrosoftClient.Session session = client.session();
-        SpendDays days = new SpendDays(PLATFORM, range, info.currency());
         // Microsoft says ReportTimeZone only resolves predefined ranges; sent anyway so the file's header
         // names the zone. The rows are taken as the account's days only when that header says so.
         String body = MicrosoftWire.submitBody(account, range, MicrosoftTimeZones.reportTimeZone(info.timeZone()));

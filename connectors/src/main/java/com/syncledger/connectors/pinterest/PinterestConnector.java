@@ -6,9 +6,9 @@ import com.syncledger.connectors.spi.ConnectorDescriptor;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
-import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.AuthorizedHttp;
+import com.syncledger.connectors.wire.BaseConnector;
 import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.SpendDays;
@@ -20,7 +20,7 @@ import java.net.URI;
  * {@code SPEND_IN_MICRO_DOLLAR}, micro-units of the account's own currency; days without delivery are left
  * out; its days are UTC days. The refresh token rotates on every refresh, so each new one is handed on to be kept.
  */
-public final class PinterestConnector implements SpendConnector {
+public final class PinterestConnector extends BaseConnector {
 
     public static final String DEFAULT_BASE_URL = "https://api.pinterest.com";
     public static final String DEFAULT_TOKEN_URL = "https://api.pinterest.com/v5/oauth/token";
@@ -39,21 +39,15 @@ public final class PinterestConnector implements SpendConnector {
     private static final RateLimit RATE_LIMIT = RateLimit.perMinute(300);
 
     private final URI baseUrl;
-    private final String apiVersion;
     private final AuthorizedHttp http;
 
     PinterestConnector(URI baseUrl, String apiVersion, OAuthRefresher tokens, WireClient wire) {
+        super(new ConnectorDescriptor(Platform.PINTEREST, apiVersion, MAX_DAYS_PER_REQUEST, RETENTION_DAYS,
+                RESTATEMENT_DAYS, RATE_LIMIT));
         this.baseUrl = baseUrl;
-        this.apiVersion = apiVersion;
         this.http = AuthorizedHttp.builder(Platform.PINTEREST, wire, tokens, new PinterestErrors())
                 .acceptJson()
                 .build();
-    }
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return new ConnectorDescriptor(Platform.PINTEREST, apiVersion, MAX_DAYS_PER_REQUEST, RETENTION_DAYS,
-                RESTATEMENT_DAYS, RATE_LIMIT);
     }
 
     @Override
@@ -70,11 +64,10 @@ public final class PinterestConnector implements SpendConnector {
      */
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        DateRange part = descriptor().requireOneRequest(range);
-        SpendDays days = new SpendDays(Platform.PINTEREST, range, info.currency());
-        JsonAnswer answer = get(analyticsPath(account, part));
+        SpendDays days = oneRequestDays(range, info);
+        JsonAnswer answer = get(analyticsPath(account, range));
         days.requestId(answer.requestId());
-        PinterestMapper.addDailySpend(answer.body(), account.value(), part, info.currency(), days, answer.requestId());
+        PinterestMapper.addDailySpend(answer.body(), account.value(), range, info.currency(), days, answer.requestId());
         // The analytics answer covers start_date..end_date (end inclusive); days without delivery are left out.
         return days.coveredAll().report();
     }
@@ -87,11 +80,11 @@ public final class PinterestConnector implements SpendConnector {
 
     /** One GET of the versioned API; a 401 is answered once by refreshing the access token and asking again. */
     private JsonAnswer get(String pathAndQuery) {
-        return http.getJson(URI.create(baseUrl + "/" + apiVersion + pathAndQuery));
+        return http.getJson(URI.create(baseUrl + "/" + descriptor().apiVersion() + pathAndQuery));
     }
 
     @Override
     public String toString() {
-        return "PinterestConnector[" + baseUrl + ", " + apiVersion + "]";
+        return "PinterestConnector[" + baseUrl + ", " + descriptor().apiVersion() + "]";
     }
 }

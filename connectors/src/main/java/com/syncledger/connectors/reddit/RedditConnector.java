@@ -8,9 +8,9 @@ import com.syncledger.connectors.spi.ConnectorDescriptor;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
-import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.AuthorizedHttp;
+import com.syncledger.connectors.wire.BaseConnector;
 import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.SpendDays;
@@ -25,7 +25,7 @@ import java.util.Set;
  * {@code GET /api/v3/ad_accounts/{id}}, spend from {@code POST /api/v3/ad_accounts/{id}/reports} with a DATE
  * breakdown in the account's own time zone, every page followed through {@code pagination.next_url}.
  */
-public final class RedditConnector implements SpendConnector {
+public final class RedditConnector extends BaseConnector {
 
     /** Reddit publishes no maximum window (UNSURE); connectors in the field use 3 to 31 days. */
     static final int MAX_DAYS_PER_REQUEST = 31;
@@ -46,18 +46,14 @@ public final class RedditConnector implements SpendConnector {
     private final AuthorizedHttp http;
 
     RedditConnector(RedditSettings settings, OAuthRefresher tokens, WireClient wire) {
+        super(new ConnectorDescriptor(REDDIT, settings.apiVersion(), MAX_DAYS_PER_REQUEST, RETENTION_DAYS,
+                RESTATEMENT_DAYS, RATE_LIMIT));
         this.settings = settings;
         // Reddit's expired-token body is not documented (UNSURE): any 401 gets one refresh, if one is possible.
         this.http = AuthorizedHttp.builder(REDDIT, wire, tokens, new RedditErrors())
                 .header("User-Agent", settings.userAgent())
                 .acceptJson()
                 .build();
-    }
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return new ConnectorDescriptor(REDDIT, settings.apiVersion(), MAX_DAYS_PER_REQUEST, RETENTION_DAYS,
-                RESTATEMENT_DAYS, RATE_LIMIT);
     }
 
     @Override
@@ -68,9 +64,8 @@ public final class RedditConnector implements SpendConnector {
 
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        DateRange part = descriptor().requireOneRequest(range);
-        SpendDays days = new SpendDays(REDDIT, range, info.currency());
-        readWindow(account.valueOn(REDDIT), info, RedditReportWindow.of(part, info.timeZone()), days);
+        SpendDays days = oneRequestDays(range, info);
+        readWindow(account.valueOn(REDDIT), info, RedditReportWindow.of(range, info.timeZone()), days);
         // The window's hours cover every day of the range; Reddit leaves out days without spend.
         return days.coveredAll().report();
     }

@@ -6,9 +6,9 @@ import com.syncledger.connectors.spi.ConnectorDescriptor;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
-import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.AuthorizedHttp;
+import com.syncledger.connectors.wire.OAuthConnector;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
@@ -21,9 +21,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * Snapchat Marketing API: account-level {@code DAY} stats. Days are the ad account's own calendar days, asked
  * for as local midnights with the UTC offset in force on each date; spend comes in integer micros of the
- * account currency. Access tokens live 30 minutes and are renewed with the refresh token.
+ * account currency. Access tokens live 30 minutes and are renewed with the refresh token, which Snap keeps on
+ * refresh.
  */
-public final class SnapchatConnector implements SpendConnector {
+public final class SnapchatConnector extends OAuthConnector {
 
     public static final String DEFAULT_BASE_URL = "https://adsapi.snapchat.com";
     public static final String DEFAULT_TOKEN_URL = "https://accounts.snapchat.com/login/oauth2/access_token";
@@ -43,21 +44,13 @@ public final class SnapchatConnector implements SpendConnector {
     private static final SnapchatErrors ERRORS = new SnapchatErrors();
 
     private final URI baseUrl;
-    private final String apiVersion;
-    private final OAuthRefresher tokens;
     private final AuthorizedHttp http;
 
     SnapchatConnector(URI baseUrl, String apiVersion, OAuthRefresher tokens, WireClient wire) {
+        super(new ConnectorDescriptor(Platform.SNAPCHAT, apiVersion, MAX_DAYS_PER_REQUEST, RETENTION_DAYS,
+                RESTATEMENT_DAYS, RATE_LIMIT), tokens);
         this.baseUrl = baseUrl;
-        this.apiVersion = apiVersion;
-        this.tokens = tokens;
         this.http = AuthorizedHttp.builder(Platform.SNAPCHAT, wire, tokens, ERRORS).acceptJson().build();
-    }
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        return new ConnectorDescriptor(Platform.SNAPCHAT, apiVersion, MAX_DAYS_PER_REQUEST, RETENTION_DAYS,
-                RESTATEMENT_DAYS, RATE_LIMIT);
     }
 
     @Override
@@ -66,20 +59,13 @@ public final class SnapchatConnector implements SpendConnector {
         return SnapchatMapper.accountInfo(body, account.value(), SnapchatErrors.requestId(body, null));
     }
 
-    /** A refresh-token exchange proves the client and the refresh token; Snap keeps the refresh token on refresh. */
-    @Override
-    public void verifyCredentials() {
-        tokens.verifyByRefresh();
-    }
-
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
-        DateRange part = descriptor().requireOneRequest(range);
-        SpendDays days = new SpendDays(Platform.SNAPCHAT, range, info.currency());
-        JsonNode body = get(statsPath(account, info.timeZone(), part));
+        SpendDays days = oneRequestDays(range, info);
+        JsonNode body = get(statsPath(account, info.timeZone(), range));
         String requestId = SnapchatErrors.requestId(body, null);
         days.requestId(requestId);
-        SnapchatMapper.addDailySpend(body, part, info.timeZone(), info.currency(), days, requestId);
+        SnapchatMapper.addDailySpend(body, range, info.timeZone(), info.currency(), days, requestId);
         // The DAY timeseries spans start_time..end_time; without omit_empty Snap sends every day of it.
         return days.coveredAll().report();
     }
@@ -101,11 +87,11 @@ public final class SnapchatConnector implements SpendConnector {
      * asking again, and a {@code request_status} other than success is an error too.
      */
     private JsonNode get(String pathAndQuery) {
-        return ERRORS.successBody(http.get(URI.create(baseUrl + "/" + apiVersion + pathAndQuery)));
+        return ERRORS.successBody(http.get(URI.create(baseUrl + "/" + descriptor().apiVersion() + pathAndQuery)));
     }
 
     @Override
     public String toString() {
-        return "SnapchatConnector[" + baseUrl + ", " + apiVersion + "]";
+        return "SnapchatConnector[" + baseUrl + ", " + descriptor().apiVersion() + "]";
     }
 }

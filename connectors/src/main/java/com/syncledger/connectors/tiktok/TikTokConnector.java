@@ -8,10 +8,10 @@ import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
-import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.AccessTokens;
 import com.syncledger.connectors.wire.AuthorizedHttp;
+import com.syncledger.connectors.wire.BaseConnector;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.SpendDays;
@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
  * {@code Access-Token} header; a GET never carries a body. Marketing API tokens are long-lived and have no
  * refresh flow, so an expired or revoked token is an {@link ConnectorException.Auth} error.
  */
-public final class TikTokConnector implements SpendConnector {
+public final class TikTokConnector extends BaseConnector {
 
     private static final Logger LOG = LoggerFactory.getLogger(TikTokConnector.class);
     private static final TikTokErrors ERRORS = new TikTokErrors();
@@ -57,24 +57,18 @@ public final class TikTokConnector implements SpendConnector {
 
     private final AuthorizedHttp http;
     private final String apiRoot;
-    private final String apiVersion;
 
     TikTokConnector(WireClient wire, URI baseUrl, String apiVersion, Secret accessToken) {
-        this.apiVersion = apiVersion;
+        // Retention is not documented in what we have (UNSURE): a year is claimed so a backfill never reads
+        // days TikTok no longer keeps as zeros. Restatement: ~3 days of attribution updates.
+        // Rate limit: the Basic developer tier, 10 requests per second per app.
+        super(new ConnectorDescriptor(Platform.TIKTOK, apiVersion, MAX_DAYS_PER_REQUEST, 365, 3,
+                RateLimit.perSecond(10)));
         this.apiRoot = baseUrl + "/open_api/" + apiVersion;
         this.http = AuthorizedHttp.builder(Platform.TIKTOK, wire, AccessTokens.fixed(accessToken), ERRORS)
                 .tokenIn("Access-Token")
                 .acceptJson()
                 .build();
-    }
-
-    @Override
-    public ConnectorDescriptor descriptor() {
-        // Retention is not documented in what we have (UNSURE): a year is claimed so a backfill never reads
-        // days TikTok no longer keeps as zeros. Restatement: ~3 days of attribution updates.
-        // Rate limit: the Basic developer tier, 10 requests per second per app.
-        return new ConnectorDescriptor(Platform.TIKTOK, apiVersion, MAX_DAYS_PER_REQUEST, 365, 3,
-                RateLimit.perSecond(10));
     }
 
     @Override
@@ -117,12 +111,11 @@ public final class TikTokConnector implements SpendConnector {
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {
         String id = account.valueOn(Platform.TIKTOK);
-        DateRange window = descriptor().requireOneRequest(range);
-        SpendDays days = new SpendDays(Platform.TIKTOK, range, info.currency());
+        SpendDays days = oneRequestDays(range, info);
         Set<LocalDate> seen = new HashSet<>();
         int totalPages = 1;
         for (int page = 1; page <= totalPages; page++) {
-            TikTokErrors.Answer answer = get("/report/integrated/get/", reportQuery(id, window, page));
+            TikTokErrors.Answer answer = get("/report/integrated/get/", reportQuery(id, range, page));
             days.requestId(answer.requestId());
             TikTokReportPage result = TikTokReportPage.read(answer.data(), id, info.currency(), answer.requestId());
             for (TikTokReportPage.Row row : result.rows()) {
@@ -133,7 +126,7 @@ public final class TikTokConnector implements SpendConnector {
                 days.add(row.day(), row.spend(), answer.requestId());
             }
             // An advertiser-day report cannot have more pages than days; more would be a paging bug.
-            totalPages = Math.min(result.totalPages(), window.days());
+            totalPages = Math.min(result.totalPages(), range.days());
         }
         // The integrated report covers every day of its start_date..end_date: a day without a row had no delivery.
         return days.coveredAll().report();
