@@ -21,9 +21,24 @@ import java.util.function.Consumer;
 public abstract class PlatformFactory {
 
     private final PlatformVariables variableNames;
+    private final List<String> variables;
+    private final Set<String> secretVariables;
 
+    /** A platform configured by its standard OAuth variables alone. */
     protected PlatformFactory(PlatformVariables variableNames) {
+        this(variableNames, variableNames.oauthHelp(), variableNames.oauthSecrets());
+    }
+
+    /**
+     * A platform with other variables than the standard OAuth ones.
+     *
+     * @param variables       what an operator sets, for help texts; optional ones say so
+     * @param secretVariables those whose values are credentials
+     */
+    protected PlatformFactory(PlatformVariables variableNames, List<String> variables, Set<String> secretVariables) {
         this.variableNames = variableNames;
+        this.variables = List.copyOf(variables);
+        this.secretVariables = Set.copyOf(secretVariables);
     }
 
     /** The names of the platform's standard credential variables. */
@@ -36,13 +51,13 @@ public abstract class PlatformFactory {
     }
 
     /** The variables an operator sets, for help texts; optional ones say so. */
-    public List<String> variables() {
-        return variableNames().oauthHelp();
+    public final List<String> variables() {
+        return variables;
     }
 
     /** The variables whose values are credentials, never to be shown or logged. */
-    public Set<String> secretVariables() {
-        return variableNames().oauthSecrets();
+    public final Set<String> secretVariables() {
+        return secretVariables;
     }
 
     /** Whether {@code env} holds enough for {@link #create} to build a working connector. */

@@ -1,6 +1,6 @@
 package com.syncledger.connectors.amazon;
 
-import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.OAuthPlatformFactory;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
@@ -8,27 +8,21 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Amazon Ads' setup: the Login with Amazon client and token(s), the regional host and report pacing. */
-public final class AmazonAdsFactory extends PlatformFactory {
+public final class AmazonAdsFactory extends OAuthPlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.AMAZON);
 
     public AmazonAdsFactory() {
-        super(NAMES);
+        super(NAMES, AmazonAdsSettings.DEFAULT_TOKEN_URL);
     }
 
     /** Amazon wants the client id on every call, so it is needed even with an access token. */
     @Override
     public boolean configured(Env env) {
         return env.has(NAMES.clientId()) && NAMES.accessOrRefreshable(env);
-    }
-
-    @Override
-    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return Optional.of(NAMES.refresher(env, AmazonAdsSettings.DEFAULT_TOKEN_URL, wire, onRotation).build());
     }
 
     /**
@@ -42,7 +36,7 @@ public final class AmazonAdsFactory extends PlatformFactory {
         String clientId = env.get(NAMES.clientId()).orElseThrow(() -> new IllegalArgumentException(
                 "AMAZON_CLIENT_ID is required: Amazon Ads wants the client id on every call"));
         AmazonAdsSettings settings = AmazonAdsSettings.fromEnv(env);
-        OAuthRefresher tokens = refresher(env, wire, onRotation).orElseThrow();
+        OAuthRefresher tokens = builtTokens(env, wire, onRotation);
         return new AmazonAdsConnector(new AmazonAdsApi(wire, tokens, clientId, settings), settings);
     }
 }

@@ -1,6 +1,6 @@
 package com.syncledger.connectors.google;
 
-import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.OAuthPlatformFactory;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
@@ -8,8 +8,8 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
+import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * Google Ads' setup: the OAuth client and refresh token ({@code GOOGLE_ADS_*}, but {@code GOOGLE_TOKEN_URL}),
  * the developer token, and optionally the manager account to log in through.
  */
-public final class GoogleAdsFactory extends PlatformFactory {
+public final class GoogleAdsFactory extends OAuthPlatformFactory {
 
     static final PlatformVariables NAMES = new PlatformVariables(Platform.GOOGLE, "GOOGLE_ADS",
             "GOOGLE_ADS_CLIENT_ID", "GOOGLE_ADS_CLIENT_SECRET", "GOOGLE_TOKEN_URL");
@@ -25,18 +25,10 @@ public final class GoogleAdsFactory extends PlatformFactory {
     static final String LOGIN_CUSTOMER_ID = "GOOGLE_ADS_LOGIN_CUSTOMER_ID";
 
     public GoogleAdsFactory() {
-        super(NAMES);
-    }
-
-    @Override
-    public List<String> variables() {
-        return List.of(DEVELOPER_TOKEN, NAMES.clientId(), NAMES.clientSecret(), NAMES.refreshToken(),
-                LOGIN_CUSTOMER_ID + " (optional)");
-    }
-
-    @Override
-    public Set<String> secretVariables() {
-        return Set.of(DEVELOPER_TOKEN, NAMES.clientSecret(), NAMES.refreshToken());
+        super(NAMES, GoogleAdsConnector.DEFAULT_TOKEN_URL,
+                List.of(DEVELOPER_TOKEN, NAMES.clientId(), NAMES.clientSecret(), NAMES.refreshToken(),
+                        LOGIN_CUSTOMER_ID + " (optional)"),
+                Set.of(DEVELOPER_TOKEN, NAMES.clientSecret(), NAMES.refreshToken()), Clock.systemUTC());
     }
 
     @Override
@@ -46,14 +38,14 @@ public final class GoogleAdsFactory extends PlatformFactory {
 
     /** Always the refresh-token grant: Google access tokens live an hour, so none is configured. */
     @Override
-    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
+    protected OAuthRefresher.Builder tokens(Env env, WireClient wire, Consumer<Secret> onRotation) {
         if (!env.has(NAMES.clientId())) {
             throw new IllegalArgumentException("GOOGLE_ADS_CLIENT_ID is required for Google Ads");
         }
         if (!env.has(NAMES.refreshToken())) {
             throw new IllegalArgumentException("GOOGLE_ADS_REFRESH_TOKEN is required for Google Ads");
         }
-        return Optional.of(NAMES.refresher(env, GoogleAdsConnector.DEFAULT_TOKEN_URL, wire, onRotation).accessToken(null).build());
+        return super.tokens(env, wire, onRotation).accessToken(null);
     }
 
     /**
@@ -64,7 +56,7 @@ public final class GoogleAdsFactory extends PlatformFactory {
      */
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        OAuthRefresher oauth = refresher(env, wire, onRotation).orElseThrow();
+        OAuthRefresher oauth = builtTokens(env, wire, onRotation);
         return new GoogleAdsConnector(
                 NAMES.baseUrl(env, GoogleAdsConnector.DEFAULT_BASE_URL),
                 GoogleAdsConnector.apiVersion(NAMES.apiVersion(env, GoogleAdsConnector.DEFAULT_API_VERSION)),

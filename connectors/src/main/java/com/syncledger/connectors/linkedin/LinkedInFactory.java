@@ -1,6 +1,6 @@
 package com.syncledger.connectors.linkedin;
 
-import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.OAuthPlatformFactory;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
@@ -8,34 +8,32 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /** LinkedIn's setup: an access token and/or the refresh triple, and the Rest.li API version. */
-public final class LinkedInFactory extends PlatformFactory {
+public final class LinkedInFactory extends OAuthPlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.LINKEDIN);
-
     private static final Pattern VERSION = Pattern.compile("\\d{6}(\\.\\d{2})?");
 
     public LinkedInFactory() {
-        super(NAMES);
+        super(NAMES, LinkedInConnector.DEFAULT_TOKEN_URL);
     }
 
     /** The refresh part is left out unless the whole triple is there, so a partial one never half-works. */
     @Override
-    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
+    protected OAuthRefresher.Builder tokens(Env env, WireClient wire, Consumer<Secret> onRotation) {
         boolean refreshable = NAMES.refreshable(env);
         if (!env.has(NAMES.accessToken()) && !refreshable) {
             throw new IllegalArgumentException("LinkedIn needs LINKEDIN_ACCESS_TOKEN, or LINKEDIN_REFRESH_TOKEN with "
                     + "LINKEDIN_CLIENT_ID and LINKEDIN_CLIENT_SECRET");
         }
-        OAuthRefresher.Builder tokens = NAMES.refresher(env, LinkedInConnector.DEFAULT_TOKEN_URL, wire, onRotation);
+        OAuthRefresher.Builder tokens = super.tokens(env, wire, onRotation);
         if (!refreshable) {
             tokens.client(null, null).refreshToken(null);
         }
-        return Optional.of(tokens.build());
+        return tokens;
     }
 
     /**
@@ -45,7 +43,7 @@ public final class LinkedInFactory extends PlatformFactory {
      */
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        OAuthRefresher tokens = refresher(env, wire, onRotation).orElseThrow();
+        OAuthRefresher tokens = builtTokens(env, wire, onRotation);
         String version = NAMES.apiVersion(env, LinkedInConnector.DEFAULT_API_VERSION, VERSION, "be YYYYMM (e.g. 202603)");
         return new LinkedInConnector(wire, NAMES.baseUrl(env, LinkedInConnector.DEFAULT_BASE_URL), version, tokens);
     }

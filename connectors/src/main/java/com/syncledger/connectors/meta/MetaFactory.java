@@ -21,17 +21,7 @@ public final class MetaFactory extends PlatformFactory {
     static final String APP_SECRET = "META_APP_SECRET";
 
     public MetaFactory() {
-        super(NAMES);
-    }
-
-    @Override
-    public List<String> variables() {
-        return List.of(NAMES.accessToken(), APP_SECRET + " (optional)");
-    }
-
-    @Override
-    public Set<String> secretVariables() {
-        return Set.of(NAMES.accessToken(), APP_SECRET);
+        super(NAMES, List.of(NAMES.accessToken(), APP_SECRET + " (optional)"), Set.of(NAMES.accessToken(), APP_SECRET));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.syncledger.connectors.pinterest;
 
-import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.OAuthPlatformFactory;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
@@ -8,20 +8,19 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Pinterest's setup: the app id and secret ({@code PINTEREST_APP_ID}, {@code PINTEREST_APP_SECRET}) with a
  * refresh token that rotates on every refresh, or an access token.
  */
-public final class PinterestFactory extends PlatformFactory {
+public final class PinterestFactory extends OAuthPlatformFactory {
 
     static final PlatformVariables NAMES = new PlatformVariables(Platform.PINTEREST, "PINTEREST", "PINTEREST_APP_ID",
             "PINTEREST_APP_SECRET", "PINTEREST_TOKEN_URL");
 
     public PinterestFactory() {
-        super(NAMES);
+        super(NAMES, PinterestConnector.DEFAULT_TOKEN_URL);
     }
 
     /**
@@ -31,16 +30,14 @@ public final class PinterestFactory extends PlatformFactory {
      *                   one must be stored where {@code PINTEREST_REFRESH_TOKEN} comes from
      */
     @Override
-    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return Optional.of(NAMES.refresher(env, PinterestConnector.DEFAULT_TOKEN_URL, wire, onRotation)
-                .clientAuth(OAuthRefresher.ClientAuth.BASIC_HEADER)
-                .build());
+    protected OAuthRefresher.Builder tokens(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return super.tokens(env, wire, onRotation).clientAuth(OAuthRefresher.ClientAuth.BASIC_HEADER);
     }
 
     @Override
     public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
         return new PinterestConnector(NAMES.baseUrl(env, PinterestConnector.DEFAULT_BASE_URL),
-                NAMES.apiVersion(env, PinterestConnector.DEFAULT_API_VERSION),
-                refresher(env, wire, onRotation).orElseThrow(), wire);
+                NAMES.apiVersion(env, PinterestConnector.DEFAULT_API_VERSION), builtTokens(env, wire, onRotation),
+                wire);
     }
 }

@@ -1,52 +1,51 @@
 package com.syncledger.connectors.reddit;
 
-import com.syncledger.connectors.PlatformFactory;
+import com.syncledger.connectors.OAuthPlatformFactory;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
-import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Reddit's setup: an access token and/or the refresh triple (rotated on refresh), and a User-Agent. */
-public final class RedditFactory extends PlatformFactory {
+public final class RedditFactory extends OAuthPlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.REDDIT);
 
     public RedditFactory() {
-        super(NAMES);
+        this(Clock.systemUTC());
     }
 
-    @Override
-    public Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return Optional.of(tokens(env, RedditSettings.fromEnv(env), wire, onRotation).build());
-    }
-
-    @Override
-    public SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return connector(env, wire, Clock.systemUTC(), onRotation);
+    /** @param clock judges token expiry; tests use another */
+    RedditFactory(Clock clock) {
+        super(NAMES, RedditSettings.DEFAULT_TOKEN_URL, clock);
     }
 
     /**
-     * The connector on another clock (token expiry), for tests.
+     * The standard client and tokens; Reddit wants the client as a Basic header, and its User-Agent on token
+     * calls too.
      *
      * @param onRotation receives the new refresh token whenever Reddit rotates it, so it can be stored; the
      *                   connector itself keeps using the new one from then on
      */
-    static RedditConnector connector(Env env, WireClient wire, Clock clock, Consumer<Secret> onRotation) {
-        RedditSettings settings = RedditSettings.fromEnv(env);
-        return new RedditConnector(settings, tokens(env, settings, wire, onRotation).clock(clock).build(), wire);
+    @Override
+    protected OAuthRefresher.Builder tokens(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        String userAgent = RedditSettings.fromEnv(env).userAgent();
+        return super.tokens(env, wire, onRotation)
+                .clientAuth(OAuthRefresher.ClientAuth.BASIC_HEADER)
+                .header("User-Agent", userAgent);
     }
 
-    /** The standard client and tokens; Reddit wants the client as a Basic header, and its User-Agent on token calls too. */
-    private static OAuthRefresher.Builder tokens(Env env, RedditSettings settings, WireClient wire,
-            Consumer<Secret> onRotation) {
-        return NAMES.refresher(env, RedditSettings.DEFAULT_TOKEN_URL, wire, onRotation)
-                .clientAuth(OAuthRefresher.ClientAuth.BASIC_HEADER)
-                .header("User-Agent", settings.userAgent());
+    @Override
+    public RedditConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return new RedditConnector(RedditSettings.fromEnv(env), builtTokens(env, wire, onRotation), wire);
+    }
+
+    /** The connector on another clock, for tests. */
+    static RedditConnector connector(Env env, WireClient wire, Clock clock, Consumer<Secret> onRotation) {
+        return new RedditFactory(clock).create(env, wire, onRotation);
     }
 }

@@ -20,21 +20,12 @@ public final class TikTokFactory extends PlatformFactory {
 
     static final PlatformVariables NAMES = new PlatformVariables(Platform.TIKTOK, "TIKTOK", "TIKTOK_APP_ID",
             "TIKTOK_APP_SECRET", "TIKTOK_TOKEN_URL");
-
     private static final Pattern VERSION = Pattern.compile("v\\d+\\.\\d+");
 
     public TikTokFactory() {
-        super(NAMES);
-    }
-
-    @Override
-    public List<String> variables() {
-        return List.of(NAMES.accessToken(), NAMES.clientId() + " (optional)", NAMES.clientSecret() + " (optional)");
-    }
-
-    @Override
-    public Set<String> secretVariables() {
-        return Set.of(NAMES.accessToken(), NAMES.clientSecret());
+        super(NAMES,
+                List.of(NAMES.accessToken(), NAMES.clientId() + " (optional)", NAMES.clientSecret() + " (optional)"),
+                Set.of(NAMES.accessToken(), NAMES.clientSecret()));
     }
 
     @Override

@@ -1,0 +1,63 @@
+package com.syncledger.connectors;
+
+import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.WireClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The factory of a platform whose access tokens are refreshed with OAuth. Its refresher is the standard one
+ * of its variables, on the factory's clock; a platform whose token endpoint wants more overrides
+ * {@link #tokens} and adds to what {@code super.tokens} returns.
+ */
+public abstract class OAuthPlatformFactory extends PlatformFactory {
+
+    private final String defaultTokenUrl;
+    private final Clock clock;
+
+    protected OAuthPlatformFactory(PlatformVariables variableNames, String defaultTokenUrl) {
+        this(variableNames, defaultTokenUrl, Clock.systemUTC());
+    }
+
+    /** @param clock judges token expiry (and whatever else the connector times); tests use another */
+    protected OAuthPlatformFactory(PlatformVariables variableNames, String defaultTokenUrl, Clock clock) {
+        this(variableNames, defaultTokenUrl, variableNames.oauthHelp(), variableNames.oauthSecrets(), clock);
+    }
+
+    protected OAuthPlatformFactory(PlatformVariables variableNames, String defaultTokenUrl, List<String> variables,
+            Set<String> secretVariables, Clock clock) {
+        super(variableNames, variables, secretVariables);
+        this.defaultTokenUrl = defaultTokenUrl;
+        this.clock = clock;
+    }
+
+    /**
+     * The platform's refresher, not built yet: client, refresh and access token and token URL from the
+     * standard variables.
+     *
+     * @param onRotation receives each refresh token the platform rotates to, so it can be kept
+     * @throws IllegalArgumentException naming a required setting that is missing or malformed
+     */
+    protected OAuthRefresher.Builder tokens(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return variableNames().refresher(env, defaultTokenUrl, wire, onRotation);
+    }
+
+    @Override
+    public final Optional<OAuthRefresher> refresher(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return Optional.of(builtTokens(env, wire, onRotation));
+    }
+
+    /** The refresher a connector uses. */
+    protected final OAuthRefresher builtTokens(Env env, WireClient wire, Consumer<Secret> onRotation) {
+        return tokens(env, wire, onRotation).clock(clock).build();
+    }
+
+    protected final Clock clock() {
+        return clock;
+    }
+}
