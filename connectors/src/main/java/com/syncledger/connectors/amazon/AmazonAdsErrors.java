@@ -51,7 +51,7 @@ final class AmazonAdsErrors implements ErrorTranslator {
         String message = message(body);
         int status = response.status();
         Details details = new Details(AMAZON, status, code, requestId(response),
-                "Amazon Ads answered http " + status + (message == null ? "" : ": " + message));
+                "Amazon Ads answered http " + status + Json.said(message));
         return switch (status) {
             case 401 -> message != null && SCOPE_REFUSED.matcher(message).find()
                     ? new ConnectorException.Permission(details)

@@ -13,20 +13,10 @@ import java.util.Optional;
  * {@link #EMPTY_TRUSTED_DAYS}, since Amazon has accepted Sponsored Products reports 95 days back while returning
  * rows for only the last 65. A profile's day is spend only when every product it has vouches for it.
  */
-final class ReportCoverage {
+record ReportCoverage(DateRange range, LocalDate today, SpendDays days) {
 
     /** How far back an empty start of a report is still read as "no delivery": the oldest limit Amazon stated. */
     static final int EMPTY_TRUSTED_DAYS = 60;
-
-    private final DateRange range;
-    private final LocalDate today;
-    private final SpendDays days;
-
-    ReportCoverage(DateRange range, LocalDate today, SpendDays days) {
-        this.range = range;
-        this.today = today;
-        this.days = days;
-    }
 
     /** The part of the range {@code product} can still be asked for; empty when all of it is too old. */
     Optional<DateRange> reachable(AdProduct product) {

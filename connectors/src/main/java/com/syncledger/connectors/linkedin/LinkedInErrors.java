@@ -51,10 +51,8 @@ final class LinkedInErrors implements ErrorTranslator {
         int status = response.status();
         JsonNode body = Json.objectOrNull(response);
         String code = Json.text(body, "code");
-        String serviceCode = Json.text(body, "serviceErrorCode");
-        String message = Json.text(body, "message");
-        String platformCode = code != null ? code : serviceCode;
-        String said = message == null ? "" : ": " + message;
+        String platformCode = code != null ? code : Json.text(body, "serviceErrorCode");
+        String said = Json.said(Json.text(body, "message"));
         Details d = new Details(LINKEDIN, status, platformCode, requestId(response), switch (status) {
             case 401 -> "LinkedIn refused the access token" + said
                     + " (re-authorize, or configure LINKEDIN_REFRESH_TOKEN with client id and secret)";

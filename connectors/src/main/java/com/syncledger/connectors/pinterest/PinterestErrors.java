@@ -41,7 +41,7 @@ final class PinterestErrors implements ErrorTranslator {
         String code = Json.text(body, "code");
         String message = Json.text(body, "message");
         Details details = new Details(PINTEREST, status, code, requestId(response),
-                "Pinterest answered http " + status + (message == null ? "" : ": " + message));
+                "Pinterest answered http " + status + Json.said(message));
         if (status >= 500 && RAMPED_DOWN.equals(code)) {
             return new ConnectorException.InvalidRequest(details);
         }

@@ -112,13 +112,10 @@ final class TikTokErrors implements ErrorTranslator {
     /** A non-200 status: TikTok's gateway, not the API, answered. */
     @Override
     public ConnectorException translate(WireResponse response) {
-        int status = response.status();
         JsonNode body = Json.objectOrNull(response);
-        String code = Json.text(body, "code");
-        String requestId = Json.text(body, "request_id");
-        String message = Json.text(body, "message");
-        Details d = new Details(TIKTOK, status, code, requestId, "TikTok answered HTTP " + status
-                + (message == null ? "" : ": " + message)
+        int status = response.status();
+        Details d = new Details(TIKTOK, status, Json.text(body, "code"), requestId(response), "TikTok answered HTTP "
+                + status + Json.said(Json.text(body, "message"))
                 + (status == 404 ? " (no such endpoint: check TIKTOK_BASE_URL and TIKTOK_API_VERSION)" : ""));
         if (status >= 500) {
             return new ConnectorException.Transient(d);

@@ -60,6 +60,11 @@ public final class Json {
         return value.isValueNode() ? value.asString() : value.toString();
     }
 
+    /** {@code ": <text>"} to end an error message with what the platform said, or nothing when it said nothing. */
+    public static String said(String text) {
+        return text == null ? "" : ": " + text;
+    }
+
     /**
      * An exact decimal from a JSON string or number.
      *
