@@ -11,10 +11,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(name = "db", mixinStandardHelpOptions = true, description = "Manage the database schema, back it up and restore it.",
         subcommands = {DbCommand.Migrate.class, DbCommand.Rollback.class, DbCommand.Status.class, DbCommand.Backup.class,
@@ -32,16 +31,11 @@ final class DbCommand extends CommandGroup {
 
     @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply pending migrations.")
     static final class Migrate implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
-
-        Migrate(Env env) {
-            this.env = env;
-        }
+        @Mixin Session session;
 
         @Override
         public Integer call() {
-            return withMigrations(env, spec.commandLine().getOut(),
+            return withMigrations(session.env(), session.out(),
                     m -> List.of("Applied " + m.migrate() + " migration(s)."));
         }
     }
@@ -49,22 +43,17 @@ final class DbCommand extends CommandGroup {
     @Command(name = "rollback", mixinStandardHelpOptions = true,
             description = "Undo the newest migration, or all newer than --to VERSION (--to 0: everything).")
     static final class Rollback implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
+        @Mixin Session session;
 
         @Option(names = "--to", paramLabel = "VERSION", description = "Keep migrations up to this version.")
         String to;
-
-        Rollback(Env env) {
-            this.env = env;
-        }
 
         @Override
         public Integer call() {
             if (to != null && !to.matches("\\d+(\\.\\d+)*")) {
                 throw new IllegalArgumentException("--to must be a migration version such as 1 or 0, got '" + to + "'");
             }
-            return withMigrations(env, spec.commandLine().getOut(), m -> {
+            return withMigrations(session.env(), session.out(), m -> {
                 List<String> undone = to == null ? m.rollbackLatest() : m.rollbackTo(to);
                 return undone.isEmpty() ? List.of("Nothing to roll back.")
                         : undone.stream().map(v -> "Rolled back version " + v).toList();
@@ -74,16 +63,11 @@ final class DbCommand extends CommandGroup {
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show each migration and its state.")
     static final class Status implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
-
-        Status(Env env) {
-            this.env = env;
-        }
+        @Mixin Session session;
 
         @Override
         public Integer call() {
-            return withMigrations(env, spec.commandLine().getOut(), m -> m.status().stream()
+            return withMigrations(session.env(), session.out(), m -> m.status().stream()
                     .map(s -> String.format("  V%-4s %-32s %-10s %s", s.version(), s.description(), s.state(),
                             s.installedOn()))
                     .toList());
@@ -107,19 +91,14 @@ final class DbCommand extends CommandGroup {
             "Write a consistent snapshot of the whole ledger to FILE (gzip) and its SHA-256 to FILE.sha256.",
             "Safe while the service runs and syncs: every table is read in one transaction."})
     static final class Backup implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
+        @Mixin Session session;
 
         @Parameters(paramLabel = "FILE", description = "The backup to write; must not exist.")
         Path file;
 
-        Backup(Env env) {
-            this.env = env;
-        }
-
         @Override
         public Integer call() {
-            return withBackups(env, spec.commandLine().getOut(), backups -> backups.backup(file),
+            return withBackups(session.env(), session.out(), backups -> backups.backup(file),
                     "Backed up to " + file);
         }
     }
@@ -129,8 +108,7 @@ final class DbCommand extends CommandGroup {
                     + "FILE.sha256.",
             "Refuses a ledger that holds data unless --force. Stop the service first."})
     static final class Restore implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
+        @Mixin Session session;
 
         @Parameters(paramLabel = "FILE", description = "A backup written by `db backup`.")
         Path file;
@@ -138,13 +116,9 @@ final class DbCommand extends CommandGroup {
         @Option(names = "--force", description = "Replace the ledger's data when it holds any.")
         boolean force;
 
-        Restore(Env env) {
-            this.env = env;
-        }
-
         @Override
         public Integer call() {
-            return withBackups(env, spec.commandLine().getOut(), backups -> backups.restore(file, force),
+            return withBackups(session.env(), session.out(), backups -> backups.restore(file, force),
                     "Restored from " + file);
         }
     }

@@ -2,16 +2,14 @@ package com.syncledger.app.cli;
 
 import com.syncledger.app.fetch.AccountFetch;
 import com.syncledger.app.fetch.FetchSettings;
-import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "fetch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fetch the daily spend of ad accounts from their platforms, all at once; no database needed.",
@@ -21,10 +19,7 @@ import picocli.CommandLine.Spec;
                 "Exit status: 0 every account fetched, 1 some failed or are not configured, 2 invalid input."})
 final class FetchCommand implements Callable<Integer> {
 
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin Session session;
 
     @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First day.")
     String from;
@@ -39,23 +34,18 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
-    FetchCommand(Env env) {
-        this.env = env;
-    }
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = session.out();
         FetchInput input;
         FetchSettings settings;
         try {
             input = FetchInput.parse(from, to, accounts, LocalDate.now(ZoneOffset.UTC));
-            settings = FetchSettings.fromEnv(env);
+            settings = FetchSettings.fromEnv(session.env());
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return SyncLedgerCommand.INVALID_INPUT;
+            return session.refused(e);
         }
-        List<AccountFetch> results = PlatformSession.run(env, settings, engine -> engine.fetch(input.requests()));
+        List<AccountFetch> results = PlatformSession.run(session.env(), settings, engine -> engine.fetch(input.requests()));
         if (json) {
             out.println(SpendJson.render(input.range(), results));
         } else {

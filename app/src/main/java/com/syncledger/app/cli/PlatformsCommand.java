@@ -20,18 +20,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "platforms", mixinStandardHelpOptions = true,
         description = "List the nine platforms and whether credentials are configured (environment and .env).")
 final class PlatformsCommand implements Callable<Integer> {
 
-    private final Env env;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin Session session;
 
     @Option(names = "--check", description = {
             "Also make one cheap authenticated call per configured platform and report whether its credentials "
@@ -43,32 +39,27 @@ final class PlatformsCommand implements Callable<Integer> {
             + "with --check.")
     boolean json;
 
-    PlatformsCommand(Env env) {
-        this.env = env;
-    }
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = session.out();
         if (!json) {
-            print(env, out);
+            print(session.env(), out);
         }
         if (!check) {
             if (json) {
-                out.println(ApiJson.write(view(env, List.of())));
+                out.println(ApiJson.write(view(session.env(), List.of())));
             }
             return SyncLedgerCommand.OK;
         }
         FetchSettings settings;
         try {
-            settings = FetchSettings.fromEnv(env);
+            settings = FetchSettings.fromEnv(session.env());
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return SyncLedgerCommand.INVALID_INPUT;
+            return session.refused(e);
         }
-        List<CredentialCheck> checks = PlatformSession.run(env, settings, FetchEngine::checkCredentials);
+        List<CredentialCheck> checks = PlatformSession.run(session.env(), settings, FetchEngine::checkCredentials);
         if (json) {
-            out.println(ApiJson.write(view(env, checks)));
+            out.println(ApiJson.write(view(session.env(), checks)));
         } else {
             out.println();
             out.println("Credential check:");

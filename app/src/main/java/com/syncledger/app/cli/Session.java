@@ -46,6 +46,11 @@ final class Session {
         return LedgerSession.run(env, work);
     }
 
+    /** The settings the command runs with. */
+    Env env() {
+        return env;
+    }
+
     PrintWriter out() {
         return command.commandLine().getOut();
     }

@@ -5,16 +5,12 @@ import com.syncledger.app.billing.IssuedStatement;
 import com.syncledger.app.billing.StatementDiff;
 import com.syncledger.app.billing.StatementRefusedException;
 import com.syncledger.app.billing.Statements;
-import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,32 +42,21 @@ final class StatementCommand extends CommandGroup {
 
     /** A command that reads one period's statement with the billing facade and prints it. */
     abstract static class PeriodCommand implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
+        @Mixin Session session;
         @Mixin StoreAndPeriod options;
-
-        PeriodCommand(Env env) {
-            this.env = env;
-        }
 
         abstract int run(Statements statements, BillingPeriod period, PrintWriter out, PrintWriter err);
 
         @Override
         public Integer call() {
             BillingPeriod period = BillingPeriod.parse(options.period);
-            BiFunction<Statements, BillingPeriod, Integer> work = (statements, p) ->
-                    run(statements, p, spec.commandLine().getOut(), spec.commandLine().getErr());
-            return LedgerSession.run(env, c -> work.apply(c.getBean(Statements.class), period));
+            return session.call(Statements.class, statements -> run(statements, period, session.out(), session.err()));
         }
     }
 
     @Command(name = "preview", mixinStandardHelpOptions = true,
             description = "The statement as it would be issued now: provisional, listing every gap.")
     static final class Preview extends PeriodCommand {
-        Preview(Env env) {
-            super(env);
-        }
-
         @Override
         int run(Statements statements, BillingPeriod period, PrintWriter out, PrintWriter err) {
             print(out, statements.json(statements.preview(options.storeId, period)), options.json);
@@ -83,10 +68,6 @@ final class StatementCommand extends CommandGroup {
             description = "Issue the statement; refused (exit 1, gaps on stderr) until every day is settled, every "
                     + "FX rate known and revenue closed. Issuing again prints the same statement.")
     static final class Issue extends PeriodCommand {
-        Issue(Env env) {
-            super(env);
-        }
-
         @Override
         int run(Statements statements, BillingPeriod period, PrintWriter out, PrintWriter err) {
             try {
@@ -110,10 +91,6 @@ final class StatementCommand extends CommandGroup {
 
     @Command(name = "show", mixinStandardHelpOptions = true, description = "An issued statement, exactly as issued.")
     static final class Show extends PeriodCommand {
-        Show(Env env) {
-            super(env);
-        }
-
         @Override
         int run(Statements statements, BillingPeriod period, PrintWriter out, PrintWriter err) {
             print(out, statements.show(options.storeId, period).document(), options.json);
@@ -124,10 +101,6 @@ final class StatementCommand extends CommandGroup {
     @Command(name = "diff", mixinStandardHelpOptions = true,
             description = "What changed in an issued statement's data since issue, day by day.")
     static final class Diff extends PeriodCommand {
-        Diff(Env env) {
-            super(env);
-        }
-
         @Override
         int run(Statements statements, BillingPeriod period, PrintWriter out, PrintWriter err) {
             StatementDiff diff = statements.diff(options.storeId, period);
@@ -150,19 +123,14 @@ final class StatementCommand extends CommandGroup {
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "A store's issued statements.")
     static final class ListStatements implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
+        @Mixin Session session;
         @Option(names = "--store", required = true) long storeId;
         @Option(names = "--json") boolean json;
 
-        ListStatements(Env env) {
-            this.env = env;
-        }
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            List<IssuedStatement> issued = LedgerSession.run(env, c -> c.getBean(Statements.class).list(storeId));
+            PrintWriter out = session.out();
+            List<IssuedStatement> issued = session.call(c -> c.getBean(Statements.class).list(storeId));
             if (json) {
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(issued.stream()
                         .map(s -> JSON.readTree(s.document())).toList()));

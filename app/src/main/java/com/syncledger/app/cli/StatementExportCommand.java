@@ -4,16 +4,14 @@ import com.syncledger.app.billing.BillingPeriod;
 import com.syncledger.app.billing.StatementDocuments;
 import com.syncledger.app.billing.StatementDocuments.Format;
 import com.syncledger.app.billing.StatementDocuments.Rendered;
-import com.syncledger.connectors.wire.Env;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code statement export}: a statement as a printable page, a PDF or CSV, written to a file. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -21,8 +19,7 @@ import picocli.CommandLine.Spec;
                 + "--preview the provisional one as it would be issued now.")
 final class StatementExportCommand implements Callable<Integer> {
 
-    private final Env env;
-    @Spec CommandSpec spec;
+    @Mixin Session session;
     @Option(names = "--store", required = true) long storeId;
     @Option(names = "--period", required = true, paramLabel = "YYYY-MM") String period;
     @Option(names = "--format", required = true, paramLabel = "html|pdf|csv") String format;
@@ -31,16 +28,12 @@ final class StatementExportCommand implements Callable<Integer> {
     @Option(names = "--preview", description = "the provisional statement instead of the issued one")
     boolean preview;
 
-    StatementExportCommand(Env env) {
-        this.env = env;
-    }
-
     @Override
     public Integer call() {
         // Both checked before the database is opened: a typo costs nothing.
         Format chosen = Format.parse(format);
         BillingPeriod billingPeriod = BillingPeriod.parse(period);
-        Rendered rendered = LedgerSession.run(env, c -> {
+        Rendered rendered = session.call(c -> {
             StatementDocuments documents = c.getBean(StatementDocuments.class);
             return preview ? documents.preview(storeId, billingPeriod, chosen)
                     : documents.issued(storeId, billingPeriod, chosen);
@@ -50,7 +43,7 @@ final class StatementExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + out + ": " + e.getMessage(), e);
         }
-        spec.commandLine().getOut().printf("Wrote the %s statement of store %d for %s as %s to %s (%d bytes)%n",
+        session.out().printf("Wrote the %s statement of store %d for %s as %s to %s (%d bytes)%n",
                 preview ? "provisional" : "issued", storeId, billingPeriod, chosen.extension(), out,
                 rendered.body().length);
         return SyncLedgerCommand.OK;
