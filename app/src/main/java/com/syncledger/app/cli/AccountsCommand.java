@@ -2,11 +2,9 @@ package com.syncledger.app.cli;
 
 import com.syncledger.app.ledger.AdAccount;
 import com.syncledger.app.ledger.AdAccounts;
-import com.syncledger.app.views.ApiJson;
 import com.syncledger.app.views.ApiModel.AccountView;
 import com.syncledger.connectors.spi.AccountId;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,9 +15,7 @@ final class AccountsCommand extends CommandGroup {
 
     @Command(name = "link", mixinStandardHelpOptions = true,
             description = "Link an ad account (PLATFORM=ID, e.g. google=123-456-7890) to a store.")
-    static final class Link implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class Link extends StoreCommand {
         @Option(names = "--account", required = true, paramLabel = "PLATFORM=ID") String account;
 
         @Override
@@ -34,9 +30,7 @@ final class AccountsCommand extends CommandGroup {
 
     @Command(name = "unlink", mixinStandardHelpOptions = true,
             description = "Unlink an account from a store; its spend history is kept.")
-    static final class Unlink implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class Unlink extends StoreCommand {
         @Option(names = "--account-id", required = true, description = "the linked account's number from `accounts list`")
         long accountId;
 
@@ -49,22 +43,16 @@ final class AccountsCommand extends CommandGroup {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a store's linked accounts.")
-    static final class ListAccounts implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class ListAccounts extends StoreCommand {
         @Mixin JsonOption output;
 
         @Override
         public Integer call() {
             List<AdAccount> linked = session.call(AdAccounts.class, accounts -> accounts.linked(store.id));
-            if (output.json) {
-                session.out().println(ApiJson.write(linked.stream().map(AccountView::of).toList()));
-                return SyncLedgerCommand.OK;
-            }
-            linked.forEach(a ->
-                    session.out().printf("%-5d %-10s %-38s %-4s %s%n", a.id(), a.platform().slug(), a.externalId(),
-                            a.currency() == null ? "-" : a.currency(), a.timeZone() == null ? "-" : a.timeZone()));
-            return SyncLedgerCommand.OK;
+            return output.print(session.out(), linked, rows -> rows.stream().map(AccountView::of).toList(),
+                    rows -> rows.forEach(a -> session.out().printf("%-5d %-10s %-38s %-4s %s%n", a.id(),
+                            a.platform().slug(), a.externalId(), a.currency() == null ? "-" : a.currency(),
+                            a.timeZone() == null ? "-" : a.timeZone())));
         }
     }
 }

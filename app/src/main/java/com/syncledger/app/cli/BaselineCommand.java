@@ -2,13 +2,10 @@ package com.syncledger.app.cli;
 
 import com.syncledger.app.ledger.Baseline;
 import com.syncledger.app.ledger.Baselines;
-import com.syncledger.app.views.ApiJson;
 import com.syncledger.app.views.ApiModel.BaselineView;
-import com.syncledger.app.views.ApiModel.Page;
 import com.syncledger.connectors.spi.DateRange;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +27,7 @@ final class BaselineCommand extends CommandGroup {
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Snapshot per-platform spend; refused unless every account is complete and fresh.")
-    static final class Create implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class Create extends StoreCommand {
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD") String from;
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD") String to;
         @Option(names = "--provisional", description = "take it anyway, recording what is missing") boolean provisional;
@@ -42,34 +37,22 @@ final class BaselineCommand extends CommandGroup {
         public Integer call() {
             DateRange range = DateRange.parse(from, to);
             Baseline created = session.call(Baselines.class, baselines -> baselines.create(store.id, range, provisional));
-            if (output.json) {
-                session.out().println(ApiJson.write(BaselineView.of(created)));
-            } else {
-                print(session.out(), created);
-            }
-            return SyncLedgerCommand.OK;
+            return output.print(session.out(), created, BaselineView::of, b -> print(session.out(), b));
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a store's baselines.")
-    static final class ListBaselines implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class ListBaselines extends StoreCommand {
         @Mixin JsonOption output;
         @Mixin PageOptions page;
 
         @Override
         public Integer call() {
-            int offset = page.offset();
-            int limit = page.limit(PageOptions.MAX_LIMIT, output.json);
-            List<Baseline> list = session.call(Baselines.class, baselines -> baselines.list(store.id, offset, limit));
-            if (output.json) {
-                session.out().println(ApiJson.write(new Page<>(list.stream().map(BaselineView::of).toList(), offset,
-                        limit)));
-            } else {
-                list.forEach(b -> print(session.out(), b));
-            }
-            return SyncLedgerCommand.OK;
+            PageOptions.Window window = page.window(PageOptions.MAX_LIMIT, output.json);
+            List<Baseline> list = session.call(Baselines.class,
+                    baselines -> baselines.list(store.id, window.offset(), window.limit()));
+            return output.printPage(session.out(), list, window, BaselineView::of,
+                    rows -> rows.forEach(b -> print(session.out(), b)));
         }
     }
 }

@@ -4,9 +4,7 @@ import com.syncledger.app.billing.BillingTerms;
 import com.syncledger.app.billing.Terms;
 import com.syncledger.app.billing.TermsInput;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "billing", mixinStandardHelpOptions = true, description = "A store's billing terms.",
@@ -22,9 +20,7 @@ final class BillingCommand extends CommandGroup {
 
     @Command(name = "terms", mixinStandardHelpOptions = true,
             description = "Set billing terms from a month on (versioned: earlier statements keep theirs).")
-    static final class SetTerms implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class SetTerms extends StoreCommand {
         @Option(names = "--baseline-from", required = true, paramLabel = "YYYY-MM-DD") String baselineFrom;
         @Option(names = "--baseline-to", required = true, paramLabel = "YYYY-MM-DD") String baselineTo;
         @Option(names = "--fee-rate", defaultValue = "0.20", description = "exact decimal, default 0.20") String feeRate;
@@ -43,9 +39,7 @@ final class BillingCommand extends CommandGroup {
     }
 
     @Command(name = "terms-list", mixinStandardHelpOptions = true, description = "Every terms version of a store.")
-    static final class ListTerms implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class ListTerms extends StoreCommand {
 
         @Override
         public Integer call() {

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,9 +23,7 @@ final class LedgerCommand extends CommandGroup {
     @Command(name = "import", mixinStandardHelpOptions = true,
             description = {"Record the entries of a CSV file, all or none; a repeated file records nothing new.",
                     "Header: external_id,date,kind,amount,currency,platform,platform_campaign_id,description"})
-    static final class Import implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class Import extends StoreCommand {
         @Parameters(paramLabel = "FILE.csv") Path file;
 
         @Override
@@ -51,9 +47,7 @@ final class LedgerCommand extends CommandGroup {
 
     @Command(name = "close", mixinStandardHelpOptions = true,
             description = "Close the store's revenue through a date: entries dated on or before it are refused.")
-    static final class Close implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class Close extends StoreCommand {
         @Option(names = "--through", required = true, paramLabel = "YYYY-MM-DD") String through;
 
         @Override
@@ -79,9 +73,7 @@ final class LedgerCommand extends CommandGroup {
 
     @Command(name = "closed", mixinStandardHelpOptions = true,
             description = "Show the date the store's revenue is closed through.")
-    static final class Closed implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class Closed extends StoreCommand {
 
         @Override
         public Integer call() {

@@ -24,6 +24,15 @@ final class PageOptions {
         return offset;
     }
 
+    /** The rows of a list to read and print: {@code limit} rows after the first {@code offset}. */
+    record Window(int offset, int limit) {
+    }
+
+    /** The window asked for; without {@code --limit}, everything ({@code all}) or the API's default page. */
+    Window window(int all, boolean json) {
+        return new Window(offset(), limit(all, json));
+    }
+
     /** The limit asked for, else everything ({@code all}) or the API's default page. */
     int limit(int all, boolean json) {
         if (limit == null) {

@@ -3,8 +3,6 @@ package com.syncledger.app.cli;
 import com.syncledger.app.ledger.Store;
 import com.syncledger.app.ledger.StoreInput;
 import com.syncledger.app.ledger.Stores;
-import com.syncledger.app.views.ApiJson;
-import com.syncledger.app.views.ApiModel.Page;
 import com.syncledger.app.views.ApiModel.StoreView;
 import java.io.PrintWriter;
 import java.util.List;
@@ -46,15 +44,10 @@ final class StoresCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            int offset = page.offset();
-            int limit = page.limit(Integer.MAX_VALUE, output.json);
-            List<Store> list = session.call(Stores.class, stores -> stores.list(offset, limit));
-            if (output.json) {
-                session.out().println(ApiJson.write(new Page<>(list.stream().map(StoreView::of).toList(), offset, limit)));
-            } else {
-                list.forEach(s -> print(session.out(), s));
-            }
-            return SyncLedgerCommand.OK;
+            PageOptions.Window window = page.window(Integer.MAX_VALUE, output.json);
+            List<Store> list = session.call(Stores.class, stores -> stores.list(window.offset(), window.limit()));
+            return output.printPage(session.out(), list, window, StoreView::of,
+                    rows -> rows.forEach(s -> print(session.out(), s)));
         }
     }
 
@@ -67,12 +60,7 @@ final class StoresCommand extends CommandGroup {
         @Override
         public Integer call() {
             Store store = session.call(Stores.class, stores -> stores.get(storeId));
-            if (output.json) {
-                session.out().println(ApiJson.write(StoreView.of(store)));
-            } else {
-                print(session.out(), store);
-            }
-            return SyncLedgerCommand.OK;
+            return output.print(session.out(), store, StoreView::of, s -> print(session.out(), s));
         }
     }
 }

@@ -6,8 +6,6 @@ import com.syncledger.app.ledger.SyncRuns.SyncRun;
 import com.syncledger.app.sync.SyncOutcome;
 import com.syncledger.app.sync.SyncProgress;
 import com.syncledger.app.sync.SyncService;
-import com.syncledger.app.views.ApiJson;
-import com.syncledger.app.views.ApiModel.Page;
 import com.syncledger.app.views.ApiModel.SyncRunView;
 import com.syncledger.connectors.spi.DateRange;
 import java.io.PrintWriter;
@@ -76,26 +74,21 @@ final class SyncCommand implements Callable<Integer> {
 
     @Command(name = "runs", mixinStandardHelpOptions = true,
             description = "List a store's sync runs, newest first, with their outcome and error.")
-    static final class Runs implements Callable<Integer> {
-        @Mixin Session session;
-        @Mixin StoreOption store;
+    static final class Runs extends StoreCommand {
         @Mixin JsonOption output;
         @Mixin PageOptions page;
 
         @Override
         public Integer call() {
-            int offset = page.offset();
-            int limit = page.limit(PageOptions.MAX_LIMIT, output.json);
+            PageOptions.Window window = page.window(PageOptions.MAX_LIMIT, output.json);
             List<SyncRun> runs = session.call(context -> {
                 context.getBean(Stores.class).get(store.id);
-                return context.getBean(SyncRuns.class).forStore(store.id, offset, limit);
+                return context.getBean(SyncRuns.class).forStore(store.id, window.offset(), window.limit());
             });
-            if (output.json) {
-                session.out().println(ApiJson.write(new Page<>(runs.stream().map(SyncRunView::of).toList(), offset,
-                        limit)));
-                return SyncLedgerCommand.OK;
-            }
-            PrintWriter out = session.out();
+            return output.printPage(session.out(), runs, window, SyncRunView::of, rows -> print(session.out(), rows));
+        }
+
+        private static void print(PrintWriter out, List<SyncRun> runs) {
             out.printf("%-6s %-7s %-23s %-9s %-24s %5s %9s %10s  %s%n", "RUN", "ACCOUNT", "RANGE", "STATUS", "STARTED",
                     "NEW", "RESTATED", "UNCHANGED", "ERROR");
             for (SyncRun r : runs) {
@@ -103,7 +96,6 @@ final class SyncCommand implements Callable<Integer> {
                         r.rangeFrom() + ".." + r.rangeTo(), r.status(), r.startedAt(), r.daysNew(), r.daysRestated(),
                         r.daysUnchanged(), r.errorKind() == null ? "" : r.errorKind() + ": " + r.errorMessage());
             }
-            return SyncLedgerCommand.OK;
         }
     }
 
