@@ -1,7 +1,10 @@
 package com.syncledger.app.api;
 
 import com.syncledger.app.problem.InvalidInputException;
+import com.syncledger.app.views.ApiModel.Page;
 import com.syncledger.connectors.spi.DateRange;
+import java.util.List;
+import java.util.function.Function;
 
 /** Checks of query parameters shared by the endpoints; all run before any work starts. */
 final class ApiInput {
@@ -28,6 +31,18 @@ final class ApiInput {
                     + " are allowed per request");
         }
         return range;
+    }
+
+    /** How a list endpoint reads {@code limit} rows after the first {@code offset}. */
+    @FunctionalInterface
+    interface PageRead<T> {
+        List<T> read(int offset, int limit);
+    }
+
+    /** One page of a list: offset and limit checked before {@code read} runs, each row shown as {@code view}. */
+    static <T, V> Page<V> page(int offset, int limit, PageRead<T> read, Function<T, V> view) {
+        page(offset, limit);
+        return new Page<>(read.read(offset, limit).stream().map(view).toList(), offset, limit);
     }
 
     static void page(int offset, int limit) {

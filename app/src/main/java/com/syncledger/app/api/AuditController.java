@@ -23,11 +23,11 @@ record AuditController(BillingAudit audit, Stores stores, JsonMapper json) {
     @Operation(summary = "Billing writes, newest first; of one store with store=N (FX rates belong to no store)")
     Page<AuditEventView> list(@RequestParam(required = false) Long store, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
-        ApiInput.page(offset, limit);
-        if (store != null) {
-            stores.get(store);
-        }
-        return new Page<>(audit.list(store, offset, limit).stream()
-                .map(e -> AuditEventView.of(e, json.readValue(e.details(), OBJECT))).toList(), offset, limit);
+        return ApiInput.page(offset, limit, (o, l) -> {
+            if (store != null) {
+                stores.get(store);
+            }
+            return audit.list(store, o, l);
+        }, e -> AuditEventView.of(e, json.readValue(e.details(), OBJECT)));
     }
 }

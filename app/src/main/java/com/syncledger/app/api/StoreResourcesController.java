@@ -89,8 +89,7 @@ record StoreResourcesController(AdAccounts accounts, SpendQueries spend, Baselin
     @GetMapping("/baselines")
     Page<BaselineView> baselines(@PathVariable long storeId, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
-        ApiInput.page(offset, limit);
-        return new Page<>(baselines.list(storeId, offset, limit).stream().map(BaselineView::of).toList(), offset, limit);
+        return ApiInput.page(offset, limit, (o, l) -> baselines.list(storeId, o, l), BaselineView::of);
     }
 
     @GetMapping("/baselines/{baselineId}")
@@ -115,15 +114,15 @@ record StoreResourcesController(AdAccounts accounts, SpendQueries spend, Baselin
     @GetMapping("/ledger-entries")
     Page<LedgerEntryView> entries(@PathVariable long storeId, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
-        ApiInput.page(offset, limit);
-        return new Page<>(entries.list(storeId, offset, limit).stream().map(LedgerEntryView::of).toList(), offset, limit);
+        return ApiInput.page(offset, limit, (o, l) -> entries.list(storeId, o, l), LedgerEntryView::of);
     }
 
     @GetMapping("/sync-runs")
     Page<SyncRunView> syncRuns(@PathVariable long storeId, @RequestParam(defaultValue = "0") int offset,
             @RequestParam(defaultValue = "100") int limit) {
-        ApiInput.page(offset, limit);
-        stores.get(storeId);
-        return new Page<>(runs.forStore(storeId, offset, limit).stream().map(SyncRunView::of).toList(), offset, limit);
+        return ApiInput.page(offset, limit, (o, l) -> {
+            stores.get(storeId);
+            return runs.forStore(storeId, o, l);
+        }, SyncRunView::of);
     }
 }

@@ -31,8 +31,7 @@ record StoresController(Stores stores) {
 
     @GetMapping
     Page<StoreView> list(@RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
-        ApiInput.page(offset, limit);
-        return new Page<>(stores.list(offset, limit).stream().map(StoreView::of).toList(), offset, limit);
+        return ApiInput.page(offset, limit, stores::list, StoreView::of);
     }
 
     @GetMapping("/{storeId}")
