@@ -45,13 +45,12 @@ class StoresOverview {
     private final Stores stores;
     private final SpendQueries spend;
     private final SyncRuns runs;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     StoresOverview(Stores stores, SpendQueries spend, SyncRuns runs) {
         this.stores = stores;
         this.spend = spend;
         this.runs = runs;
-        this.clock = Clock.systemUTC();
     }
 
     Overview read() {
