@@ -5,7 +5,6 @@ import com.syncledger.connectors.wire.Env;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.PropertySource;
 
 /** Starts the Spring side of SyncLedger for the commands that need the database or the HTTP API. */
 final class SpringContexts {
@@ -29,23 +28,8 @@ final class SpringContexts {
         return new SpringApplicationBuilder(SyncLedgerApplication.class)
                 .web(type)
                 .logStartupInfo(false)
-                .initializers(context -> {
-                    context.getBeanFactory().registerSingleton("env", env);
-                    // Settings such as SYNCLEDGER_PORT may come from .env (or the demo), not only the process.
-                    context.getEnvironment().getPropertySources().addFirst(new SyncLedgerSettings(env));
-                });
-    }
-
-    /** SyncLedger's own settings as Spring properties, e.g. {@code ${SYNCLEDGER_PORT:8090}}. */
-    private static final class SyncLedgerSettings extends PropertySource<Env> {
-
-        SyncLedgerSettings(Env env) {
-            super("syncledger-settings", env);
-        }
-
-        @Override
-        public Object getProperty(String name) {
-            return name.startsWith("SYNCLEDGER_") ? getSource().raw(name) : null;
-        }
+                // Settings such as SYNCLEDGER_PORT may come from .env (or the demo), not only the process: the
+                // context's properties are read from this bean (see config.SettingsConfiguration).
+                .initializers(context -> context.getBeanFactory().registerSingleton("env", env));
     }
 }

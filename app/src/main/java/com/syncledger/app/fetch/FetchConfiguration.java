@@ -1,5 +1,6 @@
 package com.syncledger.app.fetch;
 
+import com.syncledger.app.config.SettingVariables;
 import com.syncledger.app.credentials.StoredRefreshTokens;
 import com.syncledger.connectors.wire.Env;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,9 +13,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class FetchConfiguration {
 
+    /** The variables {@link FetchSettings} is bound from. */
     @Bean
-    FetchEngine fetchEngine(Env env, ObjectProvider<MeterRegistry> meters, StoredRefreshTokens storedTokens) {
+    static SettingVariables fetchSettingVariables() {
+        return FetchSettings.VARIABLES;
+    }
+
+    @Bean
+    FetchEngine fetchEngine(Env env, FetchSettings settings, ObjectProvider<MeterRegistry> meters,
+            StoredRefreshTokens storedTokens) {
         return FetchEngine.builder(env)
+                .settings(settings)
                 .meters(meters.getIfAvailable(SimpleMeterRegistry::new))
                 .storedTokens(storedTokens)
                 .build();

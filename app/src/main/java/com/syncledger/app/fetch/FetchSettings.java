@@ -1,18 +1,22 @@
 package com.syncledger.app.fetch;
 
+import com.syncledger.app.config.InvalidSettingException;
+import com.syncledger.app.config.SettingVariables;
+import com.syncledger.app.config.SettingsBinder;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
 import com.syncledger.connectors.wire.Env;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The knobs of the retry layer and the rate budgets.
+ * The knobs of the retry layer and the rate budgets, bound from {@code SYNCLEDGER_FETCH_*} (see
+ * {@link #VARIABLES}); the defaults are the ones given here.
  *
  * @param maxAttempts       tries of one call (account info or one chunk), the first included
  * @param initialBackoff    wait after the first failure without a platform hint; it doubles (times
@@ -25,14 +29,31 @@ import java.util.regex.Pattern;
  * @param rateLimits        budgets that replace a connector's documented one, e.g. for a Google developer
  *                          token with Basic rather than Standard access
  */
-public record FetchSettings(int maxAttempts, Duration initialBackoff, double backoffMultiplier, double jitter,
-        Duration maxBackoff, Duration maxRetryAfter, Duration accountDeadline, Map<Platform, RateLimit> rateLimits) {
+@ConfigurationProperties(FetchSettings.PROPERTIES)
+public record FetchSettings(
+        @DefaultValue("5") int maxAttempts,
+        @DefaultValue("500ms") Duration initialBackoff,
+        @DefaultValue("2.0") double backoffMultiplier,
+        @DefaultValue("0.5") double jitter,
+        @DefaultValue("30s") Duration maxBackoff,
+        @DefaultValue("2m") Duration maxRetryAfter,
+        @DefaultValue("10m") Duration accountDeadline,
+        @DefaultValue Map<Platform, RateLimit> rateLimits) {
 
     public static final String PREFIX = "SYNCLEDGER_FETCH_";
+    public static final String PROPERTIES = "syncledger.fetch";
+
+    /**
+     * {@code SYNCLEDGER_FETCH_MAX_ATTEMPTS}, {@code _INITIAL_BACKOFF}, {@code _MAX_BACKOFF},
+     * {@code _MAX_RETRY_AFTER}, {@code _ACCOUNT_DEADLINE} (durations such as {@code 500ms}, {@code 30s},
+     * {@code 10m} or ISO-8601) and {@code SYNCLEDGER_FETCH_RATE_LIMIT_<PLATFORM>} ({@code requests/period},
+     * e.g. {@code 15000/1d}). The backoff multiplier and the jitter have no variable.
+     */
+    public static final SettingVariables VARIABLES = variables();
 
     public FetchSettings {
         if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+            throw new InvalidSettingException("maxAttempts", "maxAttempts must be at least 1, got " + maxAttempts);
         }
         requirePositive("initialBackoff", initialBackoff);
         requirePositive("maxBackoff", maxBackoff);
@@ -44,37 +65,20 @@ public record FetchSettings(int maxAttempts, Duration initialBackoff, double bac
         if (jitter < 0 || jitter >= 1) {
             throw new IllegalArgumentException("jitter must be in [0, 1), got " + jitter);
         }
-        rateLimits = Map.copyOf(rateLimits);
+        rateLimits = rateLimits == null ? Map.of() : Map.copyOf(rateLimits);
     }
 
     public static FetchSettings defaults() {
-        return new FetchSettings(5, Duration.ofMillis(500), 2.0, 0.5, Duration.ofSeconds(30),
-                Duration.ofMinutes(2), Duration.ofMinutes(10), Map.of());
+        return fromEnv(name -> null);
     }
 
     /**
-     * The defaults, changed by {@code SYNCLEDGER_FETCH_MAX_ATTEMPTS}, {@code _INITIAL_BACKOFF},
-     * {@code _MAX_BACKOFF}, {@code _MAX_RETRY_AFTER}, {@code _ACCOUNT_DEADLINE} (durations such as
-     * {@code 500ms}, {@code 30s}, {@code 10m} or ISO-8601) and {@code SYNCLEDGER_FETCH_RATE_LIMIT_<PLATFORM>}
-     * ({@code requests/period}, e.g. {@code 15000/1d}).
+     * The defaults, changed by the variables {@code env} sets (see {@link #VARIABLES}).
      *
      * @throws IllegalArgumentException naming the variable whose value is unusable
      */
     public static FetchSettings fromEnv(Env env) {
-        FetchSettings d = defaults();
-        Map<Platform, RateLimit> limits = new EnumMap<>(Platform.class);
-        for (Platform platform : Platform.values()) {
-            String name = PREFIX + "RATE_LIMIT_" + platform.name();
-            env.get(name).ifPresent(value -> limits.put(platform, parseRateLimit(name, value)));
-        }
-        return new FetchSettings(
-                env.get(PREFIX + "MAX_ATTEMPTS").map(v -> parseInt(PREFIX + "MAX_ATTEMPTS", v)).orElse(d.maxAttempts),
-                duration(env, "INITIAL_BACKOFF", d.initialBackoff),
-                d.backoffMultiplier, d.jitter,
-                duration(env, "MAX_BACKOFF", d.maxBackoff),
-                duration(env, "MAX_RETRY_AFTER", d.maxRetryAfter),
-                duration(env, "ACCOUNT_DEADLINE", d.accountDeadline),
-                limits);
+        return SettingsBinder.bind(env, PROPERTIES, FetchSettings.class, VARIABLES);
     }
 
     public FetchSettings withRetries(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
@@ -100,58 +104,19 @@ public record FetchSettings(int maxAttempts, Duration initialBackoff, double bac
                 accountDeadline, limits);
     }
 
-    private static final Pattern SIMPLE_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-    private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(.+)");
-
-    /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, or ISO-8601 such as {@code PT0.25S}. */
-    static Duration parseDuration(String name, String value) {
-        String text = value.trim().toLowerCase(Locale.ROOT);
-        Matcher m = SIMPLE_DURATION.matcher(text);
-        try {
-            if (m.matches()) {
-                long amount = Long.parseLong(m.group(1));
-                return switch (m.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    case "m" -> Duration.ofMinutes(amount);
-                    case "h" -> Duration.ofHours(amount);
-                    default -> Duration.ofDays(amount);
-                };
-            }
-            return Duration.parse(value.trim());
-        } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a duration such as 500ms, 30s, 10m or PT1M, not '"
-                    + value + "'");
+    private static SettingVariables variables() {
+        SettingVariables variables = SettingVariables.of(PROPERTIES, PREFIX,
+                List.of("MAX_ATTEMPTS", "INITIAL_BACKOFF", "MAX_BACKOFF", "MAX_RETRY_AFTER", "ACCOUNT_DEADLINE"));
+        for (Platform platform : Platform.values()) {
+            variables = variables.with(PROPERTIES + ".rate-limits." + platform.name().toLowerCase(Locale.ROOT),
+                    PREFIX + "RATE_LIMIT_" + platform.name());
         }
-    }
-
-    static RateLimit parseRateLimit(String name, String value) {
-        Matcher m = RATE.matcher(value.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException(name + " must be requests/period such as 600/1m, not '" + value + "'");
-        }
-        try {
-            return new RateLimit(parseInt(name, m.group(1)), parseDuration(name, m.group(2)));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static int parseInt(String name, String value) {
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
-        }
-    }
-
-    private static Duration duration(Env env, String suffix, Duration fallback) {
-        return env.get(PREFIX + suffix).map(v -> parseDuration(PREFIX + suffix, v)).orElse(fallback);
+        return variables;
     }
 
     private static void requirePositive(String name, Duration value) {
         if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+            throw new InvalidSettingException(name, name + " must be a positive duration, got " + value);
         }
     }
 }

@@ -1,0 +1,24 @@
+package com.syncledger.app.config;
+
+import com.syncledger.connectors.spi.RateLimit;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.core.convert.converter.Converter;
+
+/** A rate limit setting, {@code requests/period} such as {@code 600/1m} or {@code 15000/1d}. */
+public final class RateLimitConverter implements Converter<String, RateLimit> {
+
+    @Override
+    public RateLimit convert(String text) {
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("must be requests/period such as 600/1m, not '" + text + "'");
+        }
+        try {
+            return new RateLimit(Integer.parseInt(text.substring(0, slash).strip()),
+                    DurationStyle.detectAndParse(text.substring(slash + 1).strip()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be requests/period such as 600/1m, not '" + text + "': "
+                    + e.getMessage(), e);
+        }
+    }
+}
