@@ -44,7 +44,8 @@ public final class EnvPropertySource extends EnumerablePropertySource<Env> imple
         if (variable != null) {
             return getSource().get(variable).orElse(null);
         }
-        return name.startsWith("SYNCLEDGER_") ? getSource().raw(name) : null;
+        boolean knownVariable = variables.variableByProperty().containsValue(name);
+        return knownVariable || name.startsWith("SYNCLEDGER_") ? getSource().raw(name) : null;
     }
 
     @Override
