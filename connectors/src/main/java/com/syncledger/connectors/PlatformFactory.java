@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  * which of them are secret, when it counts as configured, and how its connector and its OAuth refresher are
  * built. {@link Connectors#FACTORIES} lists one per platform. The defaults describe the common case, a
  * platform configured by an access token or by a refresh token with its client; a platform that needs more
- * says so by overriding them; its variable names are given once, to the constructor.
+ * gives its own variable lists to the constructor and overrides {@link #configured}. Its variable names are
+ * given once, to the constructor.
  */
 public abstract class PlatformFactory {
 
