@@ -35,6 +35,7 @@ public final class SettingsBinder {
     private static ApplicationConversionService conversions() {
         ApplicationConversionService conversions = new ApplicationConversionService();
         conversions.addConverter(new RateLimitConverter());
+        conversions.addConverter(new DurationWithUnitConverter());
         return conversions;
     }
 

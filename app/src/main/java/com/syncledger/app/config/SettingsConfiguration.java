@@ -25,6 +25,12 @@ class SettingsConfiguration {
     }
 
     @Bean
+    @ConfigurationPropertiesBinding
+    static DurationWithUnitConverter durationWithUnitConverter() {
+        return new DurationWithUnitConverter();
+    }
+
+    @Bean
     static BeanFactoryPostProcessor envPropertySource() {
         return new EnvPropertySourceRegistrar();
     }

@@ -48,6 +48,10 @@ class SettingsBinderTest {
         assertThatThrownBy(() -> bind(Map.of("TEST_PAUSE", "soon")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("TEST_PAUSE must be a duration such as 500ms, 30s, 10m or PT1M, not 'soon'");
+        assertThatThrownBy(() -> bind(Map.of("TEST_PAUSE", "30")))
+                .hasMessage("TEST_PAUSE must be a duration such as 500ms, 30s, 10m or PT1M, not '30'");
+        assertThatThrownBy(() -> bind(Map.of("TEST_LIMIT_META", "600/1")))
+                .hasMessageStartingWith("TEST_LIMIT_META has an unusable value '600/1'");
         assertThatThrownBy(() -> bind(Map.of("TEST_TRIES", "many")))
                 .hasMessage("TEST_TRIES must be a whole number, not 'many'");
         assertThatThrownBy(() -> bind(Map.of("TEST_LIMIT_META", "600")))
