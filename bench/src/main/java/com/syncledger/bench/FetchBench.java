@@ -241,7 +241,7 @@ public final class FetchBench {
                 .toList();
     }
 
-    private static Env env(Sandbox sandbox) {
+    static Env env(Sandbox sandbox) {
         Map<String, String> values = new HashMap<>(sandbox.environment());
         for (Platform platform : Platform.values()) {
             values.put(FetchSettings.PREFIX + "RATE_LIMIT_" + platform.name(), "1000000/1s");
@@ -253,7 +253,7 @@ public final class FetchBench {
         return Env.of(values);
     }
 
-    private static FetchEngine engine(Env env) {
+    static FetchEngine engine(Env env) {
         return FetchEngine.builder(env).build();
     }
 
