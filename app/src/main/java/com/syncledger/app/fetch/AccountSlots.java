@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 final class AccountSlots {
 
     static final String VARIABLE = FetchSettings.PREFIX + "ACCOUNTS_IN_FLIGHT";
-    static final int DEFAULT_PER_PLATFORM = 64;
+    static final int DEFAULT_PER_PLATFORM = 16;
 
     private final int perPlatform;
     private final Map<Platform, Semaphore> slots = new ConcurrentHashMap<>();
