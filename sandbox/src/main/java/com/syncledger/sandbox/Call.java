@@ -21,6 +21,8 @@ public final class Call {
     private final RecordedRequest request;
     private final Map<String, List<String>> query;
     private boolean answered;
+    private int status;
+    private byte[] answerBody = new byte[0];
 
     Call(HttpExchange exchange, RecordedRequest request) {
         this.exchange = exchange;
@@ -87,6 +89,8 @@ public final class Call {
             throw new IllegalStateException("already answered");
         }
         answered = true;
+        this.status = status;
+        this.answerBody = body;
         try {
             if (contentType != null) {
                 exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -107,6 +111,15 @@ public final class Call {
 
     boolean answered() {
         return answered;
+    }
+
+    /** The status answered; 0 before the answer. */
+    int status() {
+        return status;
+    }
+
+    byte[] answerBody() {
+        return answerBody;
     }
 
     static Map<String, List<String>> decodeQuery(String raw) {

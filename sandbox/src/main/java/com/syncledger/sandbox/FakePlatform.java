@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +32,7 @@ public abstract class FakePlatform implements AutoCloseable {
 
     private final String slug;
     private final Map<String, FakeAccount> accounts = new ConcurrentHashMap<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final ExchangeRecorder recorder = new ExchangeRecorder();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final Map<String, TokenState> accessTokens = new ConcurrentHashMap<>();
     private final AtomicLong requestCounter = new AtomicLong();
@@ -170,11 +169,26 @@ public abstract class FakePlatform implements AutoCloseable {
     }
 
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        return recorder.requests();
+    }
+
+    /** The requests this fake answered, with the answers; empty unless {@link #recordAnswers} is on. */
+    public List<RecordedExchange> exchanges() {
+        return recorder.exchanges();
     }
 
     public void clearRequests() {
-        requests.clear();
+        recorder.clear();
+    }
+
+    /** Whether requests are recorded (on by default); off for long runs that never read them. */
+    public void recordRequests(boolean on) {
+        recorder.recordRequests(on);
+    }
+
+    /** Whether answers are recorded with the requests (off by default), for benchmarks that replay them. */
+    public void recordAnswers(boolean on) {
+        recorder.recordAnswers(on);
     }
 
     // ---- helpers for subclasses ----
@@ -243,7 +257,7 @@ public abstract class FakePlatform implements AutoCloseable {
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
                 Map.copyOf(exchange.getRequestHeaders()), body);
-        requests.add(request);
+        recorder.received(request);
         Call call = new Call(exchange, request);
         try {
             sleep(latency);
@@ -262,6 +276,7 @@ public abstract class FakePlatform implements AutoCloseable {
             if (!call.answered()) {
                 call.json(404, Map.of("error", "no route for " + request.method() + " " + request.path()));
             }
+            recorder.answered(baseUrl(), request, call.status(), call.answerBody());
         }
     }
 

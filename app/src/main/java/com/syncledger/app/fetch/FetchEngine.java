@@ -10,6 +10,7 @@ import com.syncledger.connectors.spi.ConnectorException.Details;
 import com.syncledger.connectors.spi.DailySpend;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.ErrorKind;
+import com.syncledger.connectors.spi.Money;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.spi.SpendReport;
@@ -49,11 +50,13 @@ public final class FetchEngine {
     private final RateBudgets budgets;
     private final FetchMetrics metrics;
     private final FetchSettings settings;
+    private final AccountSlots slots;
     private final Clock clock;
 
-    private FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings, Clock clock,
-            ConnectorPool.Factory factory) {
+    private FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings, AccountSlots slots,
+            Clock clock, ConnectorPool.Factory factory) {
         this.settings = settings;
+        this.slots = slots;
         this.clock = clock;
         this.metrics = new FetchMetrics(meters);
         this.budgets = new RateBudgets(settings.accountDeadline(), meters);
@@ -84,23 +87,32 @@ public final class FetchEngine {
      * @param newestFirst take each account's newest chunk first (backfills)
      */
     public List<AccountFetch> fetch(List<FetchRequest> requests, ChunkListener listener, boolean newestFirst) {
-        return fetch(requests.stream().map(request -> request.sink(listener)).toList(), newestFirst);
+        return fetch(requests.stream().map(request -> request.sink(listener)).toList(), newestFirst, true);
     }
 
     /**
      * Fetches every sink's account concurrently, telling each sink what happens to its account (see
-     * {@link AccountSink}). Results are in the sinks' order.
+     * {@link AccountSink}). Results are in the sinks' order. The days go to the sinks only: an {@code OK} result
+     * here carries no report, so a backfill of thousands of accounts holds no account's days beyond the chunk
+     * being handed over.
      *
      * @param newestFirst take each account's newest chunk first (backfills)
      */
     public List<AccountFetch> fetch(List<? extends AccountSink> sinks, boolean newestFirst) {
+        return fetch(sinks, newestFirst, false);
+    }
+
+    /** @param keepDays whether an OK result carries the report of every day, joined from its chunks */
+    private List<AccountFetch> fetch(List<? extends AccountSink> sinks, boolean newestFirst, boolean keepDays) {
         List<AccountFetch> results = new ArrayList<>(sinks.size());
+        List<Money> totals = new ArrayList<>(sinks.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<AccountFetch>> running = sinks.stream()
-                    .map(sink -> threads.submit(() -> fetchAccount(sink, newestFirst)))
+            List<Future<Finished>> running = sinks.stream()
+                    .map(sink -> threads.submit(() -> fetchAccount(sink, newestFirst, keepDays)))
                     .toList();
-            for (Future<AccountFetch> result : running) {
-                results.add(result.get());
+            for (Future<Finished> finished : running) {
+                results.add(finished.get().result());
+                totals.add(finished.get().total());
             }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -108,7 +120,7 @@ public final class FetchEngine {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while fetching", e);
         }
-        metrics.lastFetch(results);
+        metrics.lastFetch(results, totals);
         return List.copyOf(results);
     }
 
@@ -169,8 +181,13 @@ public final class FetchEngine {
         }
     }
 
-    private AccountFetch fetchAccount(AccountSink sink, boolean newestFirst) {
-        AccountFetch result = new AccountRun(sink.account()).run(sink, newestFirst);
+    /** One account's result and its spend over the days read (null unless OK), for the spend gauge. */
+    private record Finished(AccountFetch result, Money total) {
+    }
+
+    private Finished fetchAccount(AccountSink sink, boolean newestFirst, boolean keepDays) {
+        AccountRun run = new AccountRun(sink.account(), keepDays);
+        AccountFetch result = slots.inSlot(sink.account().platform(), () -> run.run(sink, newestFirst));
         metrics.fetched(result);
         if (result.error() != null) {
             LOG.warn("fetch failed platform={} kind={} code={} request_id={} message={}",
@@ -178,21 +195,26 @@ public final class FetchEngine {
                     result.error().requestId(), result.error().message());
         }
         sink.finished(result);
-        return result;
+        return new Finished(result, result.isOk() ? run.total : null);
     }
 
     /** The fetch of one account, keeping what it learned so a failure can still report it. */
     private final class AccountRun {
         private final AccountId account;
-        private final Deadline deadline = Deadline.after(settings.accountDeadline());
+        private final boolean keepDays;
+        private Deadline deadline;
         private AccountInfo info;
         private DateRange range;
+        private Money total;
 
-        AccountRun(AccountId account) {
+        AccountRun(AccountId account, boolean keepDays) {
             this.account = account;
+            this.keepDays = keepDays;
         }
 
         AccountFetch run(AccountSink sink, boolean newestFirst) {
+            // The deadline starts with the account's turn, not while it waits for a slot.
+            deadline = Deadline.after(settings.accountDeadline());
             Optional<SpendConnector> found;
             try {
                 found = connectors.connector(account.platform());
@@ -213,12 +235,16 @@ public final class FetchEngine {
                     return failed(new FetchError(ErrorKind.INVALID_REQUEST, unreachable.get(), null, null));
                 }
                 List<SpendReport> chunks = new ArrayList<>();
+                total = Money.zero(info.currency());
                 for (DateRange chunk : AccountPlan.of(range, descriptor, newestFirst).chunks()) {
                     SpendReport part = call("dailySpend", () -> checked(connector.dailySpend(account, info, chunk), chunk));
                     sink.chunk(part);
-                    chunks.add(part);
+                    total = total.plus(part.total(info.currency()));
+                    if (keepDays) {
+                        chunks.add(part);
+                    }
                 }
-                return AccountFetch.ok(account, range, info, joined(chunks));
+                return AccountFetch.ok(account, range, info, keepDays ? joined(chunks) : null);
             } catch (RetryLayer.Failure f) {
                 FetchError error = FetchError.of(f.error());
                 String tries = f.attempts() > 1 ? " (gave up after " + f.attempts() + " attempts)" : "";
@@ -309,6 +335,7 @@ public final class FetchEngine {
         private StoredRefreshTokens storedTokens;
         private Clock clock = Clock.systemUTC();
         private ConnectorPool.Factory connectors;
+        private Integer accountsInFlight;
 
         private Builder(Env env) {
             this.env = Objects.requireNonNull(env, "env");
@@ -335,6 +362,15 @@ public final class FetchEngine {
             return this;
         }
 
+        /**
+         * How many accounts of one platform are fetched at the same time; {@code SYNCLEDGER_FETCH_ACCOUNTS_IN_FLIGHT}
+         * or {@value AccountSlots#DEFAULT_PER_PLATFORM} unless given.
+         */
+        public Builder accountsInFlight(int perPlatform) {
+            this.accountsInFlight = perPlatform;
+            return this;
+        }
+
         /** Another clock (what "today" is), for tests. */
         Builder clock(Clock clock) {
             this.clock = clock;
@@ -353,9 +389,20 @@ public final class FetchEngine {
             // Stored tokens are read over the configured ones and rotated ones are written back: both or neither.
             Connectors.RotationSink rotations = storedTokens != null ? storedTokens : Connectors.RotationSink.LOG_ONLY;
             Env credentials = storedTokens != null ? storedTokens.overlay(env) : env;
+            int inFlight = accountsInFlight != null ? accountsInFlight
+                    : env.get(AccountSlots.VARIABLE).map(v -> parseCount(AccountSlots.VARIABLE, v))
+                            .orElse(AccountSlots.DEFAULT_PER_PLATFORM);
             return new FetchEngine(credentials, WireClient.withDefaults(),
-                    meters != null ? meters : new SimpleMeterRegistry(), resolved, clock,
+                    meters != null ? meters : new SimpleMeterRegistry(), resolved, new AccountSlots(inFlight), clock,
                     connectors != null ? connectors : ConnectorPool.Factory.connectors(rotations));
+        }
+
+        private static int parseCount(String name, String value) {
+            try {
+                return Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+            }
         }
     }
 }

@@ -32,6 +32,8 @@ final class FetchMetrics implements WireListener {
     static final String MISSING_DAYS = "kiki.ad.spend.days.missing";
 
     private final MeterRegistry registry;
+    /** The request timers, built once: a registry lookup with its tags on every request costs more than the record. */
+    private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
     /** The spend of the last fetch per platform and currency; a gauge is display-only, the ledger is exact. */
     private final Map<String, AtomicReference<BigDecimal>> amounts = new ConcurrentHashMap<>();
 
@@ -42,11 +44,12 @@ final class FetchMetrics implements WireListener {
     /** Latency of each HTTP request to a platform, by the kind of answer. */
     @Override
     public void exchanged(Platform platform, int status, Duration elapsed) {
-        Timer.builder(REQUESTS)
-                .description("HTTP requests to ad platforms")
-                .tag("platform", platform.slug())
-                .tag("outcome", outcome(status))
-                .register(registry)
+        String outcome = outcome(status);
+        requestTimers.computeIfAbsent(platform.slug() + "|" + outcome, key -> Timer.builder(REQUESTS)
+                        .description("HTTP requests to ad platforms")
+                        .tag("platform", platform.slug())
+                        .tag("outcome", outcome)
+                        .register(registry))
                 .record(elapsed);
     }
 
@@ -96,12 +99,17 @@ final class FetchMetrics implements WireListener {
         }
     }
 
-    /** Sets the spend gauge of every platform and currency that this fetch read successfully. */
-    void lastFetch(List<AccountFetch> results) {
+    /**
+     * Sets the spend gauge of every platform and currency that this fetch read successfully.
+     *
+     * @param spend each result's spend over its days, in the same order (null where not OK)
+     */
+    void lastFetch(List<AccountFetch> results, List<Money> spend) {
         Map<String, Money> totals = new LinkedHashMap<>();
-        for (AccountFetch result : results) {
+        for (int i = 0; i < results.size(); i++) {
+            AccountFetch result = results.get(i);
             if (result.isOk()) {
-                Money total = result.report().total(result.info().currency());
+                Money total = spend.get(i);
                 totals.merge(result.account().platform().slug() + "|" + total.currency(), total, Money::plus);
             }
         }

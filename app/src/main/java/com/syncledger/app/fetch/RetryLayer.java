@@ -5,6 +5,8 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -22,11 +24,21 @@ final class RetryLayer {
 
     private final FetchSettings settings;
     private final IntervalFunction backoff;
+    /** One configuration and one Retry per call name (platform and call), built once, not for every call. */
+    private final RetryConfig config;
+    private final Map<String, Retry> retries = new ConcurrentHashMap<>();
 
     RetryLayer(FetchSettings settings) {
         this.settings = settings;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.initialBackoff(),
                 settings.backoffMultiplier(), settings.jitter(), settings.maxBackoff());
+        // The wait is decided on the calling thread, inside the call's deadline (see call).
+        this.config = RetryConfig.custom()
+                .maxAttempts(settings.maxAttempts())
+                .retryOnException(e -> e instanceof ConnectorException ce && ce.retryable())
+                .intervalBiFunction((attempt, outcome) -> waitMillis(attempt, outcome.getLeft(),
+                        Deadline.current().orElseThrow()))
+                .build();
     }
 
     /** What a call ended with, and how many tries it took. */
@@ -42,22 +54,19 @@ final class RetryLayer {
      */
     <T> Outcome<T> call(String name, Deadline deadline, Consumer<ConnectorException> onFailure, Supplier<T> call) {
         AtomicInteger attempts = new AtomicInteger();
-        RetryConfig config = RetryConfig.<T>custom()
-                .maxAttempts(settings.maxAttempts())
-                .retryOnException(e -> e instanceof ConnectorException ce && ce.retryable())
-                .intervalBiFunction((attempt, outcome) -> waitMillis(attempt, outcome.getLeft(), deadline))
-                .build();
         Supplier<T> attempt = () -> {
             attempts.incrementAndGet();
             try {
-                return deadline.enclose(call);
+                return call.get();
             } catch (ConnectorException e) {
                 onFailure.accept(e);
                 throw e;
             }
         };
+        Retry retry = retries.computeIfAbsent(name, n -> Retry.of(n, config));
         try {
-            return new Outcome<>(Retry.of(name, config).executeSupplier(attempt), attempts.get());
+            // The attempts, and the choice of each wait, run with this as the thread's deadline.
+            return new Outcome<>(deadline.enclose(() -> retry.executeSupplier(attempt)), attempts.get());
         } catch (ConnectorException e) {
             throw new Failure(e, attempts.get());
         }

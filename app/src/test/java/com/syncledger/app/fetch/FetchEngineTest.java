@@ -68,6 +68,72 @@ class FetchEngineTest {
     }
 
     @Test
+    void aSinkGetsEveryDayAndItsResultHoldsNone() {
+        ScriptedConnector meta = ScriptedConnector.usd(Platform.META, 30);
+        connectors.put(Platform.META, meta);
+        DateRange range = range("2025-11-01", "2026-01-15");
+        List<SpendReport> chunks = new ArrayList<>();
+        List<AccountFetch> finished = new ArrayList<>();
+        AccountSink sink = new AccountSink() {
+            @Override
+            public AccountId account() {
+                return meta("act_1");
+            }
+
+            @Override
+            public DateRange info(AccountInfo info) {
+                return range;
+            }
+
+            @Override
+            public void chunk(SpendReport chunk) {
+                chunks.add(chunk);
+            }
+
+            @Override
+            public void finished(AccountFetch result) {
+                finished.add(result);
+            }
+        };
+
+        AccountFetch result = engine(FAST).fetch(List.of(sink), true).getFirst();
+
+        assertThat(result.status()).isEqualTo(FetchStatus.OK);
+        assertThat(result.range()).isEqualTo(range);
+        assertThat(result.report()).isNull();
+        assertThat(finished).containsExactly(result);
+        assertThat(chunks).extracting(SpendReport::range).containsExactly(range("2025-12-31", "2026-01-15"),
+                range("2025-12-01", "2025-12-30"), range("2025-11-01", "2025-11-30"));
+        assertThat(chunks.stream().flatMap(c -> c.days().stream()).map(DailySpend::spend)
+                .reduce(Money.zero("USD"), Money::plus)).isEqualTo(expectedTotal(range));
+    }
+
+    @Test
+    void noMoreAccountsOfAPlatformRunAtOnceThanItsSlots() {
+        ScriptedConnector meta = ScriptedConnector.usd(Platform.META, 30);
+        connectors.put(Platform.META, meta);
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        meta.beforeInfo = () -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            Thread.yield();
+            running.decrementAndGet();
+        };
+        List<FetchRequest> requests = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            requests.add(FetchRequest.of(meta(String.valueOf(i)), range("2026-02-01", "2026-02-02")));
+        }
+        FetchEngine engine = FetchEngine.builder(CONFIGURED).settings(FAST).clock(NOW).accountsInFlight(2)
+                .connectors((platform, env, wire) -> Optional.ofNullable(connectors.get(platform)))
+                .build();
+
+        List<AccountFetch> results = engine.fetch(requests);
+
+        assertThat(results).extracting(AccountFetch::status).containsOnly(FetchStatus.OK);
+        assertThat(most.get()).isBetween(1, 2);
+    }
+
+    @Test
     void splitsTheRangeByThePlatformsLongestRequestAndJoinsEveryDayExactly() {
         ScriptedConnector meta = ScriptedConnector.usd(Platform.META, 30);
         connectors.put(Platform.META, meta);

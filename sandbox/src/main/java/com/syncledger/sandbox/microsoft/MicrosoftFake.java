@@ -5,6 +5,7 @@ import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.HourlySpend;
 import com.syncledger.sandbox.Fault;
+import com.syncledger.sandbox.RecordedExchange;
 import com.syncledger.sandbox.RecordedRequest;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -156,7 +157,30 @@ public final class MicrosoftFake extends FakePlatform {
 
     /** Requests to the storage host that serves report downloads. */
     public List<RecordedRequest> downloads() {
-        return storage.requests();
+        return storage.recorder().requests();
+    }
+
+    /** The downloads with their answers; empty unless {@link #recordAnswers} is on. */
+    public List<RecordedExchange> downloadExchanges() {
+        return storage.recorder().exchanges();
+    }
+
+    @Override
+    public void clearRequests() {
+        super.clearRequests();
+        storage.recorder().clear();
+    }
+
+    @Override
+    public void recordRequests(boolean on) {
+        super.recordRequests(on);
+        storage.recorder().recordRequests(on);
+    }
+
+    @Override
+    public void recordAnswers(boolean on) {
+        super.recordAnswers(on);
+        storage.recorder().recordAnswers(on);
     }
 
     // ---- wire protocol ----

@@ -2,11 +2,13 @@ package com.syncledger.sandbox.microsoft;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.syncledger.sandbox.ExchangeRecorder;
 import com.syncledger.sandbox.RecordedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,7 +36,7 @@ final class ReportStorage implements AutoCloseable {
     }
 
     private final Map<String, Blob> blobs = new ConcurrentHashMap<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final ExchangeRecorder recorder = new ExchangeRecorder();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -73,56 +74,62 @@ final class ReportStorage implements AutoCloseable {
                 + "&sig=" + signature;
     }
 
-    List<RecordedRequest> requests() {
-        return List.copyOf(requests);
-    }
-
-    void clearRequests() {
-        requests.clear();
+    ExchangeRecorder recorder() {
+        return recorder;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
-            requests.add(new RecordedRequest(exchange.getRequestMethod(), path, query,
-                    Map.copyOf(exchange.getRequestHeaders()), ""));
+            RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), path, query,
+                    Map.copyOf(exchange.getRequestHeaders()), "");
+            recorder.received(request);
             exchange.getResponseHeaders().set("x-ms-request-id", java.util.UUID.randomUUID().toString());
             if (!"GET".equals(exchange.getRequestMethod())) {
-                error(exchange, 405, "UnsupportedHttpVerb", "The resource doesn't support specified Http Verb.");
+                error(exchange, request, 405, "UnsupportedHttpVerb", "The resource doesn't support specified Http Verb.");
                 return;
             }
             if (exchange.getRequestHeaders().containsKey("Authorization")) {
-                error(exchange, 403, "AuthenticationFailed",
+                error(exchange, request, 403, "AuthenticationFailed",
                         "Server failed to authenticate the request: an Authorization header is not valid with a SAS.");
                 return;
             }
             Blob blob = path.startsWith(PREFIX) ? blobs.get(path.substring(PREFIX.length())) : null;
             if (blob == null) {
-                error(exchange, 404, "BlobNotFound", "The specified blob does not exist.");
+                error(exchange, request, 404, "BlobNotFound", "The specified blob does not exist.");
                 return;
             }
             String signature = param(query, "sig");
             if (!blob.signature().equals(signature)) {
-                error(exchange, 403, "AuthenticationFailed", "Signature did not match.");
+                error(exchange, request, 403, "AuthenticationFailed", "Signature did not match.");
                 return;
             }
             if (Instant.now().isAfter(blob.expires())) {
-                error(exchange, 403, "AuthenticationFailed", "Signed expiry time has passed.");
+                error(exchange, request, 403, "AuthenticationFailed", "Signed expiry time has passed.");
                 return;
             }
-            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
-            exchange.sendResponseHeaders(200, blob.content().length);
-            exchange.getResponseBody().write(blob.content());
+            answer(exchange, request, 200, "application/octet-stream", blob.content());
         }
     }
 
-    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + code + "</Code><Message>"
-                + message + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/xml");
+    private void answer(HttpExchange exchange, RecordedRequest request, int status, String contentType, byte[] body)
+            throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
+        recorder.answered(baseUrl(), request, status, body);
+    }
+
+    private URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    private void error(HttpExchange exchange, RecordedRequest request, int status, String code, String message)
+            throws IOException {
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>" + code + "</Code><Message>"
+                + message + "</Message></Error>").getBytes(StandardCharsets.UTF_8);
+        answer(exchange, request, status, "application/xml", body);
     }
 
     private static String param(String query, String name) {

@@ -1,0 +1,57 @@
+package com.syncledger.sandbox;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What one fake server received, in arrival order, and, when asked, what it answered. Appending costs the same
+ * however many requests are kept (a backfill sends hundreds of thousands); recording can be switched off where
+ * nothing reads it, so a long run holds no memory for it.
+ */
+public final class ExchangeRecorder {
+
+    private static final AtomicLong SEQUENCE = new AtomicLong();
+
+    private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private final Queue<RecordedExchange> exchanges = new ConcurrentLinkedQueue<>();
+    private volatile boolean recordRequests = true;
+    private volatile boolean recordAnswers;
+
+    public void received(RecordedRequest request) {
+        if (recordRequests) {
+            requests.add(request);
+        }
+    }
+
+    public void answered(URI server, RecordedRequest request, int status, byte[] body) {
+        if (recordAnswers) {
+            exchanges.add(new RecordedExchange(SEQUENCE.incrementAndGet(), server, request, status, body));
+        }
+    }
+
+    /** Whether requests are kept (on by default). */
+    public void recordRequests(boolean on) {
+        recordRequests = on;
+    }
+
+    /** Whether answers are kept with their requests (off by default: bodies can be large). */
+    public void recordAnswers(boolean on) {
+        recordAnswers = on;
+    }
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<RecordedExchange> exchanges() {
+        return List.copyOf(exchanges);
+    }
+
+    public void clear() {
+        requests.clear();
+        exchanges.clear();
+    }
+}
