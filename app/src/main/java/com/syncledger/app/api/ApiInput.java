@@ -2,6 +2,8 @@ package com.syncledger.app.api;
 
 import com.syncledger.app.problem.InvalidInputException;
 import com.syncledger.connectors.spi.DateRange;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 
 /** Checks of query parameters shared by the endpoints; all run before any work starts. */
 final class ApiInput {
@@ -28,6 +30,22 @@ final class ApiInput {
                     + " are allowed per request");
         }
         return range;
+    }
+
+    /** A month range, both ends {@code YYYY-MM}; its length is checked by the reader. */
+    static YearMonth[] months(String from, String to) {
+        return new YearMonth[] {month("from", from), month("to", to)};
+    }
+
+    private static YearMonth month(String field, String value) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is required (YYYY-MM)");
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "is not a month (YYYY-MM): " + value);
+        }
     }
 
     static void page(int offset, int limit) {
