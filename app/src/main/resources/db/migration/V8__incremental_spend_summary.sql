@@ -18,6 +18,11 @@ create table account_month_spend (
 -- it writes, and the readers find a store's accounts.
 create index ad_account_links on ad_account (store_id, platform, external_id, id);
 
+-- Spend reads take an account's days of a range from the primary key's index alone (an index-only scan): a
+-- year of one account is a few index pages, wherever daily syncs left its rows in the table.
+alter table spend_day drop constraint spend_day_pkey,
+    add constraint spend_day_pkey primary key (ad_account_id, day) include (amount_micros, currency, fetched_at);
+
 -- The stale check reads each account's newest finished run: with this index, without scanning its history.
 create index sync_run_account_newest on sync_run (ad_account_id, id desc);
 

@@ -2,6 +2,7 @@ drop view platform_spend_summary;
 drop table account_month_spend;
 drop index sync_run_account_newest;
 drop index ad_account_links;
+alter table spend_day drop constraint spend_day_pkey, add constraint spend_day_pkey primary key (ad_account_id, day);
 
 create materialized view platform_spend_summary as
 select latest.store_id,

@@ -32,26 +32,42 @@ public class SpendQueries {
     }
 
     public StoreSpend read(long storeId, DateRange range) {
-        List<AccountSpend> result = new ArrayList<>();
+        List<AdAccount> linked = accounts.linked(storeId);
         Map<Long, String> failures = runs.lastFailures(storeId);
-        for (AdAccount account : accounts.linked(storeId)) {
-            result.add(readAccount(account, range, failures.get(account.id())));
+        Map<Long, Map<LocalDate, DaySpend>> stored = storedDays(linked, range);
+        List<AccountSpend> result = new ArrayList<>();
+        for (AdAccount account : linked) {
+            result.add(readAccount(account, range, stored.getOrDefault(account.id(), Map.of()),
+                    failures.get(account.id())));
         }
         boolean complete = result.stream().allMatch(a -> a.status() == Completeness.COMPLETE);
         return new StoreSpend(storeId, range, complete, result, platformTotals(result), currencyTotals(result));
     }
 
-    /** @param lastError the error of the account's latest finished sync, or null when it succeeded */
-    private AccountSpend readAccount(AdAccount account, DateRange range, String lastError) {
-        Map<LocalDate, DaySpend> stored = new TreeMap<>();
-        jdbc.sql("select day, amount_micros, currency, fetched_at from spend_day "
-                        + "where ad_account_id = ? and day between ? and ? order by day")
-                .params(account.id(), range.from(), range.to())
-                .query((ResultSet rs, int row) -> {
+    /** The stored days of every account over the range, in one query (its index holds every column read). */
+    private Map<Long, Map<LocalDate, DaySpend>> storedDays(List<AdAccount> linked, DateRange range) {
+        Map<Long, Map<LocalDate, DaySpend>> stored = new HashMap<>();
+        if (linked.isEmpty()) {
+            return stored;
+        }
+        jdbc.sql("select ad_account_id, day, amount_micros, currency, fetched_at from spend_day "
+                        + "where ad_account_id = any(?) and day between ? and ? order by ad_account_id, day")
+                .params(linked.stream().map(AdAccount::id).toArray(Long[]::new), range.from(), range.to())
+                .query((ResultSet rs) -> {
                     LocalDate day = rs.getDate("day").toLocalDate();
-                    return stored.put(day, new DaySpend(day, Money.ofMicros(rs.getLong("amount_micros"),
-                            rs.getString("currency")), rs.getTimestamp("fetched_at").toInstant()));
-                }).list();
+                    stored.computeIfAbsent(rs.getLong("ad_account_id"), id -> new TreeMap<>())
+                            .put(day, new DaySpend(day, Money.ofMicros(rs.getLong("amount_micros"),
+                                    rs.getString("currency")), rs.getTimestamp("fetched_at").toInstant()));
+                });
+        return stored;
+    }
+
+    /**
+     * @param stored the account's stored days of the range, by day
+     * @param lastError the error of the account's latest finished sync, or null when it succeeded
+     */
+    private AccountSpend readAccount(AdAccount account, DateRange range, Map<LocalDate, DaySpend> stored,
+            String lastError) {
         List<DaySpend> days = range.dates()
                 .map(day -> stored.getOrDefault(day, new DaySpend(day, null, null)))
                 .toList();

@@ -5,15 +5,21 @@ import com.syncledger.app.ledger.MonthlySpend.PlatformMonth;
 import com.syncledger.app.problem.InvalidInputException;
 import com.syncledger.connectors.spi.Money;
 import com.syncledger.connectors.spi.Platform;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads the per-platform monthly summary, which the spend writer keeps current ({@link SummaryUpkeep}), and
@@ -40,10 +46,12 @@ public class SpendSummary {
             group by d.ad_account_id, date_trunc('month', d.day), d.currency""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final Stores stores;
 
-    public SpendSummary(JdbcClient jdbc, Stores stores) {
+    public SpendSummary(JdbcClient jdbc, JdbcTemplate template, Stores stores) {
         this.jdbc = jdbc;
+        this.template = template;
         this.stores = stores;
     }
 
@@ -77,9 +85,24 @@ public class SpendSummary {
     }
 
     /**
+     * Computes the given months of the account again from its current days, as a write that changed them does
+     * ({@link SummaryUpkeep}); a repair, and what the upkeep costs, measured alone.
+     */
+    @Transactional
+    public void recompute(long adAccountId, Collection<YearMonth> months) {
+        template.execute((Connection connection) -> {
+            Array links = SummaryUpkeep.lockLinks(connection, adAccountId);
+            SummaryUpkeep.recompute(connection, links, connection.createArrayOf("date",
+                    months.stream().map(m -> Date.valueOf(m.atDay(1))).toArray()));
+            return null;
+        });
+    }
+
+    /**
      * Builds the summary again from every current day. For loaders that write {@code spend_day} directly; the
      * service never needs it.
      */
+    @Transactional
     public void rebuild() {
         jdbc.sql("delete from account_month_spend").update();
         jdbc.sql(REBUILD).update();
