@@ -233,23 +233,27 @@ public final class LedgerScaleBenchmark {
         paths.put("spend, 30 days", s -> "/stores/" + s + "/spend?from=" + last.minusDays(29) + "&to=" + last);
         paths.put("spend, 365 days", s -> "/stores/" + s + "/spend?from=" + last.minusDays(364) + "&to=" + last);
         paths.put("summary, 12 months", s -> "/stores/" + s + "/spend/summary?from=" + month.minusMonths(11) + "&to=" + month);
-        System.out.println("| request | p50 | p99 | max | answer |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.println("| request | p50 | p99 | max | answer | JVM CPU per request (service and client) |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         for (var path : paths.entrySet()) {
             for (int i = 0; i < warmUp; i++) {
                 get(client, base, key, path.getValue().apply(1 + random.nextInt(data.stores)));
             }
             long[] nanos = new long[requests];
             long bytes = 0;
+            long cpu = os.getProcessCpuTime();
             for (int i = 0; i < requests; i++) {
                 String uri = path.getValue().apply(1 + random.nextInt(data.stores));
                 long t = System.nanoTime();
                 bytes += get(client, base, key, uri);
                 nanos[i] = System.nanoTime() - t;
             }
+            cpu = os.getProcessCpuTime() - cpu;
             Arrays.sort(nanos);
-            System.out.printf(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %.2f ms | %,d bytes |%n", path.getKey(),
-                    ms(percentile(nanos, 50)), ms(percentile(nanos, 99)), ms(nanos[requests - 1]), bytes / requests);
+            System.out.printf(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %.2f ms | %,d bytes | %.2f ms |%n", path.getKey(),
+                    ms(percentile(nanos, 50)), ms(percentile(nanos, 99)), ms(nanos[requests - 1]), bytes / requests,
+                    ms(cpu / requests));
         }
     }
 

@@ -4,6 +4,7 @@ import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.SpendReport;
 import java.time.Instant;
+import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +19,13 @@ public class SyncBookkeeping {
     private final SyncRuns runs;
     private final AdAccounts accounts;
     private final SpendWriter writer;
+    /**
+     * A chunk's transaction holds a pooled connection until its commit is on disk. Every account of a sync
+     * fetched at once would otherwise take all ten of the pool's connections at the end of each chunk, and reads
+     * of the API would wait behind them; at most four leave the others to readers.
+     */
+    static final int CONCURRENT_WRITES = 4;
+    private final Semaphore writeSlots = new Semaphore(CONCURRENT_WRITES, true);
 
     SyncBookkeeping(SyncRuns runs, AdAccounts accounts, SpendWriter writer) {
         this.runs = runs;
@@ -50,9 +58,17 @@ public class SyncBookkeeping {
         return runs.start(adAccountId, range);
     }
 
-    /** Writes one fetched chunk as versioned spend of the account, fetched by the run. */
+    /**
+     * Writes one fetched chunk as versioned spend of the account, fetched by the run. At most
+     * {@link #CONCURRENT_WRITES} chunks are written at once, whatever the number of accounts fetched at once.
+     */
     public WriteCounts write(long adAccountId, long runId, SpendReport chunk, Instant fetchedAt) {
-        return writer.write(adAccountId, runId, chunk, fetchedAt);
+        writeSlots.acquireUninterruptibly();
+        try {
+            return writer.write(adAccountId, runId, chunk, fetchedAt);
+        } finally {
+            writeSlots.release();
+        }
     }
 
     public void succeed(long runId, WriteCounts counts) {
