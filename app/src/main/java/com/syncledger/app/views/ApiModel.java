@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The JSON shapes of the HTTP API, which the CLI's {@code --json} prints too, so a script reads the same
@@ -53,6 +54,7 @@ public final class ApiModel {
         }
     }
 
+    @JsonSerialize(using = DayViewSerializer.class)
     public record DayView(LocalDate date, String spend, Instant fetchedAt) {
     }
 
