@@ -212,6 +212,26 @@ public final class LedgerScaleBenchmark {
         long sync = System.nanoTime() - t;
         System.out.printf(Locale.ROOT, "new: one store's sync of its last 30 days, every day restated (%d), through "
                 + "SpendWriter with the upkeep in each write: %.1f ms in all%n", restated, ms(sync));
+        System.out.println();
+        System.out.println("### Plan of the upkeep statement, one account's " + window.size() + " months");
+        System.out.println();
+        long planned = 1 + random.nextLong(accounts);
+        transaction.executeWithoutResult(tx -> {
+            jdbc.execute((java.sql.Connection c) -> {
+                try (var s = c.prepareStatement("explain (analyze, buffers) " + SpendSummary.upkeepStatement())) {
+                    s.setArray(1, c.createArrayOf("bigint", new Long[] {planned}));
+                    s.setArray(2, c.createArrayOf("date", window.stream().map(m -> java.sql.Date.valueOf(m.atDay(1))).toArray()));
+                    try (var rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            System.out.println("    " + rs.getString(1));
+                        }
+                    }
+                }
+                return null;
+            });
+            tx.setRollbackOnly();
+        });
+        System.out.println();
         long after = ScaleLedgerData.count(dataSource, """
                 select count(*) from account_month_spend s
                 where s.ad_account_id between %d and %d and s.last_fetched_at >= now() - interval '1 hour'"""

@@ -99,6 +99,14 @@ public class SpendSummary {
     }
 
     /**
+     * The statement a write runs to keep the summary, with its two parameters: the links ({@code bigint[]}) and
+     * the first days of the months ({@code date[]}). For a benchmark's plan.
+     */
+    public static String upkeepStatement() {
+        return SummaryUpkeep.RECOMPUTE;
+    }
+
+    /**
      * Builds the summary again from every current day. For loaders that write {@code spend_day} directly; the
      * service never needs it.
      */

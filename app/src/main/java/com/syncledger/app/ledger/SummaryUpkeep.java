@@ -33,7 +33,7 @@ final class SummaryUpkeep {
 
     // Each month of each link from its current days, less the days a newer link holds; rows that no longer
     // have a day go. Unchanged rows are left alone.
-    private static final String RECOMPUTE = """
+    static final String RECOMPUTE = """
             with link as (
                 select unnest(?::bigint[]) as ad_account_id
             ), month_start as (
