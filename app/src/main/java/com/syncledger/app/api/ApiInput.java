@@ -3,6 +3,8 @@ package com.syncledger.app.api;
 import com.syncledger.app.problem.InvalidInputException;
 import com.syncledger.app.views.ApiModel.Page;
 import com.syncledger.connectors.spi.DateRange;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.Function;
 
@@ -43,6 +45,22 @@ final class ApiInput {
     static <T, V> Page<V> page(int offset, int limit, PageRead<T> read, Function<T, V> view) {
         page(offset, limit);
         return new Page<>(read.read(offset, limit).stream().map(view).toList(), offset, limit);
+    }
+
+    /** A month range, both ends {@code YYYY-MM}; its length is checked by the reader. */
+    static YearMonth[] months(String from, String to) {
+        return new YearMonth[] {month("from", from), month("to", to)};
+    }
+
+    private static YearMonth month(String field, String value) {
+        if (value == null) {
+            throw new InvalidInputException(field, "is required (YYYY-MM)");
+        }
+        try {
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "is not a month (YYYY-MM): " + value);
+        }
     }
 
     static void page(int offset, int limit) {

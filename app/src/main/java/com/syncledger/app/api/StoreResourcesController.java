@@ -6,6 +6,7 @@ import com.syncledger.app.ledger.Baselines;
 import com.syncledger.app.ledger.LedgerEntries;
 import com.syncledger.app.ledger.LedgerEntryInput;
 import com.syncledger.app.ledger.SpendQueries;
+import com.syncledger.app.ledger.SpendSummary;
 import com.syncledger.app.ledger.Stores;
 import com.syncledger.app.ledger.SyncRuns;
 import com.syncledger.app.problem.InvalidInputException;
@@ -16,6 +17,7 @@ import com.syncledger.app.views.ApiModel.BaselineView;
 import com.syncledger.app.views.ApiModel.LedgerEntryRequest;
 import com.syncledger.app.views.ApiModel.LedgerEntryView;
 import com.syncledger.app.views.ApiModel.Page;
+import com.syncledger.app.views.ApiModel.SpendSummaryView;
 import com.syncledger.app.views.ApiModel.SpendView;
 import com.syncledger.app.views.ApiModel.SyncRunView;
 import com.syncledger.connectors.spi.AccountId;
@@ -23,6 +25,7 @@ import com.syncledger.connectors.spi.Platform;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.YearMonth;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,8 +41,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** What belongs to one store: its accounts, spend, baselines, ledger entries and sync runs. */
 @RestController
 @RequestMapping("/stores/{storeId}")
-record StoreResourcesController(AdAccounts accounts, SpendQueries spend, Baselines baselines, LedgerEntries entries,
-        SyncRuns runs, Stores stores) {
+record StoreResourcesController(AdAccounts accounts, SpendQueries spend, SpendSummary summary, Baselines baselines,
+        LedgerEntries entries, SyncRuns runs, Stores stores) {
 
     @GetMapping("/accounts")
     java.util.List<AccountView> accounts(@PathVariable long storeId) {
@@ -75,6 +78,13 @@ record StoreResourcesController(AdAccounts accounts, SpendQueries spend, Baselin
     SpendView spend(@PathVariable long storeId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         return SpendView.of(spend.read(storeId, ApiInput.range(from, to)));
+    }
+
+    @GetMapping("/spend/summary")
+    SpendSummaryView spendSummary(@PathVariable long storeId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        YearMonth[] months = ApiInput.months(from, to);
+        return SpendSummaryView.of(summary.read(storeId, months[0], months[1]));
     }
 
     @PostMapping("/baselines")

@@ -6,13 +6,16 @@ import com.syncledger.app.ledger.StoreSpend.DaySpend;
 import com.syncledger.app.ledger.StoreSpend.PlatformTotal;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Money;
+import com.syncledger.connectors.spi.Platform;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,59 +35,111 @@ public class SpendQueries {
     }
 
     public StoreSpend read(long storeId, DateRange range) {
-        List<AccountSpend> result = new ArrayList<>();
+        List<AdAccount> linked = accounts.linked(storeId);
         Map<Long, String> failures = runs.lastFailures(storeId);
-        for (AdAccount account : accounts.linked(storeId)) {
-            result.add(readAccount(account, range, failures.get(account.id())));
+        Map<Long, DaySpend[]> stored = storedDays(linked, range);
+        int length = dayCount(range);
+        List<AccountSpend> result = new ArrayList<>();
+        for (AdAccount account : linked) {
+            result.add(readAccount(account, range, stored.getOrDefault(account.id(), new DaySpend[length]),
+                    failures.get(account.id())));
         }
         boolean complete = result.stream().allMatch(a -> a.status() == Completeness.COMPLETE);
         return new StoreSpend(storeId, range, complete, result, platformTotals(result), currencyTotals(result));
     }
 
-    /** @param lastError the error of the account's latest finished sync, or null when it succeeded */
-    private AccountSpend readAccount(AdAccount account, DateRange range, String lastError) {
-        Map<LocalDate, DaySpend> stored = new TreeMap<>();
-        jdbc.sql("select day, amount_micros, currency, fetched_at from spend_day "
-                        + "where ad_account_id = ? and day between ? and ? order by day")
-                .params(account.id(), range.from(), range.to())
-                .query((ResultSet rs, int row) -> {
-                    LocalDate day = rs.getDate("day").toLocalDate();
-                    return stored.put(day, new DaySpend(day, Money.ofMicros(rs.getLong("amount_micros"),
-                            rs.getString("currency")), rs.getTimestamp("fetched_at").toInstant()));
-                }).list();
-        List<DaySpend> days = range.dates()
-                .map(day -> stored.getOrDefault(day, new DaySpend(day, null, null)))
-                .toList();
-        List<LocalDate> missing = days.stream().filter(d -> d.spend() == null).map(DaySpend::date).toList();
+    private static int dayCount(DateRange range) {
+        return (int) (range.to().toEpochDay() - range.from().toEpochDay() + 1);
+    }
+
+    /**
+     * The stored days of every account over the range, in one query (its index holds every column read), each
+     * account's as an array by day of the range: null where nothing is stored.
+     */
+    private Map<Long, DaySpend[]> storedDays(List<AdAccount> linked, DateRange range) {
+        Map<Long, DaySpend[]> stored = new HashMap<>();
+        if (linked.isEmpty()) {
+            return stored;
+        }
+        long first = range.from().toEpochDay();
+        int length = dayCount(range);
+        jdbc.sql("select ad_account_id, day, amount_micros, currency, fetched_at from spend_day "
+                        + "where ad_account_id = any(?) and day between ? and ? order by ad_account_id, day")
+                .params(linked.stream().map(AdAccount::id).toArray(Long[]::new), range.from(), range.to())
+                .query((ResultSet rs) -> {
+                    LocalDate day = rs.getObject("day", LocalDate.class);
+                    stored.computeIfAbsent(rs.getLong("ad_account_id"), id -> new DaySpend[length])
+                            [(int) (day.toEpochDay() - first)] = new DaySpend(day,
+                                    Money.ofMicros(rs.getLong("amount_micros"), rs.getString("currency")),
+                                    rs.getObject("fetched_at", OffsetDateTime.class).toInstant());
+                });
+        return stored;
+    }
+
+    /**
+     * @param stored the account's stored days of the range, by day of the range (null where none is stored)
+     * @param lastError the error of the account's latest finished sync, or null when it succeeded
+     */
+    private AccountSpend readAccount(AdAccount account, DateRange range, DaySpend[] stored, String lastError) {
+        List<DaySpend> days = new ArrayList<>(stored.length);
+        List<LocalDate> missing = new ArrayList<>();
+        String currency = null;
+        boolean oneCurrency = true;
+        long micros = 0;
+        Instant lastFetched = null;
+        LocalDate day = range.from();
+        for (DaySpend value : stored) {
+            if (value == null) {
+                days.add(new DaySpend(day, null, null));
+                missing.add(day);
+            } else {
+                days.add(value);
+                if (currency == null) {
+                    currency = value.spend().currency();
+                }
+                oneCurrency &= currency.equals(value.spend().currency());
+                micros = Math.addExact(micros, value.spend().micros());
+                if (lastFetched == null || value.fetchedAt().isAfter(lastFetched)) {
+                    lastFetched = value.fetchedAt();
+                }
+            }
+            day = day.plusDays(1);
+        }
         Completeness status = !missing.isEmpty() ? Completeness.MISSING_DAYS
                 : lastError != null ? Completeness.STALE : Completeness.COMPLETE;
         // An account whose currency changed has days in two currencies: no single total (the platform and
         // currency totals still count every day, per currency).
-        Money total = stored.values().stream().map(DaySpend::spend).map(Money::currency).distinct().count() != 1 ? null
-                : stored.values().stream().map(DaySpend::spend).reduce(Money::plus).orElseThrow();
-        var lastFetched = stored.values().stream().map(DaySpend::fetchedAt).max(java.util.Comparator.naturalOrder()).orElse(null);
+        Money total = currency == null || !oneCurrency ? null : Money.ofMicros(micros, currency);
         return new AccountSpend(account.id(), account.platform(), account.externalId(), account.currency(),
-                account.timeZone(), status, missing, lastFetched, lastError, total, days);
+                account.timeZone(), status, List.copyOf(missing), lastFetched, lastError, total, List.copyOf(days));
     }
 
+    /** Per platform and currency, ordered by platform, then currency. */
     private static List<PlatformTotal> platformTotals(List<AccountSpend> accounts) {
-        Map<String, PlatformTotal> totals = new TreeMap<>();
+        Map<Platform, Map<String, Long>> totals = new EnumMap<>(Platform.class);
         for (AccountSpend account : accounts) {
-            for (DaySpend day : account.days()) {
-                if (day.spend() != null) {
-                    String key = account.platform().ordinal() + ":" + day.spend().currency();
-                    totals.merge(key, new PlatformTotal(account.platform(), day.spend()),
-                            (a, b) -> new PlatformTotal(a.platform(), a.spend().plus(b.spend())));
-                }
+            sumByCurrency(account.days(), totals.computeIfAbsent(account.platform(), p -> new TreeMap<>()));
+        }
+        List<PlatformTotal> result = new ArrayList<>();
+        totals.forEach((platform, sums) -> sums.forEach((currency, micros) ->
+                result.add(new PlatformTotal(platform, Money.ofMicros(micros, currency)))));
+        return List.copyOf(result);
+    }
+
+    /** Per currency, ordered by currency. */
+    private static List<Money> currencyTotals(List<AccountSpend> accounts) {
+        Map<String, Long> totals = new TreeMap<>();
+        for (AccountSpend account : accounts) {
+            sumByCurrency(account.days(), totals);
+        }
+        return totals.entrySet().stream().map(e -> Money.ofMicros(e.getValue(), e.getKey())).toList();
+    }
+
+    private static void sumByCurrency(List<DaySpend> days, Map<String, Long> sums) {
+        for (DaySpend day : days) {
+            if (day.spend() != null) {
+                sums.merge(day.spend().currency(), day.spend().micros(), Math::addExact);
             }
         }
-        return List.copyOf(totals.values());
-    }
-
-    private static List<Money> currencyTotals(List<AccountSpend> accounts) {
-        Map<String, Money> totals = new HashMap<>();
-        accounts.stream().flatMap(a -> a.days().stream()).map(DaySpend::spend).filter(Objects::nonNull)
-                .forEach(m -> totals.merge(m.currency(), m, Money::plus));
-        return totals.values().stream().sorted(java.util.Comparator.comparing(Money::currency)).toList();
     }
 }

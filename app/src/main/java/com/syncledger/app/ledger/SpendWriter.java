@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The only writer of spend. For each (account, day) of a report, in one transaction: a first value
  * becomes version 1; a changed value becomes the next version and the current value; the same value
  * again writes nothing. Nothing is ever deleted, so a crash mid-sync and a re-run converge on the same
- * state. Concurrent writers of one account are serialised by an advisory lock on the account.
+ * state. Concurrent writers of one account are serialised by an advisory lock on the account. The months whose
+ * days changed are summed again in the same transaction ({@link SummaryUpkeep}), so the summary is never behind.
  */
 @Component
 public class SpendWriter {
@@ -49,7 +50,8 @@ public class SpendWriter {
                     set current_version_id = excluded.current_version_id, amount_micros = excluded.amount_micros,
                         currency = excluded.currency, fetched_at = excluded.fetched_at
             )
-            select count(*) filter (where is_new) as new_days, count(*) filter (where not is_new) as restated_days
+            select count(*) filter (where is_new) as new_days, count(*) filter (where not is_new) as restated_days,
+                   array_agg(distinct date_trunc('month', day)::date) as changed_months
             from changed""";
 
     private final JdbcTemplate jdbc;
@@ -71,10 +73,7 @@ public class SpendWriter {
         }
         String requestIds = report.requestIds().isEmpty() ? null : String.join(",", report.requestIds());
         return jdbc.execute((Connection connection) -> {
-            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
-                lock.setLong(1, adAccountId);
-                lock.execute();
-            }
+            Array links = SummaryUpkeep.lockLinks(connection, adAccountId);
             Array dates = connection.createArrayOf("date",
                     days.stream().map(d -> Date.valueOf(d.date())).toArray());
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
@@ -94,6 +93,10 @@ public class SpendWriter {
                     counts.next();
                     int created = counts.getInt("new_days");
                     int restated = counts.getInt("restated_days");
+                    Array changedMonths = counts.getArray("changed_months");
+                    if (changedMonths != null) {
+                        SummaryUpkeep.recompute(connection, links, changedMonths);
+                    }
                     return new WriteCounts(created, restated, days.size() - created - restated);
                 }
             }

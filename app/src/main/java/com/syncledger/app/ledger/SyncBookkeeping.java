@@ -4,14 +4,14 @@ import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.SpendReport;
 import java.time.Instant;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
 /**
  * Everything a sync writes to the ledger, in the order it writes it: runs left open by a process that died are
  * closed, what the platform said about the account is remembered, a run starts, each fetched chunk is written
- * as versioned spend, the run succeeds or fails with its counts, a completed backfill is marked, and finally
- * the summary view is refreshed. The sync itself holds no SQL.
+ * as versioned spend (which keeps the summary current in the same transaction), the run succeeds or fails with
+ * its counts, and a completed backfill is marked. The sync itself holds no SQL.
  */
 @Component
 public class SyncBookkeeping {
@@ -19,13 +19,18 @@ public class SyncBookkeeping {
     private final SyncRuns runs;
     private final AdAccounts accounts;
     private final SpendWriter writer;
-    private final JdbcClient jdbc;
+    /**
+     * A chunk's transaction holds a pooled connection until its commit is on disk. Every account of a sync
+     * fetched at once would otherwise take all ten of the pool's connections at the end of each chunk, and reads
+     * of the API would wait behind them; at most four leave the others to readers.
+     */
+    static final int CONCURRENT_WRITES = 4;
+    private final Semaphore writeSlots = new Semaphore(CONCURRENT_WRITES, true);
 
-    SyncBookkeeping(SyncRuns runs, AdAccounts accounts, SpendWriter writer, JdbcClient jdbc) {
+    SyncBookkeeping(SyncRuns runs, AdAccounts accounts, SpendWriter writer) {
         this.runs = runs;
         this.accounts = accounts;
         this.writer = writer;
-        this.jdbc = jdbc;
     }
 
     /** Closes as failed ("interrupted") the runs of the account that never finished. */
@@ -53,9 +58,17 @@ public class SyncBookkeeping {
         return runs.start(adAccountId, range);
     }
 
-    /** Writes one fetched chunk as versioned spend of the account, fetched by the run. */
+    /**
+     * Writes one fetched chunk as versioned spend of the account, fetched by the run. At most
+     * {@link #CONCURRENT_WRITES} chunks are written at once, whatever the number of accounts fetched at once.
+     */
     public WriteCounts write(long adAccountId, long runId, SpendReport chunk, Instant fetchedAt) {
-        return writer.write(adAccountId, runId, chunk, fetchedAt);
+        writeSlots.acquireUninterruptibly();
+        try {
+            return writer.write(adAccountId, runId, chunk, fetchedAt);
+        } finally {
+            writeSlots.release();
+        }
     }
 
     public void succeed(long runId, WriteCounts counts) {
@@ -65,10 +78,5 @@ public class SyncBookkeeping {
     /** A failed run keeps the counts of what it wrote before failing (e.g. earlier chunks of a backfill). */
     public void fail(long runId, WriteCounts counts, SyncRuns.Failure failure) {
         runs.fail(runId, counts, failure);
-    }
-
-    /** Refreshes the per-platform summary; readers keep reading the old one while it refreshes. */
-    public void refreshSummary() {
-        jdbc.sql("refresh materialized view concurrently platform_spend_summary").update();
     }
 }

@@ -91,10 +91,12 @@ public class SyncRuns {
     public Map<Long, String> lastFailures(long storeId) {
         Map<Long, String> failures = new HashMap<>();
         jdbc.sql("""
-                select distinct on (r.ad_account_id) r.ad_account_id, r.status, r.error_kind, r.error_message
-                from sync_run r join ad_account a on a.id = r.ad_account_id
-                where a.store_id = ? and a.unlinked_at is null and r.status <> 'running'
-                order by r.ad_account_id, r.id desc""")
+                select a.id as ad_account_id, r.status, r.error_kind, r.error_message
+                from ad_account a
+                         cross join lateral (select status, error_kind, error_message from sync_run r
+                                             where r.ad_account_id = a.id and r.status <> 'running'
+                                             order by r.id desc limit 1) r
+                where a.store_id = ? and a.unlinked_at is null""")
                 .param(storeId)
                 .query((rs, row) -> "failed".equals(rs.getString("status"))
                         ? failures.put(rs.getLong("ad_account_id"),

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
  * Fetches and persists spend for linked accounts. A sync reads top to bottom: under the sync lock, each ad
  * account becomes an {@link AccountSync} (an account linked to several stores is fetched once and written to
  * each link); the engine fetches them all concurrently, each reading its window (see {@link SyncWindow}) and
- * writing every chunk as it arrives; then each account closes its runs with what happened, and the summary is
- * refreshed. A failed fetch writes nothing for the failed days and deletes nothing: the last known values stay
- * and readers see them as stale. What is written goes through the ledger's {@link SyncBookkeeping}.
+ * writing every chunk as it arrives (each write keeps the summary current); then each account closes its runs
+ * with what happened. A failed fetch writes nothing for the failed days and deletes nothing: the last known
+ * values stay and readers see them as stale. What is written goes through the ledger's {@link SyncBookkeeping}.
  */
 @Service
 public class SyncService {
@@ -88,9 +88,7 @@ public class SyncService {
             syncs.forEach(sync -> sync.storageFailed(storageFailed, unrecordedFailures));
             throw storageFailed;
         }
-        List<SyncOutcome> outcomes = syncs.stream().flatMap(sync -> sync.finish().stream()).toList();
-        ledger.refreshSummary();
-        return outcomes;
+        return syncs.stream().flatMap(sync -> sync.finish().stream()).toList();
     }
 
     private void recordEarlierStorageFailures() {

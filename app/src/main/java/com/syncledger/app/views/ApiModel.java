@@ -3,6 +3,7 @@ package com.syncledger.app.views;
 import com.syncledger.app.ledger.AdAccount;
 import com.syncledger.app.ledger.Baseline;
 import com.syncledger.app.ledger.LedgerEntry;
+import com.syncledger.app.ledger.MonthlySpend;
 import com.syncledger.app.ledger.Store;
 import com.syncledger.app.ledger.StoreSpend;
 import com.syncledger.app.ledger.SyncRuns.SyncRun;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * The JSON shapes of the HTTP API, which the CLI's {@code --json} prints too, so a script reads the same
@@ -52,6 +54,7 @@ public final class ApiModel {
         }
     }
 
+    @JsonSerialize(using = DayViewSerializer.class)
     public record DayView(LocalDate date, String spend, Instant fetchedAt) {
     }
 
@@ -77,6 +80,24 @@ public final class ApiModel {
                     s.platforms().stream().map(p -> new PlatformTotalView(p.platform().slug(), MoneyView.of(p.spend())))
                             .toList(),
                     s.totals().stream().map(MoneyView::of).toList());
+        }
+    }
+
+    public record PlatformMonthView(String platform, MoneyView spend, int days, Instant lastFetchedAt) {
+    }
+
+    public record MonthView(String month, List<PlatformMonthView> platforms) {
+    }
+
+    /** The monthly summary: every month of the range, with a row per platform and currency that has days. */
+    public record SpendSummaryView(long storeId, String from, String to, List<MonthView> months) {
+        public static SpendSummaryView of(MonthlySpend s) {
+            return new SpendSummaryView(s.storeId(), s.from().toString(), s.to().toString(), s.months().stream()
+                    .map(m -> new MonthView(m.month().toString(), m.platforms().stream()
+                            .map(p -> new PlatformMonthView(p.platform().slug(), MoneyView.of(p.spend()), p.days(),
+                                    p.lastFetchedAt()))
+                            .toList()))
+                    .toList());
         }
     }
 

@@ -3,6 +3,14 @@ package com.syncledger.app.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.syncledger.app.database.TestApp;
+import com.syncledger.app.ledger.SpendWriter;
+import com.syncledger.connectors.spi.DailySpend;
+import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.spi.Money;
+import com.syncledger.connectors.spi.SpendReport;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,5 +83,37 @@ class StoreApiTest {
         assertThat(unknownField.status()).isEqualTo(400);
         assertThat(unknownField.body()).doesNotContain("Exception").doesNotContain("tools.jackson");
         assertThat(jdbc.sql("select count(*) from store").query(Long.class).single()).isEqualTo(before);
+    }
+
+    @Test
+    void theSummaryListsEveryMonthOfTheRangeAndOnlyTheDaysStored() {
+        long id = http.post("/stores", """
+                {"name": "Summary %d", "timeZone": "UTC", "billingCurrency": "EUR"}""".formatted(System.nanoTime()))
+                .json().get("id").asLong();
+        long account = http.post("/stores/" + id + "/accounts", """
+                {"platform": "meta", "accountId": "4242"}""").json().get("id").asLong();
+        app.getBean(SpendWriter.class).write(account, null, new SpendReport(DateRange.parse("2026-01-30", "2026-02-01"),
+                List.of(new DailySpend(LocalDate.parse("2026-01-30"), Money.parseMajor("10.50", "EUR")),
+                        new DailySpend(LocalDate.parse("2026-01-31"), Money.parseMajor("0.00", "EUR")),
+                        new DailySpend(LocalDate.parse("2026-02-01"), Money.parseMajor("2.25", "EUR"))),
+                List.of("req")), Instant.parse("2026-02-02T08:00:00Z"));
+
+        Http.Reply summary = http.get("/stores/" + id + "/spend/summary?from=2025-12&to=2026-02");
+        assertThat(summary.status()).isEqualTo(200);
+        assertThat(summary.json().get("from").asString()).isEqualTo("2025-12");
+        assertThat(summary.json().at("/months/0/month").asString()).isEqualTo("2025-12");
+        assertThat(summary.json().at("/months/0/platforms").size()).isZero();
+        assertThat(summary.json().at("/months/1/platforms/0/platform").asString()).isEqualTo("meta");
+        assertThat(summary.json().at("/months/1/platforms/0/spend/amount").asString()).isEqualTo("10.50");
+        assertThat(summary.json().at("/months/1/platforms/0/days").asInt()).isEqualTo(2);
+        assertThat(summary.json().at("/months/2/platforms/0/spend/amount").asString()).isEqualTo("2.25");
+        assertThat(summary.json().at("/months/2/platforms/0/lastFetchedAt").asString()).isEqualTo("2026-02-02T08:00:00Z");
+
+        assertThat(http.get("/stores/" + id + "/spend/summary?from=2026-02&to=2026-01").status()).isEqualTo(400);
+        assertThat(http.get("/stores/" + id + "/spend/summary?from=2023-01&to=2026-01").status()).isEqualTo(400);
+        assertThat(http.get("/stores/" + id + "/spend/summary?from=2026-1&to=2026-02").json().get("errors")
+                .propertyNames()).containsExactly("from");
+        assertThat(http.get("/stores/" + id + "/spend/summary?to=2026-02").status()).isEqualTo(400);
+        assertThat(http.get("/stores/999999/spend/summary?from=2026-01&to=2026-02").status()).isEqualTo(404);
     }
 }

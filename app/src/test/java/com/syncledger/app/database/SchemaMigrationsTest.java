@@ -30,6 +30,13 @@ class SchemaMigrationsTest {
         }
     }
 
+    /** The highest version among the migration files (versions may skip a number while a branch is open). */
+    private static String newestVersion() {
+        return java.util.Arrays.stream(migrationFiles()).map(f -> f.getFilename())
+                .map(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
+                .max(Integer::compare).map(String::valueOf).orElseThrow();
+    }
+
     private List<String> objects() {
         return jdbc.queryForList("""
                 select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -47,7 +54,7 @@ class SchemaMigrationsTest {
         assertThat(full).contains("store", "ad_account", "spend_day", "spend_version", "sync_run", "baseline",
                 "baseline_amount", "ledger_entry", "platform_spend_summary");
 
-        assertThat(migrations.rollbackTo("0")).hasSize(all).first().isEqualTo(String.valueOf(all));
+        assertThat(migrations.rollbackTo("0")).hasSize(all).first().isEqualTo(newestVersion());
         assertThat(objects()).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where version is not null",
                 Integer.class)).isZero();
@@ -59,7 +66,7 @@ class SchemaMigrationsTest {
     @Test
     void rollbackLatestUndoesOnlyTheNewestMigration() {
         migrations.migrate();
-        String newest = String.valueOf(migrationFiles().length);
+        String newest = newestVersion();
         assertThat(migrations.rollbackLatest()).containsExactly(newest);
         assertThat(migrations.status()).filteredOn(s -> s.version().equals(newest))
                 .singleElement().satisfies(s -> assertThat(s.state()).isEqualTo("Pending"));

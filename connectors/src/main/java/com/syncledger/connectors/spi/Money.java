@@ -65,7 +65,31 @@ public record Money(long micros, String currency) {
     /** Plain decimal string in major units with at least the currency's minor digits ("1234.50", "1200" for JPY). */
     public String toDecimalString() {
         int minor = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
-        BigDecimal major = toMajor();
+        if (micros == Long.MIN_VALUE || minor > MICRO_DIGITS) {
+            return decimalStringOf(toMajor(), minor);
+        }
+        // The same digits as the BigDecimal form, from integer arithmetic: this runs for every day a read returns.
+        long abs = Math.abs(micros);
+        long fraction = abs % 1_000_000;
+        int digits = MICRO_DIGITS;
+        while (digits > minor && fraction % 10 == 0) {
+            fraction /= 10;
+            digits--;
+        }
+        StringBuilder text = new StringBuilder(24);
+        if (micros < 0) {
+            text.append('-');
+        }
+        text.append(abs / 1_000_000);
+        if (digits > 0) {
+            String fractionDigits = Long.toString(fraction);
+            text.append('.').repeat('0', digits - fractionDigits.length()).append(fractionDigits);
+        }
+        return text.toString();
+    }
+
+    /** The reference form of {@link #toDecimalString()}, through BigDecimal. */
+    static String decimalStringOf(BigDecimal major, int minor) {
         if (major.scale() < minor) {
             major = major.setScale(minor);
         }
