@@ -7,8 +7,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,13 +41,11 @@ class UpliftMetrics {
 
     /**
      * Starts from each store's latest issued statement, so the gauge survives a restart. Only a server is
-     * scraped: a CLI command does not pay for reading every statement.
+     * scraped, and only a server publishes this event: a CLI command neither reads every statement nor makes
+     * this bean.
      */
     @EventListener
-    public void loadIssued(ApplicationReadyEvent ready) {
-        if (!(ready.getApplicationContext() instanceof WebServerApplicationContext)) {
-            return;
-        }
+    public void loadIssued(WebServerInitializedEvent started) {
         jdbc.sql("select distinct on (store_id) store_id, document from billing_statement order by store_id, period desc")
                 .query((rs, row) -> {
                     record(rs.getLong("store_id"), json.readTree(rs.getString("document")));

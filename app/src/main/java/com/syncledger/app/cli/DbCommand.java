@@ -1,5 +1,7 @@
 package com.syncledger.app.cli;
 
+import com.syncledger.app.database.BackgroundPostgres;
+import com.syncledger.app.database.DatabaseConfiguration;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
 import com.syncledger.app.database.LedgerBackup;
 import com.syncledger.app.database.SchemaMigrations;
@@ -7,6 +9,7 @@ import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -15,9 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "db", mixinStandardHelpOptions = true, description = "Manage the database schema, back it up and restore it.",
+@Command(name = "db", mixinStandardHelpOptions = true,
+        description = "Manage the database schema, back it up and restore it, stop the embedded server.",
         subcommands = {DbCommand.Migrate.class, DbCommand.Rollback.class, DbCommand.Status.class, DbCommand.Backup.class,
-                DbCommand.Restore.class})
+                DbCommand.Restore.class, DbCommand.Stop.class})
 final class DbCommand extends CommandGroup {
 
     /** Runs {@code work} against the configured database, migrations off, and prints its lines. */
@@ -120,6 +124,49 @@ final class DbCommand extends CommandGroup {
         public Integer call() {
             return withBackups(session.env(), session.out(), backups -> backups.restore(file, force),
                     "Restored from " + file);
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = {
+            "Stop the embedded database server, which runs in the background between commands; the next command "
+                    + "that needs it starts it again.",
+            "Refuses while another process, such as `serve`, is connected, unless --force."})
+    static final class Stop implements Callable<Integer> {
+        private final Env env;
+        @Spec CommandSpec spec;
+
+        @Option(names = "--force", description = "Stop even while others are connected; their open transactions "
+                + "are rolled back.")
+        boolean force;
+
+        Stop(Env env) {
+            this.env = env;
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (env.get("SYNCLEDGER_DB_URL").isPresent()) {
+                out.println("The database is external (SYNCLEDGER_DB_URL): nothing to stop.");
+                return SyncLedgerCommand.OK;
+            }
+            BackgroundPostgres postgres = BackgroundPostgres.of(DatabaseConfiguration.home(env));
+            Optional<BackgroundPostgres.Running> running = postgres.running();
+            if (running.isEmpty()) {
+                postgres.stop(); // removes a stale pid file
+                out.println("No database server is running with data in " + postgres.dataDirectory() + ".");
+                return SyncLedgerCommand.OK;
+            }
+            int others = BackgroundPostgres.otherClients(running.get());
+            if (others > 0 && !force) {
+                spec.commandLine().getErr().println("error: " + others + " other connection(s) to the database server "
+                        + "(is `serve` running?); stop them first, or use --force");
+                return SyncLedgerCommand.FAILED;
+            }
+            postgres.stop();
+            out.println("Stopped the database server (pid " + running.get().pid() + "), data in "
+                    + postgres.dataDirectory() + ".");
+            return SyncLedgerCommand.OK;
         }
     }
 }

@@ -3,6 +3,7 @@ package com.syncledger.app.cli;
 import com.syncledger.app.access.ApiKeys;
 import com.syncledger.app.access.NewApiKey;
 import com.syncledger.app.access.Role;
+import com.syncledger.app.database.BackgroundPostgres;
 import com.syncledger.app.database.DatabaseConfiguration;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
 import com.syncledger.app.ledger.SpendQueries;
@@ -12,6 +13,7 @@ import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.sandbox.Sandbox;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -102,7 +104,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Press Ctrl-C to stop.");
         out.flush();
-        ServeCommand.awaitShutdown(context, sandbox);
+        // The demo's database is the demo's own: it stops with the demo instead of staying in the background.
+        ServeCommand.awaitShutdown(context, sandbox, () -> BackgroundPostgres.of(Path.of(home)).stop());
         return SyncLedgerCommand.OK;
     }
 

@@ -7,24 +7,27 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * The database: {@code SYNCLEDGER_DB_URL} (with {@code SYNCLEDGER_DB_USER}/{@code SYNCLEDGER_DB_PASSWORD})
- * when set, otherwise an embedded PostgreSQL whose data lives in {@code $SYNCLEDGER_HOME/pgdata}
- * ({@code ~/.syncledger} by default). Either must be durable (see {@link DurabilityCheck}).
+ * when set, otherwise the embedded PostgreSQL whose data lives in {@code $SYNCLEDGER_HOME/pgdata}
+ * ({@code ~/.syncledger} by default), run in the background between commands (see {@link BackgroundPostgres}).
+ * Either must be durable (see {@link DurabilityCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
-    @Bean(destroyMethod = "close")
+    @Bean
     DatabaseServer databaseServer(Env env) {
         return env.get("SYNCLEDGER_DB_URL")
                 .map(url -> DatabaseServer.external(url, env.get("SYNCLEDGER_DB_USER").orElse(null),
                         env.get("SYNCLEDGER_DB_PASSWORD").orElse(null)))
-                .orElseGet(() -> DatabaseServer.embedded(EmbeddedPostgresServer.start(home(env).resolve("pgdata"))));
+                .orElseGet(() -> DatabaseServer.embedded(BackgroundPostgres.of(home(env))));
     }
 
     @Bean(destroyMethod = "close")
+    @Lazy(false)
     HikariDataSource dataSource(DatabaseServer server, Env env) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
@@ -69,33 +72,25 @@ public class DatabaseConfiguration {
                 .orElseGet(() -> Path.of(System.getProperty("user.home"), ".syncledger"));
     }
 
-    /** Where the database runs; closing it stops an embedded server. */
-    public record DatabaseServer(String jdbcUrl, String user, String password, EmbeddedPostgresServer embedded)
-            implements AutoCloseable {
+    /** Where the database runs. An embedded server outlives the context: it stays up until {@code db stop}. */
+    public record DatabaseServer(String jdbcUrl, String user, String password, Path embeddedData) {
 
         static DatabaseServer external(String url, String user, String password) {
             return new DatabaseServer(url, user, password, null);
         }
 
-        static DatabaseServer embedded(EmbeddedPostgresServer server) {
-            return new DatabaseServer(server.jdbcUrl(), "postgres", null, server);
+        static DatabaseServer embedded(BackgroundPostgres postgres) {
+            return new DatabaseServer(postgres.findOrStart().jdbcUrl(), "postgres", null, postgres.dataDirectory());
         }
 
         public boolean isEmbedded() {
-            return embedded != null;
+            return embeddedData != null;
         }
 
         /** Where the data is, without credentials. */
         public String describe() {
-            return isEmbedded() ? "embedded PostgreSQL, data in " + embedded.dataDirectory()
+            return isEmbedded() ? "embedded PostgreSQL, data in " + embeddedData
                     : "external PostgreSQL at " + jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1****");
-        }
-
-        @Override
-        public void close() {
-            if (embedded != null) {
-                embedded.close();
-            }
         }
 
         @Override

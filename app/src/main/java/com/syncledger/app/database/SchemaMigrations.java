@@ -6,11 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +48,45 @@ public class SchemaMigrations {
 
     public int migrate() {
         return flyway().migrate().migrationsExecuted;
+    }
+
+    /**
+     * Applies pending migrations, after one query that finds the schema current in the usual case: every
+     * command of the CLI calls this, and Flyway's own check (loading and validating every script) costs it
+     * more than the command's work. {@code serve} migrates through Flyway, which also validates checksums.
+     *
+     * @return the number of migrations applied
+     */
+    public int migrateIfBehind() {
+        return isCurrent() ? 0 : migrate();
+    }
+
+    /** Whether the applied migrations are exactly the bundled ones. */
+    boolean isCurrent() {
+        Set<MigrationVersion> applied = new HashSet<>();
+        try (Connection connection = dataSource.getConnection(); Statement query = connection.createStatement();
+                ResultSet rs = query.executeQuery("select version from flyway_schema_history"
+                        + " where success and version is not null")) {
+            while (rs.next()) {
+                applied.add(MigrationVersion.fromVersion(rs.getString(1)));
+            }
+        } catch (SQLException noHistoryYet) {
+            return false;
+        }
+        return applied.equals(bundledVersions());
+    }
+
+    private static Set<MigrationVersion> bundledVersions() {
+        try {
+            Set<MigrationVersion> versions = new HashSet<>();
+            for (Resource script : new PathMatchingResourcePatternResolver().getResources(MIGRATIONS + "/V*__*.sql")) {
+                String name = script.getFilename();
+                versions.add(MigrationVersion.fromVersion(name.substring(1, name.indexOf("__"))));
+            }
+            return versions;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Applies pending migrations up to and including {@code version}, no further. */

@@ -2,6 +2,7 @@ package com.syncledger.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.syncledger.app.database.BackgroundPostgres;
 import com.syncledger.app.database.TestApp;
 import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.ledger.SpendQueries;
@@ -78,6 +79,7 @@ class BackupRestoreTest {
     void stop() {
         source.close();
         sandbox.close();
+        BackgroundPostgres.of(dir.resolve("home")).stop();
     }
 
     @Test

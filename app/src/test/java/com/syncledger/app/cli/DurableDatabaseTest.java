@@ -3,6 +3,7 @@ package com.syncledger.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.syncledger.app.database.BackgroundPostgres;
 import com.syncledger.app.database.DurabilityCheck;
 import com.syncledger.app.database.TestApp;
 import com.syncledger.app.database.TestDatabase;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,6 +23,11 @@ class DurableDatabaseTest {
 
     @TempDir
     Path home;
+
+    @AfterEach
+    void stopTheServer() {
+        BackgroundPostgres.of(home).stop();
+    }
 
     @Test
     void theEmbeddedServerServeStartsFlushesEveryCommitToDisk() {
