@@ -132,20 +132,16 @@ final class DbCommand extends CommandGroup {
                     + "that needs it starts it again.",
             "Refuses while another process, such as `serve`, is connected, unless --force."})
     static final class Stop implements Callable<Integer> {
-        private final Env env;
-        @Spec CommandSpec spec;
+        @Mixin Session session;
 
         @Option(names = "--force", description = "Stop even while others are connected; their open transactions "
                 + "are rolled back.")
         boolean force;
 
-        Stop(Env env) {
-            this.env = env;
-        }
-
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
+            Env env = session.env();
+            PrintWriter out = session.out();
             if (env.get("SYNCLEDGER_DB_URL").isPresent()) {
                 out.println("The database is external (SYNCLEDGER_DB_URL): nothing to stop.");
                 return SyncLedgerCommand.OK;
@@ -159,7 +155,7 @@ final class DbCommand extends CommandGroup {
             }
             int others = BackgroundPostgres.otherClients(running.get());
             if (others > 0 && !force) {
-                spec.commandLine().getErr().println("error: " + others + " other connection(s) to the database server "
+                session.err().println("error: " + others + " other connection(s) to the database server "
                         + "(is `serve` running?); stop them first, or use --force");
                 return SyncLedgerCommand.FAILED;
             }
