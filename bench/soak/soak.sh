@@ -110,5 +110,11 @@ wrk_pid=""
 
 echo
 cat "$work/wrk.out"
+# What the heap holds at the end, largest first: SyncLedger's own classes, to tell the service from the
+# in-process sandbox the demo runs (its fakes record every request they answer).
+echo
+echo "live objects at the end (jcmd GC.class_histogram), the ten largest and the SyncLedger classes among the first 300:"
+"$jdk_bin/jcmd" "$demo_pid" GC.class_histogram | awk 'NR <= 13 || (NR <= 303 && /syncledger/)'
 errors="$(grep -ci 'exception\|ERROR' "$work/demo.err" || true)"
 echo "demo log lines with ERROR or an exception: $errors"
+grep -i 'exception\|ERROR' "$work/demo.err" | cut -c1-300 | head -n 10 || true
