@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +32,11 @@ public abstract class FakePlatform implements AutoCloseable {
 
     private final String slug;
     private final Map<String, FakeAccount> accounts = new ConcurrentHashMap<>();
-    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    /**
+     * The most recent requests, oldest first, at most {@link #MAX_RECORDED_REQUESTS}: a long-running sandbox
+     * (the demo syncs every few minutes for as long as it runs) must not grow with every request it answers.
+     */
+    private final Deque<RecordedRequest> requests = new ArrayDeque<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final Map<String, TokenState> accessTokens = new ConcurrentHashMap<>();
     private final AtomicLong requestCounter = new AtomicLong();
@@ -169,12 +172,20 @@ public abstract class FakePlatform implements AutoCloseable {
         return pageSize;
     }
 
+    /** Far more than any test or benchmark sends to one fake; a few tens of megabytes at most. */
+    public static final int MAX_RECORDED_REQUESTS = 10_000;
+
+    /** The requests this fake answered, oldest first; only the last {@link #MAX_RECORDED_REQUESTS} are kept. */
     public List<RecordedRequest> requests() {
-        return List.copyOf(requests);
+        synchronized (requests) {
+            return List.copyOf(requests);
+        }
     }
 
     public void clearRequests() {
-        requests.clear();
+        synchronized (requests) {
+            requests.clear();
+        }
     }
 
     // ---- helpers for subclasses ----
@@ -243,7 +254,7 @@ public abstract class FakePlatform implements AutoCloseable {
         RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(),
                 exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
                 Map.copyOf(exchange.getRequestHeaders()), body);
-        requests.add(request);
+        record(request);
         Call call = new Call(exchange, request);
         try {
             sleep(latency);
@@ -261,6 +272,15 @@ public abstract class FakePlatform implements AutoCloseable {
         } finally {
             if (!call.answered()) {
                 call.json(404, Map.of("error", "no route for " + request.method() + " " + request.path()));
+            }
+        }
+    }
+
+    private void record(RecordedRequest request) {
+        synchronized (requests) {
+            requests.addLast(request);
+            if (requests.size() > MAX_RECORDED_REQUESTS) {
+                requests.removeFirst();
             }
         }
     }
