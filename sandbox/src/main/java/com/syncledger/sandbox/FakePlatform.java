@@ -32,11 +32,9 @@ public abstract class FakePlatform implements AutoCloseable {
 
     private final String slug;
     private final Map<String, FakeAccount> accounts = new ConcurrentHashMap<>();
-    /**
-     * The most recent requests, oldest first, at most {@link #MAX_RECORDED_REQUESTS}: a long-running sandbox
-     * (the demo syncs every few minutes for as long as it runs) must not grow with every request it answers.
-     */
+    /** The requests answered, oldest first; at most {@link #recordAtMost} of the most recent ones. */
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
+    private volatile int recordAtMost = Integer.MAX_VALUE;
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final Map<String, TokenState> accessTokens = new ConcurrentHashMap<>();
     private final AtomicLong requestCounter = new AtomicLong();
@@ -172,10 +170,23 @@ public abstract class FakePlatform implements AutoCloseable {
         return pageSize;
     }
 
-    /** Far more than any test or benchmark sends to one fake; a few tens of megabytes at most. */
-    public static final int MAX_RECORDED_REQUESTS = 10_000;
+    /**
+     * Keeps only the last {@code count} requests: a long-running sandbox (the demo syncs every few seconds to
+     * minutes for as long as it runs) must not grow with every request it answers. Tests keep them all.
+     */
+    public void recordAtMost(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        this.recordAtMost = count;
+        synchronized (requests) {
+            while (requests.size() > count) {
+                requests.removeFirst();
+            }
+        }
+    }
 
-    /** The requests this fake answered, oldest first; only the last {@link #MAX_RECORDED_REQUESTS} are kept. */
+    /** The requests this fake answered, oldest first (the most recent ones, after {@link #recordAtMost}). */
     public List<RecordedRequest> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -279,7 +290,7 @@ public abstract class FakePlatform implements AutoCloseable {
     private void record(RecordedRequest request) {
         synchronized (requests) {
             requests.addLast(request);
-            if (requests.size() > MAX_RECORDED_REQUESTS) {
+            if (requests.size() > recordAtMost) {
                 requests.removeFirst();
             }
         }
