@@ -13,10 +13,12 @@ import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.tiktok.TikTokFactory;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Secret;
+import com.syncledger.connectors.wire.SharedRefreshToken;
 import com.syncledger.connectors.wire.WireClient;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The registry: one factory per platform, and connectors built from them. */
@@ -29,6 +31,14 @@ public final class Connectors {
                 "{} issued a new refresh token that is kept in memory only; it is lost on restart", platform.displayName());
 
         void rotated(Platform platform, Secret refreshToken);
+
+        /**
+         * The newest refresh token kept for {@code platform}, read before every refresh so a token another
+         * process rotated is the one sent; empty where nothing is kept.
+         */
+        default Optional<Secret> latest(Platform platform) {
+            return Optional.empty();
+        }
     }
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Connectors.class);
@@ -75,10 +85,12 @@ public final class Connectors {
 
     /**
      * As {@link #create(Platform, Env, WireClient)}, handing every refresh token the platform rotates to
-     * {@code rotations}, so it can be kept beyond this process.
+     * {@code rotations}, so it can be kept beyond this process, and refreshing with the newest token
+     * {@code rotations} keeps.
      */
     public static SpendConnector create(Platform platform, Env env, WireClient wire, RotationSink rotations) {
-        return factory(platform).create(env, wire, token -> rotations.rotated(platform, token));
+        return factory(platform).create(env, wire, SharedRefreshToken.of(
+                token -> rotations.rotated(platform, token), () -> rotations.latest(platform)));
     }
 
     /** Platforms that have a connector. */

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -17,12 +18,37 @@ public final class ExchangeRecorder {
 
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final Queue<RecordedExchange> exchanges = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger requestsKept = new AtomicInteger();
+    private volatile int keepAtMost = Integer.MAX_VALUE;
     private volatile boolean recordRequests = true;
     private volatile boolean recordAnswers;
 
     public void received(RecordedRequest request) {
         if (recordRequests) {
             requests.add(request);
+            if (requestsKept.incrementAndGet() > keepAtMost) {
+                dropOldest();
+            }
+        }
+    }
+
+    /**
+     * Keeps only the last {@code count} requests: a long-running sandbox (the demo syncs every few seconds to
+     * minutes for as long as it runs) must not grow with every request it answers. Tests keep them all.
+     */
+    public void keepAtMost(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative: " + count);
+        }
+        keepAtMost = count;
+        while (requestsKept.get() > count) {
+            dropOldest();
+        }
+    }
+
+    private void dropOldest() {
+        if (requests.poll() != null) {
+            requestsKept.decrementAndGet();
         }
     }
 
@@ -52,6 +78,7 @@ public final class ExchangeRecorder {
 
     public void clear() {
         requests.clear();
+        requestsKept.set(0);
         exchanges.clear();
     }
 }

@@ -168,6 +168,15 @@ public abstract class FakePlatform implements AutoCloseable {
         return pageSize;
     }
 
+    /**
+     * Keeps only the last {@code count} requests: a long-running sandbox (the demo syncs every few seconds to
+     * minutes for as long as it runs) must not grow with every request it answers. Tests keep them all.
+     */
+    public void recordAtMost(int count) {
+        recorder.keepAtMost(count);
+    }
+
+    /** The requests this fake answered, oldest first (the most recent ones, after {@link #recordAtMost}). */
     public List<RecordedRequest> requests() {
         return recorder.requests();
     }

@@ -60,6 +60,12 @@ public final class Sandbox implements AutoCloseable {
         return fake;
     }
 
+    /** Every fake keeps only its last {@code count} requests (for a sandbox that runs for hours). */
+    public Sandbox recordAtMost(int count) {
+        fakes.values().forEach(fake -> fake.recordAtMost(count));
+        return this;
+    }
+
     public Map<String, FakePlatform> fakes() {
         return Map.copyOf(fakes);
     }

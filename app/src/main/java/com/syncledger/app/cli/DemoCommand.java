@@ -41,7 +41,8 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Sandbox sandbox = Sandbox.startWithDemoData();
+        // It runs for as long as the user lets it: the fakes keep only their recent requests.
+        Sandbox sandbox = Sandbox.startWithDemoData().recordAtMost(1_000);
         // The demo's own data directory, so it never mixes with real data.
         String home = DatabaseConfiguration.home(env).resolve("demo").toString();
         NewApiKey apiKey = NewApiKey.generate(Role.WRITE);

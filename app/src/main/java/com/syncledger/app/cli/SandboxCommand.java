@@ -17,7 +17,8 @@ final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Sandbox sandbox = Sandbox.startWithDemoData();
+        // It runs for as long as the user lets it: the fakes keep only their recent requests.
+        Sandbox sandbox = Sandbox.startWithDemoData().recordAtMost(1_000);
         spec.commandLine().getOut().println(SandboxMain.describe(sandbox));
         spec.commandLine().getOut().flush();
         ServeCommand.awaitShutdown(sandbox);

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps refresh tokens that platforms rotate, so access survives a restart even though the configured
- * token has stopped working. Tokens are stored encrypted (AES-GCM, {@code SYNCLEDGER_SECRET_KEY}); without
+ * token has stopped working, and every process sharing the database refreshes with the newest one. Tokens are stored encrypted (AES-GCM, {@code SYNCLEDGER_SECRET_KEY}); without
  * a key nothing is stored, and with stored tokens but no key the service refuses to start.
  */
 @Component
@@ -46,6 +46,16 @@ public class StoredRefreshTokens implements Connectors.RotationSink {
      */
     public Env overlay(Env env) {
         return name -> storedFor(name).orElseGet(() -> env.raw(name));
+    }
+
+    /**
+     * The token {@code platform} last rotated to, whichever process rotated it. Read before every refresh:
+     * refreshes run under the sync lock (a sync, or a CLI command that talks to platforms), so no other process
+     * rotates between this read and the refresh.
+     */
+    @Override
+    public Optional<Secret> latest(Platform platform) {
+        return storedFor(refreshTokenVariable(platform)).map(Secret::of);
     }
 
     @Override

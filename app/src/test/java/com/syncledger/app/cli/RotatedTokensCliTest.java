@@ -30,8 +30,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Pinterest and Reddit rotate the refresh token on every refresh, and the old one stops working: the service
- * and the CLI share the stored token, so whichever rotated last, the other carries on with the new one.
+ * Pinterest and Reddit rotate the refresh token on every refresh, and the old one stops working (the sandbox
+ * refuses it): the service and the CLI share the stored token and read it before every refresh, so whichever
+ * rotated last, the other carries on with the new one, even while it keeps running.
  */
 class RotatedTokensCliTest {
 
@@ -50,13 +51,7 @@ class RotatedTokensCliTest {
 
     @Test
     void theCliUsesWhatTheServiceRotatedAndTheServiceFindsWhatTheCliRotated() {
-        Map<String, String> settings = new HashMap<>(sandbox.environment());
-        // Without access tokens every process begins with a refresh, and so a rotation.
-        settings.remove("PINTEREST_ACCESS_TOKEN");
-        settings.remove("REDDIT_ACCESS_TOKEN");
-        settings.put(StoredRefreshTokens.KEY_VARIABLE, KEY);
-        settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_PINTEREST", "1000/1s");
-        settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_REDDIT", "1000/1s");
+        Map<String, String> settings = rotatingSettings();
         Env env = TestDatabase.fresh().env(settings);
 
         try (ConfigurableApplicationContext service = start(env)) {
@@ -86,6 +81,38 @@ class RotatedTokensCliTest {
     }
 
     @Test
+    void aRunningServiceRefreshesWithTheTokenTheCliRotatedMeanwhile() {
+        Map<String, String> settings = rotatingSettings();
+        Env env = TestDatabase.fresh().env(settings);
+
+        try (ConfigurableApplicationContext service = start(env)) {
+            long store = service.getBean(Stores.class).create(new StoreInput("Rotating", "UTC", "USD")).id();
+            service.getBean(AdAccounts.class).link(store, PINTEREST);
+            service.getBean(AdAccounts.class).link(store, REDDIT);
+            assertThat(sync(service)).allMatch(SyncOutcome::succeeded);
+            String pinterestHeldByService = sandbox.fake("pinterest").currentRefreshToken();
+            String redditHeldByService = sandbox.fake("reddit").currentRefreshToken();
+
+            // While the service runs, a CLI fetch rotates both tokens: the ones the service holds are dead now.
+            CliRun fetch = CliRun.of(env, "fetch", "--from", RANGE.from().toString(), "--to", RANGE.to().toString(),
+                    "--account", "pinterest=" + PINTEREST.value(), "--account", "reddit=" + REDDIT.value());
+            assertThat(fetch.exitCode()).as(fetch.out() + fetch.err()).isZero();
+            String pinterestRotatedByCli = sandbox.fake("pinterest").currentRefreshToken();
+            String redditRotatedByCli = sandbox.fake("reddit").currentRefreshToken();
+            assertThat(pinterestRotatedByCli).isNotEqualTo(pinterestHeldByService);
+            assertThat(redditRotatedByCli).isNotEqualTo(redditHeldByService);
+
+            // The service's access tokens expire, so its next sync must refresh: with the CLI's token.
+            sandbox.fake("pinterest").expireAccessTokens();
+            sandbox.fake("reddit").expireAccessTokens();
+            assertThat(sync(service)).allMatch(SyncOutcome::succeeded);
+            assertThat(sandbox.fake("pinterest").currentRefreshToken()).as("the service refreshed and rotated again")
+                    .isNotEqualTo(pinterestRotatedByCli);
+            assertThat(sandbox.fake("reddit").currentRefreshToken()).isNotEqualTo(redditRotatedByCli);
+        }
+    }
+
+    @Test
     void withoutADatabaseTheCliWorksFromTheConfiguredTokensAsBefore() {
         Map<String, String> settings = new HashMap<>(sandbox.environment());
         settings.remove("PINTEREST_ACCESS_TOKEN");
@@ -94,6 +121,17 @@ class RotatedTokensCliTest {
                 RANGE.to().toString(), "--account", "pinterest=" + PINTEREST.value());
         assertThat(fetch.exitCode()).as(fetch.out() + fetch.err()).isZero();
         assertThat(fetch.err()).doesNotContain("PostgreSQL");
+    }
+
+    private Map<String, String> rotatingSettings() {
+        Map<String, String> settings = new HashMap<>(sandbox.environment());
+        // Without access tokens every process begins with a refresh, and so a rotation.
+        settings.remove("PINTEREST_ACCESS_TOKEN");
+        settings.remove("REDDIT_ACCESS_TOKEN");
+        settings.put(StoredRefreshTokens.KEY_VARIABLE, KEY);
+        settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_PINTEREST", "1000/1s");
+        settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_REDDIT", "1000/1s");
+        return settings;
     }
 
     private static ConfigurableApplicationContext start(Env env) {

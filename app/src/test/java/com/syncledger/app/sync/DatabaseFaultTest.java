@@ -1,6 +1,8 @@
 package com.syncledger.app.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import com.syncledger.app.api.Http;
@@ -11,6 +13,7 @@ import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.ledger.StoreInput;
 import com.syncledger.app.ledger.Stores;
 import com.syncledger.connectors.spi.AccountId;
+import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Money;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
@@ -21,6 +24,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The database fails under a running sync: stopped, or too slow for the statement timeout. The sync ends
+ * The database fails under a running sync: stopped, too slow for the statement timeout, short of
+ * connections, or out of disk space. The sync ends
  * promptly with its runs failed as {@code storage}, health reports it, the service recovers on its own, and
  * the next sync converges on exactly the platforms' numbers with one version per day.
  */
@@ -59,11 +64,15 @@ class DatabaseFaultTest {
     /** The service on a database of its own server, which the test can stop and start again. */
     private void startService(String... extraSettings) {
         server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), EmbeddedPostgresServer.Durability.FAST, 0);
+        startServiceOn(server.jdbcUrl(), extraSettings);
+    }
+
+    private void startServiceOn(String jdbcUrl, String... extraSettings) {
         Map<String, String> settings = new HashMap<>(SyncTest.fastRetries(sandbox));
         for (Platform platform : Platform.values()) {
             settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
         }
-        settings.put("SYNCLEDGER_DB_URL", server.jdbcUrl());
+        settings.put("SYNCLEDGER_DB_URL", jdbcUrl);
         settings.put("SYNCLEDGER_DB_USER", "postgres");
         settings.put(DurabilityCheck.ALLOW_UNSAFE, "true");
         settings.put("SYNCLEDGER_API_KEYS", TestApp.READ_KEY.entry());
@@ -187,6 +196,51 @@ class DatabaseFaultTest {
         assertExact(again);
     }
 
+    @Test
+    void aFullDiskFailsTheRunsAsStorageWithNothingHalfWrittenAndTheNextSyncConvergesOnceSpaceIsBack() throws Exception {
+        assumeTrue(TinyDisk.canMount(), "mounting a small tmpfs needs root (CI runs as root)");
+        server = EmbeddedPostgresServer.start(dir.resolve("pgdata"), EmbeddedPostgresServer.Durability.FAST, 0);
+        TinyDisk disk = TinyDisk.mount(dir.resolve("tiny"), 32);
+        try {
+            // The ledger's database lives on the small filesystem; the server's WAL stays on the big one, so a
+            // full disk fails statements the way a full data volume does, without stopping the server.
+            JdbcClient admin = JdbcClient.create(new DriverManagerDataSource(server.jdbcUrl(), "postgres", null));
+            admin.sql("create tablespace ledger_disk location '" + disk.directoryForPostgres() + "'").update();
+            admin.sql("create database ledger tablespace ledger_disk").update();
+            startServiceOn(server.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/ledger$1"));
+            LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+            // A first, short sync gives the tables their first pages, as a ledger in use has.
+            assertThat(sync.syncStore(store, DateRange.of(yesterday.minusDays(2), yesterday),
+                    SyncProgress.NONE)).allMatch(SyncOutcome::succeeded);
+
+            disk.fill();
+            // The backfill needs new pages the disk no longer has: the sync ends with PostgreSQL's error.
+            assertThatThrownBy(() -> sync.syncStore(store, null, SyncProgress.NONE))
+                    .isInstanceOf(org.springframework.dao.DataAccessException.class)
+                    .hasStackTraceContaining("No space left on device");
+            assertThat(jdbc.sql("select status || ':' || coalesce(error_kind, '') from sync_run where status <> 'succeeded'")
+                    .query(String.class).list()).as("every run of the failed sync").isNotEmpty()
+                    .allMatch("failed:storage"::equals);
+            // Nothing half-written: chunks that still found room in existing pages are whole (newest first, so
+            // each account's days run unbroken from its newest day back), exact, and each day has one version.
+            assertStoredDaysWholeAndExact();
+
+            disk.free();
+            List<SyncOutcome> again = sync.syncStore(store, null, SyncProgress.NONE);
+            assertThat(again).allMatch(SyncOutcome::succeeded);
+            assertExact(again);
+        } finally {
+            // The tablespace's files must be closed before the filesystem can go.
+            if (app != null) {
+                app.close();
+                app = null;
+            }
+            server.close();
+            server = null;
+            disk.close();
+        }
+    }
+
     /** The sync's exception once it ended, or null while it runs. */
     private static Throwable outcome(CompletableFuture<?> running) throws InterruptedException {
         if (!running.isDone()) {
@@ -197,6 +251,28 @@ class DatabaseFaultTest {
             return new AssertionError("the sync succeeded although the database failed under it");
         } catch (ExecutionException e) {
             return e.getCause();
+        }
+    }
+
+    private void assertStoredDaysWholeAndExact() {
+        List<Map<String, Object>> accounts = jdbc.sql("select id, platform, external_id from ad_account").query().listOfRows();
+        for (Map<String, Object> account : accounts) {
+            long id = ((Number) account.get("id")).longValue();
+            FakeAccount truth = sandbox.fake((String) account.get("platform"))
+                    .account((String) account.get("external_id")).orElseThrow();
+            List<Map<String, Object>> days = jdbc.sql(
+                    "select day, amount_micros from spend_day where ad_account_id = ? order by day desc")
+                    .param(id).query().listOfRows();
+            LocalDate expected = days.isEmpty() ? null : ((java.sql.Date) days.get(0).get("day")).toLocalDate();
+            for (Map<String, Object> day : days) {
+                LocalDate date = ((java.sql.Date) day.get("day")).toLocalDate();
+                assertThat(date).as("no gap in the stored days").isEqualTo(expected);
+                assertThat(day.get("amount_micros")).as("%s", date)
+                        .isEqualTo(Money.ofMajor(truth.totalOn(date), "USD").micros());
+                expected = expected.minusDays(1);
+            }
+            assertThat(count("select count(*) from spend_version where ad_account_id = " + id))
+                    .as("one version per day").isEqualTo(days.size());
         }
     }
 

@@ -27,27 +27,31 @@ final class MicrosoftWire {
 
     /**
      * Enum-style currency names, as account entities use them (VERIFIED) and report rows may (UNSURE), so both
-     * names and ISO codes are read. Microsoft's currency list; a name not here is refused loudly, never guessed.
+     * names and ISO codes are read. The names are Microsoft's published ones: the Currency value set
+     * (learn.microsoft.com/en-us/advertising/ad-insight-service/currency) and the supported account currencies
+     * (learn.microsoft.com/en-us/advertising/guides/currencies, which names CNY {@code ChineseYuan} where the
+     * value set says {@code YuanRenminbi}). A name not here is refused loudly, never guessed.
      */
     private static final Map<String, String> ISO_BY_CURRENCY_NAME = Map.ofEntries(
-            Map.entry("USDollar", "USD"), Map.entry("Euro", "EUR"), Map.entry("BritishPound", "GBP"),
-            Map.entry("CanadianDollar", "CAD"), Map.entry("AustralianDollar", "AUD"),
-            Map.entry("JapaneseYen", "JPY"), Map.entry("SwissFranc", "CHF"), Map.entry("NewZealandDollar", "NZD"),
-            Map.entry("IndianRupee", "INR"), Map.entry("SwedishKrona", "SEK"), Map.entry("DanishKrone", "DKK"),
-            Map.entry("NorwegianKrone", "NOK"), Map.entry("BrazilianReal", "BRL"), Map.entry("MexicanPeso", "MXN"),
-            Map.entry("SingaporeDollar", "SGD"), Map.entry("HongKongDollar", "HKD"),
-            Map.entry("AlgerianDinar", "DZD"), Map.entry("ArgentinePeso", "ARS"), Map.entry("ChileanPeso", "CLP"),
-            Map.entry("ChineseYuan", "CNY"), Map.entry("ColombianPeso", "COP"), Map.entry("CzechKoruna", "CZK"),
-            Map.entry("EgyptianPound", "EGP"), Map.entry("HungarianForint", "HUF"),
-            Map.entry("IndonesianRupiah", "IDR"), Map.entry("IsraeliNewShekel", "ILS"),
-            Map.entry("MalaysianRinggit", "MYR"), Map.entry("PeruvianNuevoSol", "PEN"),
-            Map.entry("PhilippinePeso", "PHP"), Map.entry("PolishZloty", "PLN"), Map.entry("RomanianLeu", "RON"),
-            Map.entry("RussianRuble", "RUB"), Map.entry("SaudiArabianRiyal", "SAR"),
-            Map.entry("SouthAfricanRand", "ZAR"), Map.entry("SouthKoreanWon", "KRW"),
-            Map.entry("TaiwanNewDollar", "TWD"), Map.entry("ThaiBaht", "THB"), Map.entry("TurkishLira", "TRY"),
-            Map.entry("UAEDirham", "AED"), Map.entry("UkrainianHryvnia", "UAH"), Map.entry("VietnameseDong", "VND"),
-            Map.entry("BulgarianLev", "BGN"), Map.entry("CroatianKuna", "HRK"), Map.entry("IcelandicKrona", "ISK"),
-            Map.entry("PakistaniRupee", "PKR"), Map.entry("QatariRiyal", "QAR"), Map.entry("GuatemalanQuetzal", "GTQ"));
+            Map.entry("AlgerianDinar", "DZD"), Map.entry("ArgentinePeso", "ARS"),
+            Map.entry("AustralianDollar", "AUD"), Map.entry("Baht", "THB"), Map.entry("Bolivar", "VEF"),
+            Map.entry("BrazilianReal", "BRL"), Map.entry("CanadianDollar", "CAD"), Map.entry("ChileanPeso", "CLP"),
+            Map.entry("ChineseYuan", "CNY"), Map.entry("YuanRenminbi", "CNY"), Map.entry("ColombianPeso", "COP"),
+            Map.entry("CzechKoruna", "CZK"), Map.entry("DanishKrone", "DKK"), Map.entry("Dong", "VND"),
+            Map.entry("EgyptianPound", "EGP"), Map.entry("EURO", "EUR"), Map.entry("Forint", "HUF"),
+            Map.entry("HongKongDollar", "HKD"), Map.entry("IndianRupee", "INR"), Map.entry("IsraeliSheqel", "ILS"),
+            Map.entry("JapaneseYen", "JPY"), Map.entry("LebanesePound", "LBP"),
+            Map.entry("MalaysianRinggit", "MYR"), Map.entry("MexicanPeso", "MXN"),
+            Map.entry("MoroccanDirham", "MAD"), Map.entry("NewTaiwanDollar", "TWD"),
+            Map.entry("NewZealandDollar", "NZD"), Map.entry("NigerianNaira", "NGN"),
+            Map.entry("NorwegianKrone", "NOK"),
+            // The value set describes NuevoSol as "(NOK)", a slip: the Peruvian sol is PEN.
+            Map.entry("NuevoSol", "PEN"), Map.entry("PhilippinePeso", "PHP"), Map.entry("PolishZloty", "PLN"),
+            Map.entry("QatariRial", "QAR"), Map.entry("Rupiah", "IDR"), Map.entry("SaudiRiyal", "SAR"),
+            Map.entry("SingaporeDollar", "SGD"), Map.entry("SouthAfricanRand", "ZAR"),
+            Map.entry("SwedishKrona", "SEK"), Map.entry("SwissFranc", "CHF"), Map.entry("TurkishLira", "TRY"),
+            Map.entry("UAEDirham", "AED"), Map.entry("UKPound", "GBP"), Map.entry("USDollar", "USD"),
+            Map.entry("Won", "KRW"));
 
     /** A report's status as Poll returns it. {@code downloadUrl} is null when the report has no rows. */
     record PollStatus(String status, String downloadUrl) {

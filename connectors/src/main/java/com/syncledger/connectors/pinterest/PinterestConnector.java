@@ -14,6 +14,7 @@ import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
+import java.time.Clock;
 
 /**
  * Pinterest API v5: synchronous ad account analytics with {@code DAY} granularity. Spend comes as
@@ -40,6 +41,7 @@ public final class PinterestConnector extends BaseConnector {
 
     private final URI baseUrl;
     private final AuthorizedHttp http;
+    private final PinterestDayZoneCheck dayZoneCheck;
 
     PinterestConnector(URI baseUrl, String apiVersion, OAuthRefresher tokens, WireClient wire) {
         super(new ConnectorDescriptor(Platform.PINTEREST, apiVersion, MAX_DAYS_PER_REQUEST, RETENTION_DAYS,
@@ -48,19 +50,27 @@ public final class PinterestConnector extends BaseConnector {
         this.http = AuthorizedHttp.builder(Platform.PINTEREST, wire, tokens, new PinterestErrors())
                 .acceptJson()
                 .build();
-    }
-
-    @Override
-    public AccountInfo accountInfo(AccountId account) {
-        JsonAnswer answer = get("/ad_accounts/" + account.value());
-        return PinterestMapper.accountInfo(answer.body(), account.value(), answer.requestId());
+        this.dayZoneCheck = new PinterestDayZoneCheck(this::get, Clock.systemUTC());
     }
 
     /**
-     * {@code DATE} buckets are UTC days ({@link PinterestMapper#REPORTING_ZONE}): Pinterest names UTC for its
-     * report dates and offers the account's zone only as a beta opt-in, which is not sent. The dates are kept as
-     * Pinterest sends them, and {@link #accountInfo} reports UTC, so every reading of this spend says its days
-     * are UTC days. Nothing in the answer shows the zone; see docs/connectors/pinterest.md.
+     * The account's currency and name, on UTC (the zone its days are cut in). For an account whose own zone is
+     * not UTC, the documented UTC days are cross-checked once where Pinterest lets the answer show them
+     * ({@link PinterestDayZoneCheck}); a contradiction is a bad response, never shifted days.
+     */
+    @Override
+    public AccountInfo accountInfo(AccountId account) {
+        JsonAnswer answer = get("/ad_accounts/" + account.value());
+        AccountInfo info = PinterestMapper.accountInfo(answer.body(), account.value(), answer.requestId());
+        PinterestMapper.ownTimeZone(answer.body()).ifPresent(zone -> dayZoneCheck.requireUtcDays(account, zone));
+        return info;
+    }
+
+    /**
+     * {@code DATE} buckets are UTC days ({@link PinterestMapper#REPORTING_ZONE}): Pinterest documents its report
+     * data as UTC and offers the account's zone only as a beta opt-in, which is not sent here. The dates are kept
+     * as Pinterest sends them, and {@link #accountInfo} reports UTC (after its cross-check), so every reading of
+     * this spend says its days are UTC days; see docs/connectors/pinterest.md.
      */
     @Override
     public SpendReport dailySpend(AccountId account, AccountInfo info, DateRange range) {

@@ -11,7 +11,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -82,6 +85,35 @@ final class PinterestMapper {
             }
             days.add(day, Money.ofMicros(micros(row, day, requestId), currency), requestId);
         }
+    }
+
+    /** The account's own {@code time_zone} (IANA, optional since 5.28); empty when absent or unreadable. */
+    static Optional<ZoneId> ownTimeZone(JsonNode body) {
+        String zone = body.isObject() ? Json.text(body, "time_zone") : null;
+        try {
+            return zone == null ? Optional.empty() : Optional.of(ZoneId.of(zone));
+        } catch (DateTimeException e) {
+            LOG.debug("event=account_time_zone_unreadable platform=pinterest time_zone=\"{}\"", zone);
+            return Optional.empty();
+        }
+    }
+
+    /** An analytics answer as micros per DATE, for comparing two answers (rows of other accounts refused). */
+    static Map<LocalDate, Long> spendByDate(JsonNode body, String accountId, String requestId) {
+        if (!body.isArray()) {
+            throw PinterestErrors.badResponse(requestId, "sent analytics that are not a JSON array");
+        }
+        Map<LocalDate, Long> byDate = new TreeMap<>();
+        for (JsonNode row : body) {
+            LocalDate day = date(row, requestId);
+            String rowAccount = Json.text(row, "AD_ACCOUNT_ID");
+            if (rowAccount != null && !rowAccount.equals(accountId)) {
+                throw PinterestErrors.badResponse(requestId, "sent a row of ad account " + rowAccount
+                        + " when asked for " + accountId);
+            }
+            byDate.merge(day, micros(row, day, requestId), Long::sum);
+        }
+        return byDate;
     }
 
     private static LocalDate date(JsonNode row, String requestId) {

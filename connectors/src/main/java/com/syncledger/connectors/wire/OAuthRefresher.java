@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -21,7 +22,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * OAuth 2 refresh-token grant with the access token cached until shortly before it expires. A rotated
  * refresh token (Microsoft, Pinterest, Reddit) replaces the old one in memory and is handed to
- * {@code onRotation} so it can be kept. One instance per credential; safe for concurrent use.
+ * {@code onRotation} so it can be kept. When {@code onRotation} is a {@link SharedRefreshToken}, the kept
+ * token is read before every refresh, so a token another process rotated meanwhile is the one sent. One
+ * instance per credential; safe for concurrent use.
  */
 public final class OAuthRefresher implements AccessTokens {
 
@@ -41,6 +44,7 @@ public final class OAuthRefresher implements AccessTokens {
     private final Clock clock;
     private final Consumer<Secret> onRotation;
     private final Map<String, String> extraHeaders;
+    private final SharedRefreshToken shared;
 
     private Secret refreshToken;
     private Secret accessToken;
@@ -58,6 +62,7 @@ public final class OAuthRefresher implements AccessTokens {
         this.wire = b.wire;
         this.clock = b.clock;
         this.onRotation = b.onRotation;
+        this.shared = b.onRotation instanceof SharedRefreshToken kept ? kept : null;
         if (b.accessToken != null) {
             // A configured access token is used until the platform says it expired.
             this.accessToken = b.accessToken;
@@ -125,6 +130,7 @@ public final class OAuthRefresher implements AccessTokens {
             throw new ConnectorException.Auth(Details.of(platform, platform.displayName()
                     + " access token is missing or expired and no refresh token with client id is configured"));
         }
+        adoptNewestKeptRefreshToken();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken.reveal());
@@ -155,6 +161,22 @@ public final class OAuthRefresher implements AccessTokens {
             refreshToken = rotated;
             onRotation.accept(rotated);
         }
+    }
+
+    /** Another process may have rotated the token since this one last refreshed; the old one is dead then. */
+    private void adoptNewestKeptRefreshToken() {
+        if (shared == null) {
+            return;
+        }
+        Optional<Secret> newest;
+        try {
+            newest = shared.latest();
+        } catch (RuntimeException e) {
+            // Refreshing with the token held in memory could use a superseded one: retry once the store answers.
+            throw new ConnectorException.Transient(Details.of(platform, "cannot read the kept "
+                    + platform.displayName() + " refresh token: " + e.getMessage()));
+        }
+        newest.ifPresent(token -> refreshToken = token);
     }
 
     private static Duration lifetime(JsonNode body) {
@@ -258,7 +280,10 @@ public final class OAuthRefresher implements AccessTokens {
             return this;
         }
 
-        /** Receives each refresh token the platform rotates to; ignored unless set. */
+        /**
+         * Receives each refresh token the platform rotates to; ignored unless set. A {@link SharedRefreshToken}
+         * is also read before every refresh.
+         */
         public Builder onRotation(Consumer<Secret> onRotation) {
             this.onRotation = Objects.requireNonNull(onRotation, "onRotation");
             return this;

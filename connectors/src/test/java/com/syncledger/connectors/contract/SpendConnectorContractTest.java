@@ -346,6 +346,8 @@ public abstract class SpendConnectorContractTest {
             reading.onFake().accept(variant);
             SpendConnector read = connector(variant.environment(), WireClient.withDefaults());
             List<Runnable> checks = new ArrayList<>();
+            // The account lookup first, as a sync does: some readings show (and are refused) there.
+            checks.add(() -> read.accountInfo(id(usd)));
             checks.add(() -> assertThat(read.dailySpend(id(usd), info(usd), range).days())
                     .containsExactlyElementsOf(truth(usd, range)));
             checks.add(() -> assertThat(read.dailySpend(id(jpy), info(jpy), range).days())
@@ -362,13 +364,18 @@ public abstract class SpendConnectorContractTest {
             for (Runnable check : checks) {
                 if (reading.refusal() == null) {
                     check.run();
-                } else {
-                    ConnectorException error = failure(ConnectorException.class, check);
+                    continue;
+                }
+                // The first call that fails must be the loud refusal; any that answers must be exact.
+                ConnectorException error = catchThrowableOfType(ConnectorException.class, check::run);
+                if (error != null) {
+                    seenErrorTexts.add(error.toString());
                     assertThat(error.kind()).isEqualTo(reading.refusedAs());
                     assertThat(error.getMessage()).contains(reading.refusal());
                     return;
                 }
             }
+            assertThat(reading.refusal()).as("expected a loud refusal, every call answered").isNull();
         }
     }
 

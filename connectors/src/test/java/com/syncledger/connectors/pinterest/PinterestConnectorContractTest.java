@@ -54,9 +54,15 @@ class PinterestConnectorContractTest extends SpendConnectorContractTest {
     @Override
     protected List<Reading> readings() {
         return List.of(
-                Reading.asDocumented("DATE buckets are UTC days"),
-                Reading.notObservable("DATE buckets are the account zone's days", PinterestFake.class,
-                        fake -> fake.daysInAccountZone(true), "no zone in the answer; days stored as sent, as UTC"));
+                Reading.asDocumented("DATE buckets are UTC days (documented), reporting_timezone a closed beta"),
+                Reading.exact("DATE buckets are UTC days, reporting_timezone beta open (cross-checked)",
+                        PinterestFake.class, fake -> fake.reportingTimezoneBeta(true)),
+                Reading.refused("DATE buckets are the account zone's days, reporting_timezone beta open",
+                        PinterestFake.class, fake -> fake.daysInAccountZone(true).reportingTimezoneBeta(true),
+                        "not in UTC as documented"),
+                Reading.notObservable("DATE buckets are the account zone's days, reporting_timezone a closed beta",
+                        PinterestFake.class, fake -> fake.daysInAccountZone(true),
+                        "contradicts Pinterest's documentation and nothing can be compared; days stored as sent, as UTC"));
     }
 
     /** Pinterest's report days are UTC days, so every account is reported on UTC, as LinkedIn's are. */

@@ -67,10 +67,10 @@ public final class MicrosoftFake extends FakePlatform {
     private volatile boolean daysInUtc;
     private volatile boolean currencyNames;
 
-    /** Microsoft's enum-style currency names for the ISO codes the sandbox's accounts use. */
+    /** Microsoft's published enum-style currency names for the ISO codes the sandbox's accounts use. */
     private static final Map<String, String> CURRENCY_NAMES = Map.of(
-            "USD", "USDollar", "EUR", "Euro", "JPY", "JapaneseYen", "GBP", "BritishPound",
-            "CAD", "CanadianDollar", "AUD", "AustralianDollar", "PLN", "PolishZloty", "KRW", "SouthKoreanWon",
+            "USD", "USDollar", "EUR", "EURO", "JPY", "JapaneseYen", "GBP", "UKPound",
+            "CAD", "CanadianDollar", "AUD", "AustralianDollar", "PLN", "PolishZloty", "KRW", "Won",
             "TRY", "TurkishLira", "ZAR", "SouthAfricanRand");
 
     public MicrosoftFake() {

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@code DATE} buckets are UTC days, the zone Pinterest names for its report dates: an account's ground-truth
  * days are served as they are, whatever its {@code time_zone}. {@link #daysInAccountZone(boolean)} plays the
- * other reading, days cut in the account's own zone.
+ * other reading, days cut in the account's own zone. The {@code reporting_timezone} parameter is a closed beta:
+ * refused with a 400 unless {@link #reportingTimezoneBeta(boolean)} opens it, and then honoured
+ * ({@code PINTEREST_TIME_ZONE}: UTC days, {@code AD_ACCOUNT_TIME_ZONE}: the account zone's days).
  */
 public final class PinterestFake extends FakePlatform {
 
@@ -46,6 +48,7 @@ public final class PinterestFake extends FakePlatform {
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
 
     private volatile boolean daysInAccountZone;
+    private volatile boolean reportingTimezoneBeta;
 
     public PinterestFake() {
         super("pinterest", 0);
@@ -57,6 +60,12 @@ public final class PinterestFake extends FakePlatform {
      */
     public PinterestFake daysInAccountZone(boolean on) {
         this.daysInAccountZone = on;
+        return this;
+    }
+
+    /** Opens the {@code reporting_timezone} beta to this app: the parameter is honoured instead of refused. */
+    public PinterestFake reportingTimezoneBeta(boolean open) {
+        this.reportingTimezoneBeta = open;
         return this;
     }
 
@@ -212,10 +221,23 @@ public final class PinterestFake extends FakePlatform {
             invalid(call, "end_date cannot be more than " + MAX_SPAN_DAYS + " days past start_date.");
             return;
         }
+        String reportingTimezone = call.query("reporting_timezone");
+        boolean inAccountZone = daysInAccountZone;
+        if (reportingTimezone != null) {
+            if (!reportingTimezoneBeta) {
+                invalid(call, "reporting_timezone is not available for this app (closed beta).");
+                return;
+            }
+            if (!Set.of("PINTEREST_TIME_ZONE", "AD_ACCOUNT_TIME_ZONE").contains(reportingTimezone)) {
+                invalid(call, "reporting_timezone must be PINTEREST_TIME_ZONE or AD_ACCOUNT_TIME_ZONE.");
+                return;
+            }
+            inAccountZone = reportingTimezone.equals("AD_ACCOUNT_TIME_ZONE");
+        }
         List<String> wanted = List.of(columns.split(","));
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<LocalDate, BigDecimal> spendByDay = new TreeMap<>();
-        if (daysInAccountZone) {
+        if (inAccountZone) {
             ZoneId zone = account.timeZone();
             HourlySpend.byDay(account, ZoneOffset.UTC, start.atStartOfDay(zone).toInstant(),
                     end.plusDays(1).atStartOfDay(zone).toInstant(), zone)

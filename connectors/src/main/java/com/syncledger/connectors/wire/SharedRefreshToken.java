@@ -1,0 +1,35 @@
+package com.syncledger.connectors.wire;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A refresh token kept where every process that uses the credential finds it (the service's database).
+ * Handed to a refresher as its rotation callback, it is also read before every refresh: a platform that
+ * rotates its refresh token (Microsoft, Pinterest, Reddit) stops accepting the old one, so a process must
+ * refresh with the newest token whoever rotated it, never with the one it holds in memory.
+ */
+public interface SharedRefreshToken extends Consumer<Secret> {
+
+    /** The newest refresh token kept for this credential, or empty when none is kept. */
+    Optional<Secret> latest();
+
+    /** Keeps {@code rotated} tokens through {@code keep} and reads the newest through {@code latest}. */
+    static SharedRefreshToken of(Consumer<Secret> keep, Supplier<Optional<Secret>> latest) {
+        Objects.requireNonNull(keep, "keep");
+        Objects.requireNonNull(latest, "latest");
+        return new SharedRefreshToken() {
+            @Override
+            public Optional<Secret> latest() {
+                return latest.get();
+            }
+
+            @Override
+            public void accept(Secret rotated) {
+                keep.accept(rotated);
+            }
+        };
+    }
+}
