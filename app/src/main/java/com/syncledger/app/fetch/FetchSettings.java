@@ -104,7 +104,7 @@ public record FetchSettings(int maxAttempts, Duration initialBackoff, double bac
     private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*(.+)");
 
     /** {@code 250ms}, {@code 30s}, {@code 5m}, {@code 1h}, {@code 1d}, or ISO-8601 such as {@code PT0.25S}. */
-    static Duration parseDuration(String name, String value) {
+    public static Duration parseDuration(String name, String value) {
         String text = value.trim().toLowerCase(Locale.ROOT);
         Matcher m = SIMPLE_DURATION.matcher(text);
         try {
