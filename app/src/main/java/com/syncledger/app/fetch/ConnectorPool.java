@@ -66,7 +66,8 @@ final class ConnectorPool {
             }
             Optional<SpendConnector> created = factory.create(platform, env, wire);
             created.ifPresent(c -> {
-                budgets.register(platform, rateLimits.getOrDefault(platform, c.descriptor().rateLimit()));
+                budgets.register(platform, rateLimits.getOrDefault(platform, c.descriptor().rateLimit()),
+                        CredentialKey.of(platform, env));
                 connectors.put(platform, c);
             });
             return created;

@@ -29,8 +29,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Fetches daily spend of many accounts on many platforms at once. Each account runs on its own virtual
@@ -52,11 +54,11 @@ public final class FetchEngine {
     private final Clock clock;
 
     private FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings, Clock clock,
-            ConnectorPool.Factory factory) {
+            ConnectorPool.Factory factory, BudgetStore budgetStore) {
         this.settings = settings;
         this.clock = clock;
         this.metrics = new FetchMetrics(meters);
-        this.budgets = new RateBudgets(settings.accountDeadline(), meters);
+        this.budgets = new RateBudgets(settings.accountDeadline(), meters, budgetStore);
         this.retries = new RetryLayer(settings);
         // Every request of every connector passes the credential's budget and the latency timer.
         this.connectors = new ConnectorPool(env, wire.withListener(budgets.andThen(metrics)), factory, budgets,
@@ -236,6 +238,8 @@ public final class FetchEngine {
                     return call.get();
                 } catch (ConnectorException e) {
                     throw e;
+                } catch (DataAccessException e) {
+                    throw e; // the shared rate budget's database: a storage failure, not the platform's
                 } catch (RuntimeException e) {
                     // A connector defect must not take down the other accounts, nor pass as spend.
                     LOG.error("connector error platform={} call={}", account.platform().slug(), what, e);
@@ -309,6 +313,7 @@ public final class FetchEngine {
         private StoredRefreshTokens storedTokens;
         private Clock clock = Clock.systemUTC();
         private ConnectorPool.Factory connectors;
+        private BudgetStore budgetStore = BudgetStore.IN_MEMORY;
 
         private Builder(Env env) {
             this.env = Objects.requireNonNull(env, "env");
@@ -335,6 +340,15 @@ public final class FetchEngine {
             return this;
         }
 
+        /**
+         * Keeps the rate budgets in this database, shared by every process that sends requests with the same
+         * credentials, instead of in this process's memory.
+         */
+        public Builder sharedBudgets(DataSource database) {
+            this.budgetStore = new SharedBudgetStore(database);
+            return this;
+        }
+
         /** Another clock (what "today" is), for tests. */
         Builder clock(Clock clock) {
             this.clock = clock;
@@ -355,7 +369,7 @@ public final class FetchEngine {
             Env credentials = storedTokens != null ? storedTokens.overlay(env) : env;
             return new FetchEngine(credentials, WireClient.withDefaults(),
                     meters != null ? meters : new SimpleMeterRegistry(), resolved, clock,
-                    connectors != null ? connectors : ConnectorPool.Factory.connectors(rotations));
+                    connectors != null ? connectors : ConnectorPool.Factory.connectors(rotations), budgetStore);
         }
     }
 }
