@@ -189,6 +189,8 @@ public final class FetchEngine {
         private final Deadline deadline = Deadline.after(settings.accountDeadline());
         private AccountInfo info;
         private DateRange range;
+        /** The platform's connector; replaced once when its refresh token was rotated by another process. */
+        private SpendConnector connector;
 
         AccountRun(AccountId account) {
             this.account = account;
@@ -205,7 +207,7 @@ public final class FetchEngine {
             if (found.isEmpty()) {
                 return AccountFetch.notConfigured(account);
             }
-            SpendConnector connector = found.get();
+            connector = found.get();
             ConnectorDescriptor descriptor = connector.descriptor();
             try {
                 info = call("accountInfo", () -> connector.accountInfo(account));
@@ -231,7 +233,30 @@ public final class FetchEngine {
             }
         }
 
+        /**
+         * One logical call through the retry layer. Refused as {@code auth} by a connector whose refresh token
+         * another process has since rotated (and stored), it is tried once more with a connector built on the
+         * stored token.
+         */
         private <T> T call(String what, Supplier<T> call) {
+            try {
+                return callOnce(what, call);
+            } catch (RetryLayer.Failure f) {
+                if (!(f.error() instanceof ConnectorException.Auth)) {
+                    throw f;
+                }
+                Optional<SpendConnector> renewed = connectors.renewed(account.platform(), connector);
+                if (renewed.isEmpty()) {
+                    throw f;
+                }
+                LOG.info("refresh token rotated elsewhere platform={}: retrying with the stored one",
+                        account.platform().slug());
+                connector = renewed.get();
+                return callOnce(what, call);
+            }
+        }
+
+        private <T> T callOnce(String what, Supplier<T> call) {
             String name = account.platform().slug() + "." + what;
             return retries.call(name, deadline, this::onFailure, () -> {
                 try {
