@@ -72,7 +72,8 @@ class ClusterScheduler implements SmartLifecycle {
         this.instance = instance.value();
         List<Task<?>> tasks = new ArrayList<>(List.of(accountSyncTask(), summaryRefreshTask()));
         List<RecurringTask<Void>> turns = new ArrayList<>();
-        if (scheduledTurns) {
+        // Only serve takes scheduled turns: a CLI command is a member only while it waits for its own syncs.
+        if (scheduledTurns && context instanceof WebServerApplicationContext) {
             turns.add(Tasks.recurring("scheduled-sync", new IntervalAfterDelay(settings.interval(), settings.initialDelay()))
                     .execute((task, execution) -> {
                         int asked = requests.enqueue(execution.getSchedulerClient(), accounts.allLinked(), null).size();

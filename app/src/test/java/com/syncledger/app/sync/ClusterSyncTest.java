@@ -84,12 +84,12 @@ class ClusterSyncTest {
                     instances.add(startInstance("node-" + i, settings, db));
                 }
                 // Kill node-2 once it runs syncs of the first turn.
-                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20)).until(() ->
+                await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(20)).until(() ->
                         count(jdbc, "select count(*) from sync_run where instance = 'node-2' and status = 'running'") > 0);
                 instances.get(1).destroyForcibly().waitFor();
 
                 // Two turns: every account has two tasks, each ended with a succeeded run.
-                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() ->
+                await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500)).until(() ->
                         count(jdbc, """
                                 select count(*) from (select ad_account_id from sync_run where status = 'succeeded'
                                 group by ad_account_id having count(distinct task_instance) >= 2) done""")
