@@ -161,9 +161,11 @@ public final class ClusterSyncBenchmark {
             List<RecordedRequest> seen = sandbox.fake(platform.slug()).requests();
             requests += seen.size();
             refused += RequestWindows.overLimit(seen, limit.requests(), limit.period());
-            // The budget sustains N - C requests per period after a burst of C (see CredentialBudget).
+            // The shared budget sustains N - C requests per 110% of the period after a burst of C (see
+            // CredentialBudget and SharedBudgetStore).
             long burst = limit.requests() < 20 ? (limit.requests() + 1) / 2 : limit.requests() / 10;
-            double sustainedPerSecond = Math.max(1, limit.requests() - burst) / (double) limit.period().toMillis() * 1000;
+            double sustainedPerSecond = Math.max(1, limit.requests() - burst) / (limit.period().toMillis() * 1.1)
+                    * 1000;
             double seconds = Math.max(0, seen.size() - burst) / sustainedPerSecond;
             if (seconds > boundSeconds) {
                 boundSeconds = seconds;

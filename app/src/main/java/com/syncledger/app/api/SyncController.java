@@ -26,7 +26,8 @@ record SyncController(SyncService sync, Stores stores) {
 
     @PostMapping("/stores/{storeId}/sync")
     @ApiResponse(responseCode = "202", description = "Accepted; see the Location header. Each entry of tasks names "
-            + "the sync run's task; coalesced is true when the request joined tasks already waiting")
+            + "the sync run's task; coalesced is true when the request joined tasks already waiting; activeTasks "
+            + "counts the store's account syncs waiting or running")
     ResponseEntity<Map<String, Object>> start(@PathVariable long storeId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
         DateRange range = from == null && to == null ? null : ApiInput.range(from, to);
@@ -38,6 +39,8 @@ record SyncController(SyncService sync, Stores stores) {
         body.put("storeId", storeId);
         body.put("syncRuns", runs.toString());
         body.put("coalesced", !tickets.isEmpty() && tickets.stream().allMatch(SyncTicket::coalesced));
+        // The store's sync status is the sum of its tasks': how many are waiting or running on any instance.
+        body.put("activeTasks", sync.activeTasks(storeId));
         body.put("tasks", tickets.stream().map(t -> Map.of("accountId", t.account().id(), "task", t.task(),
                 "coalesced", t.coalesced())).toList());
         return ResponseEntity.accepted().location(runs).body(body);

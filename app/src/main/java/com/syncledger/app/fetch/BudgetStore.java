@@ -2,6 +2,7 @@ package com.syncledger.app.fetch;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import java.time.Duration;
 
 /**
  * Where the request budgets of platform credentials keep their state: this process's memory (no database, or
@@ -30,6 +31,14 @@ interface BudgetStore {
             return "in-memory";
         }
     };
+
+    /**
+     * The period over which the budget refills what one period of the limit allows beyond its burst: the
+     * limit's own period, or longer where requests sent in time may arrive bunched (see {@link SharedBudgetStore}).
+     */
+    default Duration refillPeriod(Duration period) {
+        return period;
+    }
 
     /** The bucket of {@code credential} (a platform and a digest of its credentials), made on first use. */
     Bucket bucket(String credential, BucketConfiguration configuration);

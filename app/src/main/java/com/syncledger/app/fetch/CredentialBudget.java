@@ -37,7 +37,7 @@ final class CredentialBudget {
     CredentialBudget(Platform platform, RateLimit limit, BudgetStore store, String credential) {
         this.platform = platform;
         this.limit = limit;
-        this.bucket = store.bucket(credential, configuration(limit));
+        this.bucket = store.bucket(credential, configuration(limit, store.refillPeriod(limit.period())));
         this.pause = store.pause(credential);
     }
 
@@ -48,18 +48,19 @@ final class CredentialBudget {
      * small {@code N} so that the few requests of one fetch need not queue.
      */
     static Bucket bucket(RateLimit limit) {
-        return Bucket.builder().addLimit(bandwidth(limit)).build();
+        return Bucket.builder().addLimit(bandwidth(limit, limit.period())).build();
     }
 
-    static BucketConfiguration configuration(RateLimit limit) {
-        return BucketConfiguration.builder().addLimit(bandwidth(limit)).build();
+    /** @param refillPeriod the limit's period, or longer to leave room for requests arriving late */
+    static BucketConfiguration configuration(RateLimit limit, Duration refillPeriod) {
+        return BucketConfiguration.builder().addLimit(bandwidth(limit, refillPeriod)).build();
     }
 
-    private static Bandwidth bandwidth(RateLimit limit) {
+    private static Bandwidth bandwidth(RateLimit limit, Duration refillPeriod) {
         long n = limit.requests();
         long capacity = burst(limit);
         long refill = n - capacity;
-        Duration period = limit.period();
+        Duration period = refillPeriod;
         if (refill < 1) {
             // One request per period: refill it over two periods so no window of one period sees two.
             refill = 1;

@@ -37,6 +37,17 @@ public final class SharedBudgetStore implements BudgetStore {
                 .build();
     }
 
+    /**
+     * Refills over 110% of the limit's period. The bucket bounds when requests are sent; a platform counts when
+     * they arrive. Requests of several processes (machines, threads waking late on a busy host) take different
+     * times to arrive, so a window at the platform can hold requests sent over a slightly longer window: the
+     * tenth lets them arrive up to a tenth of the period late and still stay within the limit.
+     */
+    @Override
+    public Duration refillPeriod(Duration period) {
+        return period.plus(period.dividedBy(10));
+    }
+
     @Override
     public Bucket bucket(String credential, BucketConfiguration configuration) {
         // A changed limit (another setting, a new release's documented limit) replaces the stored one.

@@ -48,7 +48,8 @@ class ClusterScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterScheduler.class);
     private static final String SUMMARY_REFRESH = "summary-refresh";
-    private static final Duration SUMMARY_DELAY = Duration.ofSeconds(1);
+    /** A burst of account syncs shares one summary refresh per window of this length. */
+    private static final Duration SUMMARY_WINDOW = Duration.ofSeconds(2);
 
     private final SyncTaskSettings settings;
     private final AccountSyncRunner runner;
@@ -140,13 +141,13 @@ class ClusterScheduler implements SmartLifecycle {
             throw new IllegalStateException("stopped before the sync finished: handed back");
         }
         execution.getSchedulerClient().scheduleIfNotExists(
-                new TaskInstance<Void>(SUMMARY_REFRESH, summaryWindow()), Instant.now().plus(SUMMARY_DELAY));
+                new TaskInstance<Void>(SUMMARY_REFRESH, summaryWindow()), Instant.now().plus(SUMMARY_WINDOW));
         return new CompletionHandler.OnCompleteRemove<>();
     }
 
-    /** One summary refresh per second-long window: a burst of syncs shares one, a later sync gets its own. */
+    /** One summary refresh per window: a burst of syncs shares one, a sync after it gets its own. */
     private static String summaryWindow() {
-        return String.valueOf(Instant.now().getEpochSecond());
+        return String.valueOf(Instant.now().getEpochSecond() / SUMMARY_WINDOW.toSeconds());
     }
 
     private Task<Void> summaryRefreshTask() {

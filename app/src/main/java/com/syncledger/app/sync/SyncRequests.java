@@ -35,7 +35,8 @@ class SyncRequests {
     List<SyncTicket> enqueue(SchedulerClient scheduler, List<AdAccount> links, DateRange range) {
         joining.lock();
         try {
-            Map<String, String> pending = table.pendingByPrefix();
+            Map<String, String> pending = table.pendingByPrefix(links.stream()
+                    .map(link -> SyncTaskId.fresh(link.id(), range).pendingPrefix()).toList());
             List<SyncTicket> tickets = new ArrayList<>(links.size());
             List<SchedulableInstance<?>> added = new ArrayList<>();
             Instant now = Instant.now();

@@ -24,13 +24,20 @@ class SyncTaskTable {
         this.jdbc = jdbc;
     }
 
-    /** The pending (not yet picked) account sync tasks, by their {@link SyncTaskId#pendingPrefix()}. */
-    Map<String, String> pendingByPrefix() {
+    /**
+     * The pending (not yet picked) account sync tasks with one of the prefixes (see
+     * {@link SyncTaskId#pendingPrefix()}), by prefix.
+     */
+    Map<String, String> pendingByPrefix(List<String> prefixes) {
         Map<String, String> pending = new HashMap<>();
+        if (prefixes.isEmpty()) {
+            return pending;
+        }
         jdbc.sql("""
                 select task_instance from scheduled_tasks
-                where task_name = ? and not picked order by execution_time""")
-                .param(ACCOUNT_SYNC).query(String.class).list()
+                where task_name = ? and not picked and task_instance like any(?) order by execution_time""")
+                .params(ACCOUNT_SYNC, prefixes.stream().map(prefix -> prefix + "%").toArray(String[]::new))
+                .query(String.class).list()
                 .forEach(task -> pending.putIfAbsent(task.substring(0, task.lastIndexOf(':') + 1), task));
         return pending;
     }

@@ -39,9 +39,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ClusterSyncTest {
 
     private static final Set<String> PLATFORMS = Set.of("meta", "google", "tiktok", "linkedin", "amazon", "snapchat");
-    private static final int BUDGET = 20;
-    private static final Duration BUDGET_PERIOD = Duration.ofSeconds(4);
-    private static final Duration TURN_INTERVAL = Duration.ofSeconds(25);
+    private static final int BUDGET = 30;
+    private static final Duration BUDGET_PERIOD = Duration.ofSeconds(10);
+    private static final Duration TURN_INTERVAL = Duration.ofSeconds(40);
 
     @Test
     void threeInstancesShareTheTurnsAndTheBudgetsAndFinishTheTasksOfOneThatWasKilled() throws Exception {
