@@ -91,6 +91,8 @@ public final class ClusterSyncBenchmark {
             settings.put("SYNCLEDGER_SECRET_KEY", Base64.getEncoder().encodeToString(new byte[32]));
             settings.put("SYNCLEDGER_API_KEYS", NewApiKey.generate(Role.READ).entry());
             settings.put("SYNCLEDGER_SYNC_THREADS", String.valueOf(threads));
+            // No scheduled turn during the measurement: only the benchmark's own requests are synced.
+            settings.put("SYNCLEDGER_SYNC_INITIAL_DELAY", "PT24H");
             Env env = Env.of(settings);
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SyncLedgerApplication.class)
                     .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
