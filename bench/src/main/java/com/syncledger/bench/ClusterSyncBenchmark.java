@@ -165,9 +165,11 @@ public final class ClusterSyncBenchmark {
             refused += RequestWindows.overLimit(seen, limit.requests(), limit.period());
             // The shared budget sustains N - C requests per 110% of the period after a burst of C (see
             // CredentialBudget and SharedBudgetStore).
+            // A limit of one request per period refills it over two periods.
             long burst = limit.requests() < 20 ? (limit.requests() + 1) / 2 : limit.requests() / 10;
-            double sustainedPerSecond = Math.max(1, limit.requests() - burst) / (limit.period().toMillis() * 1.1)
-                    * 1000;
+            long refill = limit.requests() - burst;
+            double refillMillis = limit.period().toMillis() * 1.1 * (refill < 1 ? 2 : 1);
+            double sustainedPerSecond = Math.max(1, refill) / refillMillis * 1000;
             double seconds = Math.max(0, seen.size() - burst) / sustainedPerSecond;
             if (seconds > boundSeconds) {
                 boundSeconds = seconds;
