@@ -53,6 +53,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ClusterSyncBenchmark {
 
+    /** The platforms each store links an account on. */
+    private static List<Platform> platforms;
+
     private static final DateRange RANGE = DateRange.of(LocalDate.now(ZoneOffset.UTC).minusDays(9),
             LocalDate.now(ZoneOffset.UTC).minusDays(3));
 
@@ -62,14 +65,16 @@ public final class ClusterSyncBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         int latencyMs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
+        platforms = args.length > 4 ? Arrays.stream(args[4].split(",")).map(Platform::fromSlug).toList()
+                : List.of(Platform.values());
         if (stores < 1 || latencyMs < 0 || threads < 1 || Arrays.stream(instanceCounts).anyMatch(n -> n < 1)) {
             System.err.println("usage: ClusterSyncBenchmark [stores=300] [instances=1,2,3] [latency ms=200] "
-                    + "[sync threads per instance=8]");
+                    + "[sync threads per instance=8] [platforms=all, e.g. meta,google]");
             System.exit(2);
         }
-        System.out.printf(Locale.ROOT, "cluster sync benchmark: %d stores x %d platforms, range %s (%d days), "
+        System.out.printf(Locale.ROOT, "cluster sync benchmark: %d stores x %d platforms %s, range %s (%d days), "
                 + "latency %d ms, %d sync threads per instance, documented budgets; %d cores, Java %s; "
-                + "load average at start %s%n%n", stores, Platform.values().length, RANGE, RANGE.days(), latencyMs,
+                + "load average at start %s%n%n", stores, platforms.size(), platforms, RANGE, RANGE.days(), latencyMs,
                 threads, Runtime.getRuntime().availableProcessors(), Runtime.version(), BillingBenchmark.loadAverage());
         System.out.println("| instances | accounts | time | accounts/min | requests | refused by a fake "
                 + "| busiest platform | of the budget bound | load average |");
@@ -140,7 +145,7 @@ public final class ClusterSyncBenchmark {
         List<Long> ids = new ArrayList<>();
         for (int s = 0; s < stores; s++) {
             long store = app.getBean(Stores.class).create(new StoreInput("Store " + s, "UTC", "USD")).id();
-            for (Platform platform : Platform.values()) {
+            for (Platform platform : platforms) {
                 List<DemoData.DemoAccount> demos = DemoData.ACCOUNTS.stream()
                         .filter(d -> d.platform().equals(platform.slug())).toList();
                 DemoData.DemoAccount demo = demos.get(s % demos.size());
@@ -158,7 +163,7 @@ public final class ClusterSyncBenchmark {
         int refused = 0;
         double boundSeconds = 0;
         String busiest = "-";
-        for (Platform platform : Platform.values()) {
+        for (Platform platform : platforms) {
             RateLimit limit = engine.descriptor(platform).rateLimit();
             List<RecordedRequest> seen = sandbox.fake(platform.slug()).requests();
             requests += seen.size();
