@@ -196,7 +196,7 @@ public final class ClusterSyncBenchmark {
         /** Waits until the instance answers {@code /healthz}: it has migrated and runs sync tasks. */
         void awaitReady() throws Exception {
             HttpClient client = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("an instance stopped at start; see its log in the temp directory");
@@ -213,7 +213,7 @@ public final class ClusterSyncBenchmark {
                 }
                 Thread.sleep(250);
             }
-            throw new IllegalStateException("an instance did not become ready within 3 minutes");
+            throw new IllegalStateException("an instance did not become ready within 10 minutes");
         }
     }
 
