@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
  * Runs one account's sync task on this instance: the account is fetched through the engine (its window, see
  * {@link SyncWindow}) and written as it arrives, and the run is recorded with this instance's name and the
  * task's id. Whatever happens ends as a recorded run; only when the database itself is gone does the task fail,
- * so the scheduler tries it again. A caller of this process waiting for a task can watch its progress and is
- * handed its storage failure.
+ * so the scheduler tries it again — unless a caller of this process waits for it: that caller, which also
+ * watches its progress, is handed the storage failure instead, as when it synced by itself.
  */
 @Component
 class AccountSyncRunner {
@@ -71,11 +71,12 @@ class AccountSyncRunner {
         } catch (RuntimeException storageFailed) {
             Map<Long, Runnable> unrecorded = new HashMap<>();
             sync.storageFailed(storageFailed, unrecorded);
+            unrecordedFailures.putAll(unrecorded);
             if (watched.containsKey(task.toString())) {
+                // The caller waiting here gets the error, as a sync it runs itself would raise it.
                 failures.put(task.toString(), storageFailed);
-            }
-            if (!unrecorded.isEmpty()) {
-                unrecordedFailures.putAll(unrecorded);
+            } else if (!unrecorded.isEmpty()) {
+                // Nobody waits and the run is not recorded: the scheduler tries the task again later.
                 throw storageFailed;
             }
             return;
