@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -74,7 +76,8 @@ class AccountSyncRunner {
             unrecordedFailures.putAll(unrecorded);
             if (watched.containsKey(task.toString())) {
                 // The caller waiting here gets the error, as a sync it runs itself would raise it.
-                failures.put(task.toString(), storageFailed);
+                failures.put(task.toString(), storageFailed instanceof DataAccessException ? storageFailed
+                        : new DataAccessResourceFailureException("storing fetched spend failed", storageFailed));
             } else if (!unrecorded.isEmpty()) {
                 // Nobody waits and the run is not recorded: the scheduler tries the task again later.
                 throw storageFailed;
