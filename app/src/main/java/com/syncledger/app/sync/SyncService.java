@@ -106,17 +106,25 @@ public class SyncService {
         return outcomes;
     }
 
-    /** Waits, holding no connection between looks, until every task has ended here or elsewhere. */
+    /**
+     * Waits, holding no connection between looks, until every task has ended here or elsewhere. When the
+     * database cannot be asked, a storage failure of one of the tasks here says more than the lookup's own.
+     */
     private void awaitFinished(List<String> tasks) {
         Duration pause = FIRST_LOOK;
         List<String> left = tasks;
         while (!left.isEmpty()) {
-            for (String task : left) {
-                runner.failure(task).ifPresent(storage -> {
-                    throw storage;
-                });
+            Set<String> remaining;
+            try {
+                remaining = table.remaining(left);
+            } catch (RuntimeException lookupFailed) {
+                for (String task : tasks) {
+                    runner.failure(task).ifPresent(storage -> {
+                        throw storage;
+                    });
+                }
+                throw lookupFailed;
             }
-            Set<String> remaining = table.remaining(left);
             left = left.stream().filter(remaining::contains).toList();
             if (!left.isEmpty()) {
                 sleep(pause);
