@@ -8,13 +8,15 @@ import com.syncledger.app.sync.SyncService;
 import com.syncledger.connectors.wire.Env;
 import java.nio.file.Files;
 import java.util.function.Function;
+import javax.sql.DataSource;
 
 /**
  * A fetch engine for one CLI command that talks to platforms. With a database (configured, or the embedded
  * one already created in the home) the refresh tokens platforms rotated are its one source of truth: the
- * engine reads the stored ones over the configured ones and stores what it rotates, holding the lock the
- * service's syncs hold, so no process uses or loses a superseded refresh token. Without a database it
- * works from the configured tokens alone.
+ * engine reads the stored ones over the configured ones and stores what it rotates, holding the lock every
+ * such command holds, so no two of them use or lose a superseded refresh token; and it takes its requests
+ * from the rate budgets every process shares there. Without a database it works from the configured tokens
+ * alone, with budgets of its own.
  */
 final class PlatformSession {
 
@@ -27,7 +29,8 @@ final class PlatformSession {
         }
         return LedgerSession.run(env, context -> context.getBean(SyncService.class).whileNoSyncRuns(() ->
                 work.apply(FetchEngine.builder(env).settings(settings)
-                        .storedTokens(context.getBean(StoredRefreshTokens.class)).build())));
+                        .storedTokens(context.getBean(StoredRefreshTokens.class))
+                        .sharedBudgets(context.getBean(DataSource.class)).build())));
     }
 
     static boolean hasDatabase(Env env) {

@@ -36,6 +36,8 @@ final class ConnectorPool {
     private final RateBudgets budgets;
     private final Map<Platform, RateLimit> rateLimits;
     private final Map<Platform, SpendConnector> connectors = new ConcurrentHashMap<>();
+    /** The refresh token each connector was built with, to tell when a newer one has been stored. */
+    private final Map<Platform, String> builtWith = new ConcurrentHashMap<>();
 
     ConnectorPool(Env env, WireClient wire, Factory factory, RateBudgets budgets, Map<Platform, RateLimit> rateLimits) {
         this.env = env;
@@ -66,10 +68,40 @@ final class ConnectorPool {
             }
             Optional<SpendConnector> created = factory.create(platform, env, wire);
             created.ifPresent(c -> {
-                budgets.register(platform, rateLimits.getOrDefault(platform, c.descriptor().rateLimit()));
+                budgets.register(platform, rateLimits.getOrDefault(platform, c.descriptor().rateLimit()),
+                        CredentialKey.of(platform, env));
                 connectors.put(platform, c);
+                builtWith.put(platform, refreshToken(platform));
             });
             return created;
         }
+    }
+
+    /**
+     * A connector to use instead of {@code stale}, which the platform refused: the one another account already
+     * renewed, or a new one when the environment (the stored rotated tokens over the configured ones) now
+     * holds a different refresh token than {@code stale} was built with — another instance rotated it. Empty
+     * when nothing newer is known: the refusal stands.
+     */
+    Optional<SpendConnector> renewed(Platform platform, SpendConnector stale) {
+        synchronized (connectors) {
+            SpendConnector current = connectors.get(platform);
+            if (current != null && current != stale) {
+                return Optional.of(current);
+            }
+            if (refreshToken(platform).equals(builtWith.getOrDefault(platform, ""))) {
+                return Optional.empty();
+            }
+            Optional<SpendConnector> created = factory.create(platform, env, wire);
+            created.ifPresent(c -> {
+                connectors.put(platform, c);
+                builtWith.put(platform, refreshToken(platform));
+            });
+            return created;
+        }
+    }
+
+    private String refreshToken(Platform platform) {
+        return env.get(PlatformCredentials.refreshTokenVar(platform)).orElse("");
     }
 }

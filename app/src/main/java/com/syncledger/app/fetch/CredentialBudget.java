@@ -4,14 +4,18 @@ import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.RateLimit;
+import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * The request budget of one platform credential, shared by every account fetched with it: a token bucket
  * that never lets more than the documented {@code N} requests through in any window of the documented
- * period, and that stops altogether while the platform has asked us to back off.
+ * period, and that stops altogether while the platform has asked us to back off. Its state lives in a
+ * {@link BudgetStore}: this process's memory, or the database for every process using the credential.
  */
 final class CredentialBudget {
 
@@ -21,13 +25,20 @@ final class CredentialBudget {
     private final Platform platform;
     private final RateLimit limit;
     private final Bucket bucket;
-    /** System.nanoTime() before which no request may go out, because the platform throttled us. */
-    private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
+    /** Holds every request back while the platform has asked us to back off. */
+    private final ThrottlePause pause;
 
+    /** A budget of this process alone. */
     CredentialBudget(Platform platform, RateLimit limit) {
+        this(platform, limit, BudgetStore.IN_MEMORY, platform.slug());
+    }
+
+    /** @param credential the platform and a digest of its credentials: the budget's key in {@code store} */
+    CredentialBudget(Platform platform, RateLimit limit, BudgetStore store, String credential) {
         this.platform = platform;
         this.limit = limit;
-        this.bucket = bucket(limit);
+        this.bucket = store.bucket(credential, configuration(limit, store.refillPeriod(limit.period())));
+        this.pause = store.pause(credential);
     }
 
     /**
@@ -37,10 +48,19 @@ final class CredentialBudget {
      * small {@code N} so that the few requests of one fetch need not queue.
      */
     static Bucket bucket(RateLimit limit) {
+        return Bucket.builder().addLimit(bandwidth(limit, limit.period())).build();
+    }
+
+    /** @param refillPeriod the limit's period, or longer to leave room for requests arriving late */
+    static BucketConfiguration configuration(RateLimit limit, Duration refillPeriod) {
+        return BucketConfiguration.builder().addLimit(bandwidth(limit, refillPeriod)).build();
+    }
+
+    private static Bandwidth bandwidth(RateLimit limit, Duration refillPeriod) {
         long n = limit.requests();
         long capacity = burst(limit);
         long refill = n - capacity;
-        Duration period = limit.period();
+        Duration period = refillPeriod;
         if (refill < 1) {
             // One request per period: refill it over two periods so no window of one period sees two.
             refill = 1;
@@ -48,9 +68,7 @@ final class CredentialBudget {
         }
         long tokens = refill;
         Duration per = period;
-        return Bucket.builder()
-                .addLimit(l -> l.capacity(capacity).refillGreedy(tokens, per))
-                .build();
+        return Bandwidth.builder().capacity(capacity).refillGreedy(tokens, per).build();
     }
 
     /** The bucket's capacity: how many requests may go out at once. */
@@ -65,8 +83,8 @@ final class CredentialBudget {
 
     /** How much of the burst is free right now, and whether the platform's throttling holds it back. */
     BudgetUse use() {
-        return new BudgetUse(bucket.getAvailableTokens(), burst(limit), limit,
-                pausedUntil.get() - System.nanoTime() > 0);
+        return new BudgetUse(stored(bucket::getAvailableTokens), burst(limit), limit,
+                stored(pause::remaining).isPositive());
     }
 
     /**
@@ -76,7 +94,7 @@ final class CredentialBudget {
      */
     void acquire(Duration maxWait) {
         long waitUntil = System.nanoTime() + maxWait.toNanos();
-        long pause = pausedUntil.get() - System.nanoTime();
+        long pause = stored(this.pause::remaining).toNanos();
         if (pause > 0) {
             if (pause > maxWait.toNanos()) {
                 throw refused(Duration.ofNanos(pause));
@@ -86,10 +104,14 @@ final class CredentialBudget {
         long left = Math.max(0, waitUntil - System.nanoTime());
         try {
             // Bucket4j refuses a zero wait: then only a token already there will do.
-            boolean granted = left > 0 ? bucket.asBlocking().tryConsume(1, left) : bucket.tryConsume(1);
+            boolean granted = left > 0 ? bucket.asBlocking().tryConsume(1, left) : stored(() -> bucket.tryConsume(1));
             if (!granted) {
-                throw refused(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+                throw refused(Duration.ofNanos(stored(() -> bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill())));
             }
+        } catch (ConnectorException e) {
+            throw e;
+        } catch (RuntimeException storeFailed) {
+            throw storeFailure(storeFailed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConnectorException.Timeout(Details.of(platform,
@@ -99,8 +121,29 @@ final class CredentialBudget {
 
     /** The platform throttled us: send nothing more with this credential for {@code pause}. */
     void pause(Duration pause) {
-        long until = System.nanoTime() + pause.toNanos();
-        pausedUntil.accumulateAndGet(until, Math::max);
+        stored(() -> {
+            this.pause.extend(pause);
+            return null;
+        });
+    }
+
+    /**
+     * Reads or changes the stored budget. A budget the database cannot answer for fails like any other write of
+     * the sync (storage), never as the platform's error.
+     */
+    private static <T> T stored(Supplier<T> access) {
+        try {
+            return access.get();
+        } catch (DataAccessResourceFailureException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw storeFailure(e);
+        }
+    }
+
+    private static DataAccessResourceFailureException storeFailure(RuntimeException e) {
+        return e instanceof DataAccessResourceFailureException d ? d
+                : new DataAccessResourceFailureException("the shared request budget cannot be read", e);
     }
 
     /** Whether a rate-limited error is our own refusal rather than the platform's answer. */

@@ -5,11 +5,15 @@ import com.syncledger.app.credentials.StoredRefreshTokens;
 import com.syncledger.connectors.wire.Env;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The fetch engine as the service's one shared instance, so rate budgets and tokens are shared by all syncs. */
+/**
+ * The fetch engine as the service's one shared instance, so tokens are shared by all its syncs; its rate budgets
+ * live in the database, shared with every other process using the same credentials.
+ */
 @Configuration(proxyBeanMethods = false)
 class FetchConfiguration {
 
@@ -21,11 +25,12 @@ class FetchConfiguration {
 
     @Bean
     FetchEngine fetchEngine(Env env, FetchSettings settings, ObjectProvider<MeterRegistry> meters,
-            StoredRefreshTokens storedTokens) {
+            StoredRefreshTokens storedTokens, DataSource database) {
         return FetchEngine.builder(env)
                 .settings(settings)
                 .meters(meters.getIfAvailable(SimpleMeterRegistry::new))
                 .storedTokens(storedTokens)
+                .sharedBudgets(database)
                 .build();
     }
 }

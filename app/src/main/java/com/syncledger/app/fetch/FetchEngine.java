@@ -30,8 +30,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Fetches daily spend of many accounts on many platforms at once. Each account runs on its own virtual
@@ -54,12 +56,12 @@ public final class FetchEngine {
     private final Clock clock;
 
     private FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings, AccountSlots slots,
-            Clock clock, ConnectorPool.Factory factory) {
+            Clock clock, ConnectorPool.Factory factory, BudgetStore budgetStore) {
         this.settings = settings;
         this.slots = slots;
         this.clock = clock;
         this.metrics = new FetchMetrics(meters);
-        this.budgets = new RateBudgets(settings.accountDeadline(), meters);
+        this.budgets = new RateBudgets(settings.accountDeadline(), meters, budgetStore);
         this.retries = new RetryLayer(settings);
         // Every request of every connector passes the credential's budget and the latency timer.
         this.connectors = new ConnectorPool(env, wire.withListener(budgets.andThen(metrics)), factory, budgets,
@@ -206,6 +208,8 @@ public final class FetchEngine {
         private AccountInfo info;
         private DateRange range;
         private Money total;
+        /** The platform's connector; replaced once when its refresh token was rotated by another process. */
+        private SpendConnector connector;
 
         AccountRun(AccountId account, boolean keepDays) {
             this.account = account;
@@ -225,7 +229,7 @@ public final class FetchEngine {
             if (found.isEmpty()) {
                 return AccountFetch.notConfigured(account);
             }
-            SpendConnector connector = found.get();
+            connector = found.get();
             ConnectorDescriptor descriptor = connector.descriptor();
             try {
                 info = call("accountInfo", () -> connector.accountInfo(account));
@@ -255,13 +259,38 @@ public final class FetchEngine {
             }
         }
 
+        /**
+         * One logical call through the retry layer. Refused as {@code auth} by a connector whose refresh token
+         * another process has since rotated (and stored), it is tried once more with a connector built on the
+         * stored token.
+         */
         private <T> T call(String what, Supplier<T> call) {
+            try {
+                return callOnce(what, call);
+            } catch (RetryLayer.Failure f) {
+                if (!(f.error() instanceof ConnectorException.Auth)) {
+                    throw f;
+                }
+                Optional<SpendConnector> renewed = connectors.renewed(account.platform(), connector);
+                if (renewed.isEmpty()) {
+                    throw f;
+                }
+                LOG.info("refresh token rotated elsewhere platform={}: retrying with the stored one",
+                        account.platform().slug());
+                connector = renewed.get();
+                return callOnce(what, call);
+            }
+        }
+
+        private <T> T callOnce(String what, Supplier<T> call) {
             String name = account.platform().slug() + "." + what;
             return retries.call(name, deadline, this::onFailure, () -> {
                 try {
                     return call.get();
                 } catch (ConnectorException e) {
                     throw e;
+                } catch (DataAccessException e) {
+                    throw e; // the shared rate budget's database: a storage failure, not the platform's
                 } catch (RuntimeException e) {
                     // A connector defect must not take down the other accounts, nor pass as spend.
                     LOG.error("connector error platform={} call={}", account.platform().slug(), what, e);
@@ -336,6 +365,7 @@ public final class FetchEngine {
         private Clock clock = Clock.systemUTC();
         private ConnectorPool.Factory connectors;
         private Integer accountsInFlight;
+        private BudgetStore budgetStore = BudgetStore.IN_MEMORY;
 
         private Builder(Env env) {
             this.env = Objects.requireNonNull(env, "env");
@@ -371,6 +401,15 @@ public final class FetchEngine {
             return this;
         }
 
+        /**
+         * Keeps the rate budgets in this database, shared by every process that sends requests with the same
+         * credentials, instead of in this process's memory.
+         */
+        public Builder sharedBudgets(DataSource database) {
+            this.budgetStore = new SharedBudgetStore(database);
+            return this;
+        }
+
         /** Another clock (what "today" is), for tests. */
         Builder clock(Clock clock) {
             this.clock = clock;
@@ -394,7 +433,7 @@ public final class FetchEngine {
                             .orElse(AccountSlots.DEFAULT_PER_PLATFORM);
             return new FetchEngine(credentials, WireClient.withDefaults(),
                     meters != null ? meters : new SimpleMeterRegistry(), resolved, new AccountSlots(inFlight), clock,
-                    connectors != null ? connectors : ConnectorPool.Factory.connectors(rotations));
+                    connectors != null ? connectors : ConnectorPool.Factory.connectors(rotations), budgetStore);
         }
 
         private static int parseCount(String name, String value) {

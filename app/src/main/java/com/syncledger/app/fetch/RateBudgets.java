@@ -26,21 +26,37 @@ final class RateBudgets implements WireListener {
     private final Map<Platform, Timer> waits = new ConcurrentHashMap<>();
     private final Duration maxWaitOutsideFetch;
     private final MeterRegistry meters;
+    private final BudgetStore store;
 
     /** @param maxWaitOutsideFetch the longest wait for a request sent without an account deadline */
     RateBudgets(Duration maxWaitOutsideFetch) {
-        this(maxWaitOutsideFetch, new SimpleMeterRegistry());
+        this(maxWaitOutsideFetch, new SimpleMeterRegistry(), BudgetStore.IN_MEMORY);
     }
 
     /** @param meters where the wait timer {@value #WAIT} is registered */
     RateBudgets(Duration maxWaitOutsideFetch, MeterRegistry meters) {
+        this(maxWaitOutsideFetch, meters, BudgetStore.IN_MEMORY);
+    }
+
+    /** @param store where the budgets keep their state: this process, or the database shared by all */
+    RateBudgets(Duration maxWaitOutsideFetch, MeterRegistry meters, BudgetStore store) {
         this.maxWaitOutsideFetch = maxWaitOutsideFetch;
         this.meters = meters;
+        this.store = store;
     }
 
     /** Sets up the budget of a platform's credential once; later calls keep the first. */
     void register(Platform platform, RateLimit limit) {
-        budgets.computeIfAbsent(platform, p -> new CredentialBudget(p, limit));
+        register(platform, limit, platform.slug());
+    }
+
+    /**
+     * Sets up the budget of a platform's credential once; later calls keep the first.
+     *
+     * @param credential the platform and a digest of its credentials (see {@link CredentialKey})
+     */
+    void register(Platform platform, RateLimit limit, String credential) {
+        budgets.computeIfAbsent(platform, p -> new CredentialBudget(p, limit, store, credential));
     }
 
     Optional<BudgetUse> use(Platform platform) {

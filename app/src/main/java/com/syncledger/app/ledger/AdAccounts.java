@@ -55,6 +55,12 @@ public class AdAccounts {
                 .param(storeId).query(AdAccounts::map).list();
     }
 
+    /** The account by its id while it is linked to its store; empty once unlinked or when unknown. */
+    public java.util.Optional<AdAccount> linkedById(long accountId) {
+        return jdbc.sql("select " + COLUMNS + " from ad_account where id = ? and unlinked_at is null")
+                .param(accountId).query(AdAccounts::map).optional();
+    }
+
     public List<AdAccount> allLinked() {
         return jdbc.sql("select " + COLUMNS + " from ad_account where unlinked_at is null order by id")
                 .query(AdAccounts::map).list();

@@ -53,9 +53,9 @@ public class SyncBookkeeping {
         accounts.remember(adAccountId, info);
     }
 
-    /** Opens a running sync run of the account over {@code range}; answers its id. */
-    public long startRun(long adAccountId, DateRange range) {
-        return runs.start(adAccountId, range);
+    /** Opens a running sync run of the account over {@code range}, run by {@code runner}; answers its id. */
+    public long startRun(long adAccountId, DateRange range, SyncRuns.Runner runner) {
+        return runs.start(adAccountId, range, runner);
     }
 
     /**

@@ -16,10 +16,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SyncRuns {
 
-    /** A finished or running sync of one account. */
+    /**
+     * A finished or running sync of one account. {@code instance} is the instance that ran it and
+     * {@code taskInstance} the sync task it ran for (both null for runs recorded before tasks existed).
+     */
     public record SyncRun(long id, long adAccountId, LocalDate rangeFrom, LocalDate rangeTo, String status,
             Instant startedAt, Instant finishedAt, int daysNew, int daysRestated, int daysUnchanged,
-            String errorKind, String errorMessage, String platformCode, String requestId) {
+            String errorKind, String errorMessage, String platformCode, String requestId, String instance,
+            String taskInstance) {
+    }
+
+    /** Who runs a sync: the instance, and the task it runs for. */
+    public record Runner(String instance, String taskInstance) {
     }
 
     /** Why a sync failed, as the platform said it. */
@@ -32,9 +40,25 @@ public class SyncRuns {
         this.jdbc = jdbc;
     }
 
-    long start(long adAccountId, DateRange range) {
-        return jdbc.sql("insert into sync_run (ad_account_id, range_from, range_to) values (?, ?, ?) returning id")
-                .params(adAccountId, range.from(), range.to()).query(Long.class).single();
+    long start(long adAccountId, DateRange range, Runner runner) {
+        return jdbc.sql("""
+                insert into sync_run (ad_account_id, range_from, range_to, instance, task_instance)
+                values (?, ?, ?, ?, ?) returning id""")
+                .params(adAccountId, range.from(), range.to(), runner.instance(), runner.taskInstance())
+                .query(Long.class).single();
+    }
+
+    /** The latest run recorded for each of the sync tasks, by task instance; a task without a run is absent. */
+    public Map<String, SyncRun> latestForTasks(List<String> taskInstances) {
+        Map<String, SyncRun> latest = new HashMap<>();
+        if (taskInstances.isEmpty()) {
+            return latest;
+        }
+        jdbc.sql("select * from sync_run where task_instance = any(?) order by id")
+                .param(taskInstances.toArray(String[]::new))
+                .query(SyncRuns::map).list()
+                .forEach(run -> latest.put(run.taskInstance(), run));
+        return latest;
     }
 
     void succeed(long runId, WriteCounts counts) {
@@ -80,7 +104,8 @@ public class SyncRuns {
                 rs.getDate("range_to").toLocalDate(), rs.getString("status"), rs.getTimestamp("started_at").toInstant(),
                 finished == null ? null : finished.toInstant(), rs.getInt("days_new"), rs.getInt("days_restated"),
                 rs.getInt("days_unchanged"), rs.getString("error_kind"), rs.getString("error_message"),
-                rs.getString("platform_code"), rs.getString("request_id"));
+                rs.getString("platform_code"), rs.getString("request_id"), rs.getString("instance"),
+                rs.getString("task_instance"));
     }
 
     /**

@@ -43,6 +43,7 @@ final class AccountSync implements AccountSink {
     private final SyncBookkeeping ledger;
     private final SyncProgress progress;
     private final Clock clock;
+    private final SyncRuns.Runner runner;
     private final Map<Long, Long> runIds = new LinkedHashMap<>();
     private final Map<Long, WriteCounts> counts = new LinkedHashMap<>();
     private AccountFetch result;
@@ -55,7 +56,7 @@ final class AccountSync implements AccountSink {
      */
     AccountSync(AccountId account, List<AdAccount> links, DateRange explicit,
             Function<AccountId, ConnectorDescriptor> descriptors, SyncBookkeeping ledger, SyncProgress progress,
-            Clock clock) {
+            Clock clock, SyncRuns.Runner runner) {
         this.account = account;
         this.links = List.copyOf(links);
         this.explicit = explicit;
@@ -63,6 +64,7 @@ final class AccountSync implements AccountSink {
         this.ledger = ledger;
         this.progress = progress;
         this.clock = clock;
+        this.runner = runner;
         links.forEach(link -> ledger.closeAbandonedRuns(link.id()));
         this.backfill = explicit == null && links.stream().anyMatch(link -> !ledger.isBackfilled(link.id()));
     }
@@ -77,7 +79,7 @@ final class AccountSync implements AccountSink {
         DateRange range = SyncWindow.of(explicit, backfill, descriptors.apply(account), info.timeZone(), clock);
         for (AdAccount link : links) {
             ledger.remember(link.id(), info);
-            runIds.put(link.id(), ledger.startRun(link.id(), range));
+            runIds.put(link.id(), ledger.startRun(link.id(), range, runner));
             counts.put(link.id(), WriteCounts.NONE);
         }
         progress.planned(range.days());
@@ -98,7 +100,6 @@ final class AccountSync implements AccountSink {
         this.result = fetched;
     }
 
-    /** Writing a chunk failed (the database, not a platform): fails every run this account opened. */
     /**
      * Closes every run this account opened as failed by storage. A run that cannot be closed now, because the
      * database itself is gone, is left in {@code unrecorded} for the next sync to close.
@@ -131,7 +132,7 @@ final class AccountSync implements AccountSink {
     private SyncOutcome finish(AdAccount link) {
         // An account whose info could not be read never resolved its range: record the run all the same.
         long runId = runIds.computeIfAbsent(link.id(), id -> ledger.startRun(id, result.range() != null
-                ? result.range() : fallbackRange(link)));
+                ? result.range() : fallbackRange(link), runner));
         WriteCounts written = counts.getOrDefault(link.id(), WriteCounts.NONE);
         if (result.status() == FetchStatus.OK) {
             ledger.succeed(runId, written);

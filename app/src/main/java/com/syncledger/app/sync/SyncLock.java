@@ -11,9 +11,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * One sync at a time across every process sharing the database (the service's schedule, API-started
- * syncs, the CLI): a PostgreSQL session advisory lock held on its own connection for the whole sync.
- * This is what lets a starting sync close runs left "running" by a process that died.
+ * One platform-calling CLI command at a time across every process sharing the database (the CLI's fetch and
+ * credential check): a PostgreSQL session advisory lock held on its own connection while the command runs.
+ * Syncs do not take it: they are account sync tasks, one per account at a time (see {@link ClusterScheduler}).
  */
 @Component
 class SyncLock {
@@ -28,14 +28,9 @@ class SyncLock {
         this.dataSource = dataSource;
     }
 
-    /** Runs {@code work} once no other sync runs, waiting for the one that does. */
+    /** Runs {@code work} once no other holder runs, waiting for the one that does. */
     <T> T whileHeld(Supplier<T> work) {
         return run(true, work).orElseThrow();
-    }
-
-    /** Runs {@code work} unless another sync runs right now. */
-    <T> Optional<T> ifFree(Supplier<T> work) {
-        return run(false, work);
     }
 
     private <T> Optional<T> run(boolean wait, Supplier<T> work) {

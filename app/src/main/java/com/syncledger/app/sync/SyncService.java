@@ -1,100 +1,162 @@
 package com.syncledger.app.sync;
 
-import com.syncledger.app.fetch.FetchEngine;
 import com.syncledger.app.ledger.AdAccount;
 import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.ledger.SyncBookkeeping;
-import com.syncledger.connectors.spi.AccountId;
+import com.syncledger.app.ledger.SyncRuns;
+import com.syncledger.app.ledger.SyncRuns.SyncRun;
+import com.syncledger.app.ledger.WriteCounts;
 import com.syncledger.connectors.spi.DateRange;
-import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
- * Fetches and persists spend for linked accounts. A sync reads top to bottom: under the sync lock, each ad
- * account becomes an {@link AccountSync} (an account linked to several stores is fetched once and written to
- * each link); the engine fetches them all concurrently, each reading its window (see {@link SyncWindow}) and
- * writing every chunk as it arrives (each write keeps the summary current); then each account closes its runs
- * with what happened. A failed fetch writes nothing for the failed days and deletes nothing: the last known
- * values stay and readers see them as stale. What is written goes through the ledger's {@link SyncBookkeeping}.
+ * Fetches and persists spend for linked accounts, through the cluster-wide sync tasks: a request becomes one
+ * account sync task per linked account (joined to an identical waiting one), which some instance runs — each
+ * account at most once at a time, different accounts in parallel (see {@link ClusterScheduler}). Each task
+ * reads its account's window (see {@link SyncWindow}), writes every chunk as it arrives (each write keeps the summary current) and records its run. A
+ * failed fetch writes nothing for the failed days and deletes nothing: the last known values stay and readers
+ * see them as stale. What is written goes through the ledger's {@link SyncBookkeeping}.
  */
 @Service
 public class SyncService {
 
+    private static final Duration FIRST_LOOK = Duration.ofMillis(50);
+    private static final Duration LONGEST_LOOK = Duration.ofMillis(500);
+
     private final AdAccounts accounts;
     private final SyncBookkeeping ledger;
-    private final FetchEngine engine;
+    private final SyncRuns runs;
+    private final SyncRequests requests;
+    private final SyncTaskTable table;
+    private final ClusterScheduler scheduler;
+    private final AccountSyncRunner runner;
     private final SyncLock lock;
-    private final Clock clock;
-    /**
-     * Runs a storage failure could not close because the database itself was gone: the next sync of this
-     * process closes them as {@code storage} (a process that died leaves them to {@code failAbandoned}).
-     */
-    private final Map<Long, Runnable> unrecordedFailures = new ConcurrentHashMap<>();
 
-    SyncService(AdAccounts accounts, SyncBookkeeping ledger, FetchEngine engine, SyncLock lock) {
+    SyncService(AdAccounts accounts, SyncBookkeeping ledger, SyncRuns runs, SyncRequests requests,
+            SyncTaskTable table, ClusterScheduler scheduler, AccountSyncRunner runner, SyncLock lock) {
         this.accounts = accounts;
         this.ledger = ledger;
-        this.engine = engine;
+        this.runs = runs;
+        this.requests = requests;
+        this.table = table;
+        this.scheduler = scheduler;
+        this.runner = runner;
         this.lock = lock;
-        this.clock = Clock.systemUTC();
-    }
-
-    /** Syncs one store's accounts, after any sync already running. */
-    public List<SyncOutcome> syncStore(long storeId, DateRange range, SyncProgress progress) {
-        accounts.linked(storeId); // an unknown store fails before waiting for the lock
-        // The accounts are read once the lock is held, so links changed while waiting are synced as they are now.
-        return lock.whileHeld(() -> sync(accounts.linked(storeId), range, progress));
-    }
-
-    /** Syncs every linked account of every store, after any sync already running. */
-    public List<SyncOutcome> syncAll(DateRange range, SyncProgress progress) {
-        return lock.whileHeld(() -> sync(accounts.allLinked(), range, progress));
-    }
-
-    /** Syncs every linked account's default window, unless a sync is running right now. */
-    public Optional<List<SyncOutcome>> syncAllUnlessRunning() {
-        return lock.ifFree(() -> sync(accounts.allLinked(), null, SyncProgress.NONE));
     }
 
     /**
-     * Runs {@code work} holding the sync lock, after any sync already running. Platform calls outside a sync
-     * (the CLI's fetch and credential check) take it too, so two processes never refresh, and so rotate, the
-     * same refresh token at once.
+     * Asks for a sync of the store's linked accounts and returns at once: one ticket per account, saying which
+     * task will run it and whether the request joined one already waiting.
+     *
+     * @param range the days to read, or null for each account's own window
+     */
+    public List<SyncTicket> requestStore(long storeId, DateRange range) {
+        return requests.enqueue(scheduler.client(), accounts.linked(storeId), range);
+    }
+
+    /** How many of the store's account syncs are waiting or running, on any instance. */
+    public int activeTasks(long storeId) {
+        return table.activeForAccounts(accounts.linked(storeId).stream().map(AdAccount::id).toList());
+    }
+
+    /** Syncs one store's accounts and waits for them, running tasks in this process meanwhile. */
+    public List<SyncOutcome> syncStore(long storeId, DateRange range, SyncProgress progress) {
+        return syncAndWait(accounts.linked(storeId), range, progress);
+    }
+
+    /** Syncs every linked account of every store and waits for them, running tasks in this process meanwhile. */
+    public List<SyncOutcome> syncAll(DateRange range, SyncProgress progress) {
+        return syncAndWait(accounts.allLinked(), range, progress);
+    }
+
+    /**
+     * Runs {@code work} holding the platform-call lock, after any other holder. The CLI's fetch and credential
+     * check take it, so two of them never refresh, and so rotate, the same refresh token at once.
      */
     public <T> T whileNoSyncRuns(Supplier<T> work) {
         return lock.whileHeld(work);
     }
 
-    /** @param explicit the range to read, or null for each account's default window */
-    private List<SyncOutcome> sync(List<AdAccount> linked, DateRange explicit, SyncProgress progress) {
-        recordEarlierStorageFailures();
-        Map<AccountId, List<AdAccount>> links = linked.stream()
-                .collect(Collectors.groupingBy(AdAccount::accountId, LinkedHashMap::new, Collectors.toList()));
-        List<AccountSync> syncs = links.entrySet().stream()
-                .map(account -> new AccountSync(account.getKey(), account.getValue(), explicit,
-                        id -> engine.descriptor(id.platform()), ledger, progress, clock))
-                .toList();
+    private List<SyncOutcome> syncAndWait(List<AdAccount> links, DateRange range, SyncProgress progress) {
+        scheduler.execute();
+        List<SyncTicket> tickets = requests.enqueue(scheduler.client(), links, range);
+        List<String> tasks = tickets.stream().map(SyncTicket::task).distinct().toList();
+        tasks.forEach(task -> runner.watch(task, progress));
         try {
-            // A backfill takes the newest days first, so a long one is useful early.
-            engine.fetch(syncs, explicit == null);
-        } catch (RuntimeException storageFailed) {
-            syncs.forEach(sync -> sync.storageFailed(storageFailed, unrecordedFailures));
-            throw storageFailed;
+            awaitFinished(tasks);
+        } finally {
+            Optional<RuntimeException> failure = Optional.empty();
+            for (String task : tasks) {
+                Optional<RuntimeException> own = runner.unwatch(task);
+                failure = failure.or(() -> own);
+            }
+            failure.ifPresent(storage -> {
+                throw storage;
+            });
         }
-        return syncs.stream().flatMap(sync -> sync.finish().stream()).toList();
+        return outcomes(tickets);
     }
 
-    private void recordEarlierStorageFailures() {
-        unrecordedFailures.forEach((run, close) -> {
-            close.run();
-            unrecordedFailures.remove(run);
-        });
+    /**
+     * Waits, holding no connection between looks, until every task has ended here or elsewhere. When the
+     * database cannot be asked, a storage failure of one of the tasks here says more than the lookup's own.
+     */
+    private void awaitFinished(List<String> tasks) {
+        Duration pause = FIRST_LOOK;
+        List<String> left = tasks;
+        while (!left.isEmpty()) {
+            Set<String> remaining;
+            try {
+                remaining = table.remaining(left);
+            } catch (RuntimeException lookupFailed) {
+                for (String task : tasks) {
+                    runner.failure(task).ifPresent(storage -> {
+                        throw storage;
+                    });
+                }
+                throw lookupFailed;
+            }
+            left = left.stream().filter(remaining::contains).toList();
+            if (!left.isEmpty()) {
+                sleep(pause);
+                pause = pause.multipliedBy(2).compareTo(LONGEST_LOOK) > 0 ? LONGEST_LOOK : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private List<SyncOutcome> outcomes(List<SyncTicket> tickets) {
+        Map<String, SyncRun> latest = runs.latestForTasks(tickets.stream().map(SyncTicket::task).distinct().toList());
+        List<SyncOutcome> outcomes = new ArrayList<>(tickets.size());
+        for (SyncTicket ticket : tickets) {
+            SyncRun run = latest.get(ticket.task());
+            if (run == null) {
+                // The task gave up without recording a run (the database failed on every try).
+                outcomes.add(new SyncOutcome(ticket.account(), 0, null, WriteCounts.NONE, "failed",
+                        "storage: the sync could not be recorded"));
+                continue;
+            }
+            WriteCounts counts = new WriteCounts(run.daysNew(), run.daysRestated(), run.daysUnchanged());
+            DateRange range = DateRange.of(run.rangeFrom(), run.rangeTo());
+            boolean succeeded = "succeeded".equals(run.status());
+            outcomes.add(new SyncOutcome(ticket.account(), run.id(), range, counts, run.status(),
+                    succeeded ? null : run.errorKind() + ": " + run.errorMessage()));
+        }
+        return List.copyOf(outcomes);
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for syncs", e);
+        }
     }
 }

@@ -134,11 +134,11 @@ public final class ApiModel {
 
     public record SyncRunView(long id, long accountId, LocalDate from, LocalDate to, String status, Instant startedAt,
             Instant finishedAt, int daysNew, int daysRestated, int daysUnchanged, String errorKind, String errorMessage,
-            String platformCode, String requestId) {
+            String platformCode, String requestId, String instance, String task) {
         public static SyncRunView of(SyncRun r) {
             return new SyncRunView(r.id(), r.adAccountId(), r.rangeFrom(), r.rangeTo(), r.status(), r.startedAt(),
                     r.finishedAt(), r.daysNew(), r.daysRestated(), r.daysUnchanged(), r.errorKind(), r.errorMessage(),
-                    r.platformCode(), r.requestId());
+                    r.platformCode(), r.requestId(), r.instance(), r.taskInstance());
         }
     }
 }

@@ -131,7 +131,7 @@ class LedgerTest {
         assertThat(account.days().get(2).spend()).isNull();
 
         writer.write(meta.id(), null, report(JAN_1_3, "1.00", "2.00", "3.00"), Instant.now());
-        long run = runs.start(meta.id(), JAN_1_3);
+        long run = runs.start(meta.id(), JAN_1_3, new SyncRuns.Runner("test", null));
         runs.fail(run, WriteCounts.NONE, new SyncRuns.Failure("transient", "platform down", "503", "r-9"));
         StoreSpend stale = queries.read(store.id(), JAN_1_3);
         assertThat(stale.accounts().getFirst().status()).isEqualTo(StoreSpend.Completeness.STALE);
