@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -43,6 +44,8 @@ class AccountSyncRunner {
     /** Tasks a caller of this process waits for: their progress, and a storage failure to hand on. */
     private final Map<String, SyncProgress> watched = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
+    /** Tasks whose storage failure went to a caller here: settled, even if the database kept their rows. */
+    private final Set<String> handedToCaller = ConcurrentHashMap.newKeySet();
 
     AccountSyncRunner(AdAccounts accounts, SyncBookkeeping ledger, FetchEngine engine, InstanceName instance) {
         this.accounts = accounts;
@@ -78,6 +81,7 @@ class AccountSyncRunner {
                 // The caller waiting here gets the error, as a sync it runs itself would raise it.
                 failures.put(task.toString(), storageFailed instanceof DataAccessException ? storageFailed
                         : new DataAccessResourceFailureException("storing fetched spend failed", storageFailed));
+                handedToCaller.add(task.toString());
             } else if (!unrecorded.isEmpty()) {
                 // Nobody waits and the run is not recorded: the scheduler tries the task again later.
                 throw storageFailed;
@@ -85,6 +89,14 @@ class AccountSyncRunner {
             return;
         }
         sync.finish();
+    }
+
+    /**
+     * Whether the task's storage failure was already handed to a caller of this process: when the database
+     * could not remove the task at the time, its row comes back as a dead execution and is not run again.
+     */
+    boolean settledWithCaller(SyncTaskId task) {
+        return handedToCaller.contains(task.toString());
     }
 
     /** A caller of this process waits for {@code task}: tell {@code progress}, keep a storage failure. */

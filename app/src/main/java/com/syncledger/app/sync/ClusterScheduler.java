@@ -122,6 +122,9 @@ class ClusterScheduler implements SmartLifecycle {
 
     private CompletionHandler<Void> runAccountSync(TaskInstance<Void> task, ExecutionContext execution) {
         SyncTaskId id = SyncTaskId.parse(task.getId());
+        if (runner.settledWithCaller(id)) {
+            return new CompletionHandler.OnCompleteRemove<>();
+        }
         if (table.anotherRunning(id, Instant.now().minus(settings.deadAfter()))) {
             // Jitter, so two tasks of one account that stepped back together do not meet again.
             long jitter = ThreadLocalRandom.current().nextLong(settings.busyRetry().toMillis() + 1);
