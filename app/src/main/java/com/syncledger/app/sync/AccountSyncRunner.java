@@ -93,10 +93,11 @@ class AccountSyncRunner {
 
     /**
      * Whether the task's storage failure was already handed to a caller of this process: when the database
-     * could not remove the task at the time, its row comes back as a dead execution and is not run again.
+     * could not remove the task at the time, its row comes back as a dead execution and is not run again (asked
+     * once: the entry goes with the answer).
      */
     boolean settledWithCaller(SyncTaskId task) {
-        return handedToCaller.contains(task.toString());
+        return handedToCaller.remove(task.toString());
     }
 
     /** A caller of this process waits for {@code task}: tell {@code progress}, keep a storage failure. */
