@@ -66,7 +66,10 @@ store_path="${spend_path%%/spend*}"
 to="$(date -u -d yesterday +%F)"
 year_from="$(date -u -d '366 days ago' +%F)"
 month="$(date -u -d "$(date -u +%Y-%m-15) -1 month" +%Y-%m)"
-db_port="$(grep -o 'embedded PostgreSQL started: data=[^ ]* port=[0-9]*' "$work/demo.out" "$work/demo.err" \
+# The server the demo keeps: the background one where it started one, else the first embedded server.
+db_port="$(grep -ho 'embedded PostgreSQL started in the background: data=[^ ]* port=[0-9]*' "$work/demo.out" "$work/demo.err" \
+  | tail -n 1 | sed 's/.*port=//')"
+[ -n "$db_port" ] || db_port="$(grep -ho 'embedded PostgreSQL started: data=[^ ]* port=[0-9]*' "$work/demo.out" "$work/demo.err" \
   | head -n 1 | sed 's/.*port=//')"
 [ -n "$db_port" ] || { echo "cannot find the embedded PostgreSQL's port in the demo's log" >&2; exit 1; }
 
@@ -86,7 +89,7 @@ wrk_pid=$!
 
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
 started="$(date +%s)"
-echo "| minute | heap after GC (MB) | old gen (MB) | committed heap (MB) | threads | RSS (MB) | DB connections (active) | syncs finished | load average (1 min) |"
+echo "| minute | heap after GC (MB) | old gen (MB) | committed heap (MB) | threads | RSS (MB) | DB connections (active) | account syncs finished | load average (1 min) |"
 echo "|---|---|---|---|---|---|---|---|---|"
 while kill -0 "$wrk_pid" 2>/dev/null; do
   "$jdk_bin/jcmd" "$demo_pid" GC.run >/dev/null
@@ -96,7 +99,8 @@ while kill -0 "$wrk_pid" 2>/dev/null; do
   rss="$(awk '/^VmRSS:/ {print $2}' "/proc/$demo_pid/status")"
   connections_now="$(psql -h 127.0.0.1 -p "$db_port" -U postgres -d postgres -Atc \
     "select count(*) || ' (' || count(*) filter (where state = 'active') || ')' from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()")"
-  syncs="$(grep -c 'scheduled sync finished' "$work/demo.err" || true)"
+  syncs="$(psql -h 127.0.0.1 -p "$db_port" -U postgres -d postgres -Atc \
+    "select count(*) from sync_run where finished_at is not null")"
   load="$(cut -d' ' -f1 /proc/loadavg)"
   minute="$(awk -v s="$(( $(date +%s) - started ))" 'BEGIN { printf "%.1f", s / 60 }')"
   echo "| $minute | $(mb "$used") | $(mb "$old") | $(mb "$committed") | $threads | $(mb "$rss") | $connections_now | $syncs | $load |"
