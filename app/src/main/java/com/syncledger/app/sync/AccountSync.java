@@ -117,6 +117,11 @@ final class AccountSync implements AccountSink {
         });
     }
 
+    /** Whether a run was started for any link (a storage failure can come before the first). */
+    boolean startedRuns() {
+        return !runIds.isEmpty();
+    }
+
     /** Closes each link's run with the account's result, marks a completed backfill; one outcome per link. */
     List<SyncOutcome> finish() {
         List<SyncOutcome> outcomes = new ArrayList<>();

@@ -41,6 +41,9 @@ class AccountSyncRunner {
      * process closes them as {@code storage} (a process that died leaves them to {@code failAbandoned}).
      */
     private final Map<Long, Runnable> unrecordedFailures = new ConcurrentHashMap<>();
+    private static final SyncRuns.Failure STORAGE_BEFORE_START = new SyncRuns.Failure("storage",
+            "the database failed before the sync could start its run", null, null);
+
     /** Tasks a caller of this process waits for: their progress, and a storage failure to hand on. */
     private final Map<String, SyncProgress> watched = new ConcurrentHashMap<>();
     private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
@@ -76,6 +79,15 @@ class AccountSyncRunner {
         } catch (RuntimeException storageFailed) {
             Map<Long, Runnable> unrecorded = new HashMap<>();
             sync.storageFailed(storageFailed, unrecorded);
+            if (!sync.startedRuns()) {
+                // The database failed before the run could start: the request still ends as a (failed) run.
+                Runnable record = () -> recordFailed(task, runner, STORAGE_BEFORE_START);
+                try {
+                    record.run();
+                } catch (RuntimeException databaseGone) {
+                    unrecorded.put(-task.adAccountId(), record);
+                }
+            }
             unrecordedFailures.putAll(unrecorded);
             if (watched.containsKey(task.toString())) {
                 // The caller waiting here gets the error, as a sync it runs itself would raise it.
@@ -118,11 +130,16 @@ class AccountSyncRunner {
 
     /** The account was unlinked after the request: its run says so, so the request still ends as a run. */
     private void recordUnlinked(SyncTaskId task, SyncRuns.Runner runner) {
+        recordFailed(task, runner, new SyncRuns.Failure("unlinked", "the account was unlinked before its sync ran",
+                null, null));
+    }
+
+    /** A run that failed before it could start, over the task's range (or yesterday, for a default window). */
+    private void recordFailed(SyncTaskId task, SyncRuns.Runner runner, SyncRuns.Failure failure) {
         DateRange range = task.range() != null ? task.range()
                 : DateRange.single(LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1));
         long run = ledger.startRun(task.adAccountId(), range, runner);
-        ledger.fail(run, WriteCounts.NONE, new SyncRuns.Failure("unlinked",
-                "the account was unlinked before its sync ran", null, null));
+        ledger.fail(run, WriteCounts.NONE, failure);
     }
 
     private void recordEarlierStorageFailures() {
