@@ -278,31 +278,7 @@ class DatabaseFaultTest {
     }
 
     private void assertExact(List<SyncOutcome> outcomes) {
-        assertThat(count("select count(*) from sync_run where status = 'running'")).isZero();
-        for (SyncOutcome outcome : outcomes) {
-            long account = outcome.account().id();
-            FakeAccount truth = sandbox.fake(outcome.account().platform().slug())
-                    .account(outcome.account().externalId()).orElseThrow();
-            List<Map<String, Object>> days = jdbc.sql(
-                    "select day, amount_micros from spend_day where ad_account_id = ? order by day")
-                    .param(account).query().listOfRows();
-            // A task that failed by storage may be run again by the scheduler and finish its backfill before
-            // this sync (which then reads only its restatement window): every day any run asked for is stored.
-            LocalDate oldest = jdbc.sql("select min(range_from) from sync_run where ad_account_id = ?")
-                    .param(account).query(LocalDate.class).single();
-            LocalDate newest = jdbc.sql("select max(range_to) from sync_run where ad_account_id = ?")
-                    .param(account).query(LocalDate.class).single();
-            assertThat(outcome.range().from()).isAfterOrEqualTo(oldest);
-            assertThat(days).as("every day from %s to %s, once", oldest, newest)
-                    .hasSize(DateRange.of(oldest, newest).days());
-            for (Map<String, Object> day : days) {
-                LocalDate date = ((java.sql.Date) day.get("day")).toLocalDate();
-                assertThat(day.get("amount_micros")).as("%s", date)
-                        .isEqualTo(Money.ofMajor(truth.totalOn(date), "USD").micros());
-            }
-            assertThat(count("select count(*) from spend_version where ad_account_id = " + account))
-                    .as("one version per day").isEqualTo(days.size());
-        }
+        ConvergedSpend.assertExact(jdbc, sandbox, outcomes);
     }
 
     private long count(String sql) {

@@ -9,15 +9,11 @@ import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.ledger.StoreInput;
 import com.syncledger.app.ledger.Stores;
 import com.syncledger.connectors.spi.AccountId;
-import com.syncledger.connectors.spi.Money;
-import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
-import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.Sandbox;
 import java.io.File;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,32 +60,7 @@ class SyncCrashTest {
                 List<SyncOutcome> again = app.getBean(SyncService.class).syncStore(store, null, SyncProgress.NONE);
                 assertThat(again).allMatch(SyncOutcome::succeeded);
 
-                assertThat(count(jdbc, "select count(*) from sync_run where status = 'running'")).isZero();
-                for (SyncOutcome outcome : again) {
-                    long account = outcome.account().id();
-                    FakeAccount truth = sandbox.fake(outcome.account().platform().slug())
-                            .account(outcome.account().externalId()).orElseThrow();
-                    List<Map<String, Object>> days = jdbc.sql(
-                                    "select day, amount_micros from spend_day where ad_account_id = ? order by day")
-                            .param(account).query().listOfRows();
-                    // The killed process's task may be taken over and finish the backfill before this sync
-                    // runs (which then reads only its restatement window): every day any run asked for is stored.
-                    LocalDate oldest = jdbc.sql("select min(range_from) from sync_run where ad_account_id = ?")
-                            .param(account).query(LocalDate.class).single();
-                    LocalDate newest = jdbc.sql("select max(range_to) from sync_run where ad_account_id = ?")
-                            .param(account).query(LocalDate.class).single();
-                    assertThat(outcome.range().from()).isAfterOrEqualTo(oldest);
-                    assertThat(days).as("every day from %s to %s, once", oldest, newest)
-                            .hasSize(DateRange.of(oldest, newest).days());
-                    for (Map<String, Object> day : days) {
-                        LocalDate date = ((java.sql.Date) day.get("day")).toLocalDate();
-                        assertThat(day.get("amount_micros")).as("%s", date)
-                                .isEqualTo(Money.ofMajor(truth.totalOn(date), "USD").micros());
-                    }
-                    // No value was ever written twice: one version per day.
-                    assertThat(count(jdbc, "select count(*) from spend_version where ad_account_id = " + account))
-                            .isEqualTo(days.size());
-                }
+                ConvergedSpend.assertExact(jdbc, sandbox, again);
                 assertThat(written).as("the killed sync had written part of the backfill")
                         .isLessThan(count(jdbc, "select count(*) from spend_day"));
             }
