@@ -14,10 +14,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d)"
 port="${PORT:-18090}"
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (Debian package)..." >&2
-  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
+# shellcheck source=../lib/demo.sh
+source "$root/bench/lib/demo.sh"
+ensure_wrk
 
 demo_pid=""
 cleanup() {
@@ -29,22 +28,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A fresh home; a sync every 5 s from 5 s after start, so syncs write during the whole run.
-SYNCLEDGER_HOME="$work/home" SYNCLEDGER_PORT="$port" SYNCLEDGER_SYNC_INITIAL_DELAY=PT5S SYNCLEDGER_SYNC_INTERVAL=PT5S \
-  "$root/syncledger" demo >"$work/demo.out" 2>"$work/demo.err" &
-demo_pid=$!
-for _ in $(seq 1 600); do
-  grep -q "Press Ctrl-C to stop." "$work/demo.out" 2>/dev/null && break
-  kill -0 "$demo_pid" 2>/dev/null || { cat "$work/demo.err" >&2; echo "the demo stopped" >&2; exit 1; }
-  sleep 1
-done
-grep -q "Press Ctrl-C to stop." "$work/demo.out" || { echo "the demo did not start serving" >&2; exit 1; }
-
-key="$(grep -A1 '^API key for this demo run' "$work/demo.out" | tail -n 1 | tr -d ' ')"
-spend_path="$(grep -o "/stores/[0-9]*/spend?from=[0-9-]*&to=[0-9-]*" "$work/demo.out" | head -n 1)"
-store_path="${spend_path%%/spend*}"
-to="$(date -u -d yesterday +%F)"
-year_from="$(date -u -d '366 days ago' +%F)"
+start_demo "$root/syncledger"
 
 # wrk has no fixed rate: each connection pauses between its requests. The pause is the connection's share of
 # the period (connections/rate) less the mean latency a 5-second paced warm-up measured, so the offered load

@@ -19,10 +19,9 @@ work="$(mktemp -d)"
 port="${PORT:-18093}"
 jar="$root/app/target/syncledger-app-0.1.0-SNAPSHOT-exec.jar"
 
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk (Debian package)..." >&2
-  apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; }
-fi
+# shellcheck source=../lib/demo.sh
+source "$root/bench/lib/demo.sh"
+ensure_wrk
 
 java_bin=""
 for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
@@ -50,21 +49,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-SYNCLEDGER_HOME="$work/home" SYNCLEDGER_PORT="$port" SYNCLEDGER_SYNC_INITIAL_DELAY=PT5S SYNCLEDGER_SYNC_INTERVAL=PT5S \
-  "$java_bin" -jar "$work/syncledger.jar" demo >"$work/demo.out" 2>"$work/demo.err" &
-demo_pid=$!
-for _ in $(seq 1 600); do
-  grep -q "Press Ctrl-C to stop." "$work/demo.out" 2>/dev/null && break
-  kill -0 "$demo_pid" 2>/dev/null || { cat "$work/demo.err" >&2; echo "the demo stopped" >&2; exit 1; }
-  sleep 1
-done
-grep -q "Press Ctrl-C to stop." "$work/demo.out" || { echo "the demo did not start serving" >&2; exit 1; }
-
-key="$(grep -A1 '^API key for this demo run' "$work/demo.out" | tail -n 1 | tr -d ' ')"
-spend_path="$(grep -o "/stores/[0-9]*/spend?from=[0-9-]*&to=[0-9-]*" "$work/demo.out" | head -n 1)"
-store_path="${spend_path%%/spend*}"
-to="$(date -u -d yesterday +%F)"
-year_from="$(date -u -d '366 days ago' +%F)"
+start_demo "$java_bin" -jar "$work/syncledger.jar"
 month="$(date -u -d "$(date -u +%Y-%m-15) -1 month" +%Y-%m)"
 # The server the demo keeps: the background one where it started one, else the first embedded server.
 db_port="$(grep -ho 'embedded PostgreSQL started in the background: data=[^ ]* port=[0-9]*' "$work/demo.out" "$work/demo.err" \
