@@ -76,6 +76,14 @@ public abstract class PlatformFactory {
     }
 
     /**
+     * The platform's authorization-code flow from its client settings in {@code env}, for connecting a client's
+     * own authorization; empty where the platform has none or its client settings are missing.
+     */
+    public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
+        return Optional.empty();
+    }
+
+    /**
      * The platform's connector. Call only when {@link #configured}.
      *
      * @param onRotation receives each refresh token the platform rotates to, so it can be kept

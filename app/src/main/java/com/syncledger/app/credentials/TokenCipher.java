@@ -13,23 +13,39 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-256-GCM for secrets at rest. Each value gets a fresh 96-bit nonce, stored in front of the
  * ciphertext; the platform slug is bound in as associated data, so a value cannot be moved to another row.
  */
-final class TokenCipher {
+public final class TokenCipher {
 
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
 
     private final SecretKeySpec key;
+    private final String keyId;
     private final SecureRandom random = new SecureRandom();
 
     private TokenCipher(byte[] key) {
         this.key = new SecretKeySpec(key, "AES");
+        this.keyId = keyIdOf(key);
+    }
+
+    /** Names the key without revealing it (the first 16 hex digits of its SHA-256), stored beside what it sealed. */
+    public String keyId() {
+        return keyId;
+    }
+
+    private static String keyIdOf(byte[] key) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(key))
+                    .substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
      * @param base64Key 32 random bytes, base64-encoded (e.g. {@code openssl rand -base64 32})
      * @throws IllegalArgumentException when the key is not 32 bytes of base64
      */
-    static TokenCipher fromBase64(String base64Key) {
+    public static TokenCipher fromBase64(String base64Key) {
         byte[] key;
         try {
             key = Base64.getDecoder().decode(base64Key.trim());
@@ -42,7 +58,7 @@ final class TokenCipher {
         return new TokenCipher(key);
     }
 
-    byte[] encrypt(String plaintext, String associatedData) {
+    public byte[] encrypt(String plaintext, String associatedData) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -55,7 +71,7 @@ final class TokenCipher {
     }
 
     /** @throws IllegalStateException when the value was altered, or sealed with another key or associated data */
-    String decrypt(byte[] stored, String associatedData) {
+    public String decrypt(byte[] stored, String associatedData) {
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, java.util.Arrays.copyOf(stored, NONCE_BYTES), associatedData);
             byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
