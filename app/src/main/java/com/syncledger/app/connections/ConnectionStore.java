@@ -77,6 +77,22 @@ public class ConnectionStore {
                 .optional();
     }
 
+    /**
+     * Makes {@code connectionId} the authorization that ad account row {@code adAccountId} is fetched with.
+     *
+     * @throws IllegalArgumentException when either is unknown, or the connection is on another platform
+     */
+    public void assign(long adAccountId, long connectionId) {
+        int updated = jdbc.sql("""
+                        update ad_account a set connection_id = c.id from connection c
+                        where a.id = ? and c.id = ? and c.platform = a.platform""")
+                .params(adAccountId, connectionId).update();
+        if (updated != 1) {
+            throw new IllegalArgumentException("ad account " + adAccountId + " cannot use connection " + connectionId
+                    + ": unknown, or on another platform");
+        }
+    }
+
     /** What a sealed token of connection {@code id} is bound to; {@code column} is {@code access} or {@code refresh}. */
     public static String associatedData(long id, String column) {
         return "connection:" + id + ":" + column;
