@@ -96,7 +96,7 @@ public record PlatformVariables(Platform platform, String prefix, String clientI
     /** The variables of a platform that needs nothing but an OAuth credential, for help texts. */
     public List<String> oauthHelp() {
         return List.of(clientId, clientSecret, refreshToken(),
-                accessToken() + " (or the refresh token with client id and secret)");
+                accessToken() + " (or the refresh token with client id and secret)", authorizeUrl() + " (optional)");
     }
 
     /** The variables that hold an OAuth credential. */
