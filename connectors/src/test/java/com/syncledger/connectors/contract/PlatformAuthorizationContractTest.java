@@ -238,6 +238,38 @@ public abstract class PlatformAuthorizationContractTest {
         assertThat(answer.headers().firstValue("Location")).isEmpty();
     }
 
+    /**
+     * A grant's refresh token refreshes within its grant, rotating only that grant's token where the platform
+     * rotates; the configured credentials' refresh token is untouched.
+     */
+    @Test
+    void aGrantsRefreshTokenRefreshesWithinItsGrant() {
+        fake.consentNext("acme", Set.of(accounts.get(0).id()));
+        Consent consent = consent();
+        Grant grant = authorization.exchange(consent.code(), consent.verifier(), REDIRECT);
+        if (!issuesRefreshToken()) {
+            assertThat(grant.refreshToken()).isEmpty();
+            return;
+        }
+        String configured = fake.currentRefreshToken();
+        Map<String, String> env = new HashMap<>(environmentWith(fake.environment(), grant));
+        env.remove(Connectors.factory(platform()).variableNames().accessToken());
+        List<com.syncledger.connectors.wire.Secret> rotated = new java.util.ArrayList<>();
+        String refreshed = Connectors.factory(platform()).refresher(Env.of(env), WireClient.withDefaults(), rotated::add)
+                .orElseThrow().accessToken().reveal();
+
+        assertThat(fake.grantOf(refreshed).label()).isEqualTo("acme");
+        assertThat(refreshed).isNotEqualTo(grant.accessToken().reveal());
+        FakeGrant acme = fake.grant("acme").orElseThrow();
+        if (rotated.isEmpty()) {
+            assertThat(acme.refreshToken()).isEqualTo(grant.refreshToken().orElseThrow().reveal());
+        } else {
+            assertThat(rotated).extracting(com.syncledger.connectors.wire.Secret::reveal)
+                    .containsExactly(acme.refreshToken());
+        }
+        assertThat(fake.currentRefreshToken()).isEqualTo(configured);
+    }
+
     // ---- the listing and the reach ----
 
     @Test
