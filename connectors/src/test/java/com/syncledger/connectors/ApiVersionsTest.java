@@ -60,6 +60,8 @@ class ApiVersionsTest {
         assertThat(ApiVersions.calendar(Platform.GOOGLE).version("v22").warning(TODAY))
                 .hasValueSatisfying(w -> assertThat(w).contains("was sunset on 2026-10-07 (59 days ago)"));
         assertThat(ApiVersions.calendar(Platform.GOOGLE).version("v26").warning(TODAY)).as("unknown sunset").isEmpty();
+        assertThat(ApiVersions.calendar(Platform.META).version("v25.0").warning(TODAY))
+                .hasValueSatisfying(w -> assertThat(w).contains("Meta API version v25.0 is sunset on 2027-02-23"));
     }
 
     @Test

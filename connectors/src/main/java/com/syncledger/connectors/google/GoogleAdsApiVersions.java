@@ -14,7 +14,7 @@ public final class GoogleAdsApiVersions {
 
     public static final ApiVersionCalendar CALENDAR = new ApiVersionCalendar(Platform.GOOGLE,
             GoogleAdsConnector.VERSION_VAR, GoogleAdsConnector.DEFAULT_API_VERSION,
-            Map.of("v20", LocalDate.parse("2026-06-10"), "v21", LocalDate.parse("2026-08-05"),
+            Map.of("v19", LocalDate.parse("2026-02-11"), "v20", LocalDate.parse("2026-06-10"), "v21", LocalDate.parse("2026-08-05"),
                     "v22", LocalDate.parse("2026-10-07")),
             "about four major versions a year, each available about twelve months; no confirmed date for this version");
 
