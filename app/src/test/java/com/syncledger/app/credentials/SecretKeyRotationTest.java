@@ -8,6 +8,7 @@ import com.syncledger.app.cli.CliRun;
 import com.syncledger.app.connections.Connection;
 import com.syncledger.app.connections.ConnectionStore;
 import com.syncledger.app.connections.ConnectionTokens;
+import com.syncledger.app.database.TestApp;
 import com.syncledger.app.database.TestDatabase;
 import com.syncledger.connectors.PlatformAuthorization.Grant;
 import com.syncledger.connectors.spi.Platform;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -120,16 +122,26 @@ class SecretKeyRotationTest {
         bothSettings.put(KEY, NEW);
         bothSettings.put(PREVIOUS, OLD);
         Env both = db.env(bothSettings);
-        ConnectionStore connections = new ConnectionStore(jdbc(db), both);
-        Connection underNew = connections.create(Platform.META, "New client", grant("meta-access-new"), List.of());
-        assertThat(connections.tokens(underOld.id()).orElseThrow().accessToken().reveal()).isEqualTo("meta-access-old");
-        assertThat(connections.tokens(underNew.id()).orElseThrow().accessToken().reveal()).isEqualTo("meta-access-new");
-        assertThat(new StoredRefreshTokens(jdbc(db), both).latest(Platform.MICROSOFT).map(Secret::reveal))
-                .contains("rotated-microsoft");
-        // A token stored before rows named their key is found by trying both keys.
-        jdbc(db).sql("update stored_refresh_token set key_id = null").update();
-        assertThat(new StoredRefreshTokens(jdbc(db), both).latest(Platform.MICROSOFT).map(Secret::reveal))
-                .contains("rotated-microsoft");
+        Connection underNew;
+        // The service, restarted with both keys, seals new tokens under the new key and reads either.
+        try (ConfigurableApplicationContext service = TestApp.start(false, both, List.of())) {
+            ConnectionStore connections = service.getBean(ConnectionStore.class);
+            underNew = connections.create(Platform.META, "New client", grant("meta-access-new"), List.of());
+            assertThat(connections.tokens(underOld.id()).orElseThrow().accessToken().reveal())
+                    .isEqualTo("meta-access-old");
+            assertThat(connections.tokens(underNew.id()).orElseThrow().accessToken().reveal())
+                    .isEqualTo("meta-access-new");
+            StoredRefreshTokens refreshTokens = service.getBean(StoredRefreshTokens.class);
+            assertThat(refreshTokens.latest(Platform.MICROSOFT).map(Secret::reveal)).contains("rotated-microsoft");
+            // A token stored before rows named their key is found by trying both keys.
+            jdbc(db).sql("update stored_refresh_token set key_id = null").update();
+            assertThat(refreshTokens.latest(Platform.MICROSOFT).map(Secret::reveal)).contains("rotated-microsoft");
+            refreshTokens.rotated(Platform.MICROSOFT, Secret.of("rotated-again-microsoft"));
+            assertThat(jdbc(db).sql("select key_id from stored_refresh_token").query(String.class).single())
+                    .isEqualTo(cipher(NEW).keyId());
+        }
+        assertThat(jdbc(db).sql("select key_id from connection where id = ?").param(underNew.id())
+                .query(String.class).single()).isEqualTo(cipher(NEW).keyId());
 
         // Without the previous key, the token still under it is a clear error that names no secret.
         Map<String, String> newSettings = new HashMap<>(refreshSettings);
