@@ -93,7 +93,7 @@ final class PlatformsCommand implements Callable<Integer> {
             boolean ok = PlatformCredentials.configured(platform, env);
             configured += ok ? 1 : 0;
             ApiVersion version = Connectors.factory(platform).apiVersion(env);
-            out.printf("  %-22s %-10s %-14s API %-8s sunset %s%n", platform.displayName(), platform.slug(),
+            out.printf("  %-22s %-10s %-15s API %-8s sunset %s%n", platform.displayName(), platform.slug(),
                     ok ? "Configured" : "Not configured", version.version(),
                     version.sunset().map(LocalDate::toString).orElse("unknown (" + version.policy() + ")"));
             version.warning(today).ifPresent(warnings::add);

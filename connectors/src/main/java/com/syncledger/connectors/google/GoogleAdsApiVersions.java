@@ -16,7 +16,7 @@ public final class GoogleAdsApiVersions {
             GoogleAdsConnector.VERSION_VAR, GoogleAdsConnector.DEFAULT_API_VERSION,
             Map.of("v19", LocalDate.parse("2026-02-11"), "v20", LocalDate.parse("2026-06-10"), "v21", LocalDate.parse("2026-08-05"),
                     "v22", LocalDate.parse("2026-10-07")),
-            "about four major versions a year, each available about twelve months; no confirmed date for this version");
+            "no confirmed sunset date for this version yet (each major lives about a year)");
 
     private GoogleAdsApiVersions() {
     }

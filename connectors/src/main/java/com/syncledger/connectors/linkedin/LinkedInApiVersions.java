@@ -15,7 +15,7 @@ public final class LinkedInApiVersions {
             LinkedInConnector.API_VERSION_VAR, LinkedInConnector.DEFAULT_API_VERSION,
             Map.of("202407", LocalDate.parse("2025-07-22"), "202411", LocalDate.parse("2025-11-17"),
                     "202601", LocalDate.parse("2027-01-15"), "202603", LocalDate.parse("2027-03-16")),
-            "monthly versions, each supported for at least one year; no published date for this version");
+            "no published sunset date for this version (each is supported at least a year)");
 
     private LinkedInApiVersions() {
     }

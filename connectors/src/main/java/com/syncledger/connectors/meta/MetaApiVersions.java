@@ -17,8 +17,7 @@ public final class MetaApiVersions {
             Map.of("v21.0", LocalDate.parse("2025-09-09"), "v22.0", LocalDate.parse("2026-02-19"),
                     "v23.0", LocalDate.parse("2026-06-09"), "v24.0", LocalDate.parse("2026-11-10"),
                     "v25.0", LocalDate.parse("2027-02-23")),
-            "about three versions a year; a version keeps working at least 90 days after the next ships; "
-                    + "no published Marketing API date for this version");
+            "no Marketing API expiry date published for this version yet");
 
     private MetaApiVersions() {
     }
