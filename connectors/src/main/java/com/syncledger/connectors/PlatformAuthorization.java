@@ -55,6 +55,15 @@ public interface PlatformAuthorization {
             Objects.requireNonNull(refreshExpiresAt, "refreshExpiresAt");
             scopes = List.copyOf(scopes);
         }
+
+        /** Says which tokens there are and when they expire, never what they are. */
+        @Override
+        public String toString() {
+            return "Grant[access token ****, refresh token " + (refreshToken.isPresent() ? "****" : "none")
+                    + ", access expires " + accessExpiresAt.map(Instant::toString).orElse("unknown")
+                    + ", refresh expires " + refreshExpiresAt.map(Instant::toString).orElse("unknown")
+                    + ", scopes " + scopes + "]";
+        }
     }
 
     /** An ad account a token reaches, with the name the platform gives it. */

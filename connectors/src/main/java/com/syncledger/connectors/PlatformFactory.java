@@ -1,5 +1,6 @@
 package com.syncledger.connectors;
 
+import com.syncledger.connectors.spi.ApiVersion;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
 import com.syncledger.connectors.wire.Env;
@@ -81,6 +82,14 @@ public abstract class PlatformFactory {
      */
     public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
         return Optional.empty();
+    }
+
+    /**
+     * The API version the platform's connector speaks with {@code env} (its {@code <P>_API_VERSION}, or the
+     * default) and that version's published sunset, if any ({@link ApiVersions}).
+     */
+    public final ApiVersion apiVersion(Env env) {
+        return ApiVersions.configured(platform(), env);
     }
 
     /**

@@ -7,16 +7,18 @@ import com.syncledger.app.fetch.FetchSettings;
 import com.syncledger.app.views.ApiJson;
 import com.syncledger.app.views.PlatformsView;
 import com.syncledger.app.views.PlatformsView.CheckView;
-import com.syncledger.app.views.PlatformsView.PlatformView;
+import com.syncledger.connectors.Connectors;
 import com.syncledger.connectors.PlatformCredentials;
+import com.syncledger.connectors.spi.ApiVersion;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "platforms", mixinStandardHelpOptions = true,
-        description = "List the nine platforms and whether credentials are configured (environment and .env).")
+        description = {"List the nine platforms, whether credentials are configured (environment and .env), and the API "
+                + "version each connector speaks with the version's published sunset.",
+                "Warns when a sunset is at most 90 days away or past."})
 final class PlatformsCommand implements Callable<Integer> {
 
     @Mixin Session session;
@@ -71,29 +75,30 @@ final class PlatformsCommand implements Callable<Integer> {
 
     /** The nine platforms, configured or not, each with its check when {@code checks} has one. */
     static PlatformsView view(Env env, List<CredentialCheck> checks) {
-        Map<Platform, CredentialCheck> byPlatform = checks.stream()
-                .collect(Collectors.toMap(CredentialCheck::platform, Function.identity()));
-        List<PlatformView> platforms = Arrays.stream(Platform.values()).map(p -> {
-            CredentialCheck c = byPlatform.get(p);
-            FetchError e = c == null ? null : c.error();
-            CheckView checked = c == null ? null : new CheckView(c.status().name().toLowerCase(Locale.ROOT),
-                    c.note(), e == null ? null : e.kind().slug(), e == null ? null : e.message(),
-                    e == null ? null : e.platformCode(), e == null ? null : e.requestId());
-            return new PlatformView(p.slug(), p.displayName(), PlatformCredentials.configured(p, env), checked);
-        }).toList();
-        return new PlatformsView(platforms, (int) platforms.stream().filter(PlatformView::configured).count(),
-                platforms.size());
+        Map<Platform, CheckView> byPlatform = checks.stream().collect(Collectors.toMap(CredentialCheck::platform, c -> {
+            FetchError e = c.error();
+            return new CheckView(c.status().name().toLowerCase(Locale.ROOT), c.note(), e == null ? null : e.kind().slug(),
+                    e == null ? null : e.message(), e == null ? null : e.platformCode(),
+                    e == null ? null : e.requestId());
+        }));
+        return PlatformsView.of(env, LocalDate.now(ZoneOffset.UTC), byPlatform);
     }
 
     static void print(Env env, PrintWriter out) {
         out.println("Platform Credentials Status:");
         int configured = 0;
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<String> warnings = new ArrayList<>();
         for (Platform platform : Platform.values()) {
             boolean ok = PlatformCredentials.configured(platform, env);
             configured += ok ? 1 : 0;
-            out.printf("  %-22s %-10s %s%n", platform.displayName(), platform.slug(),
-                    ok ? "Configured" : "Not configured");
+            ApiVersion version = Connectors.factory(platform).apiVersion(env);
+            out.printf("  %-22s %-10s %-15s API %-8s sunset %s%n", platform.displayName(), platform.slug(),
+                    ok ? "Configured" : "Not configured", version.version(),
+                    version.sunset().map(LocalDate::toString).orElse("unknown (" + version.policy() + ")"));
+            version.warning(today).ifPresent(warnings::add);
         }
+        warnings.forEach(w -> out.println("Warning: " + w));
         out.printf("Configured: %d/%d platforms%n", configured, Platform.values().length);
     }
 }

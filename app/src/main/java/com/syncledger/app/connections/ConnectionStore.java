@@ -1,7 +1,8 @@
 package com.syncledger.app.connections;
 
 import com.syncledger.app.credentials.StoredRefreshTokens;
-import com.syncledger.app.credentials.TokenCipher;
+import com.syncledger.app.credentials.SealedTokenTable;
+import com.syncledger.app.credentials.SealingKeys;
 import com.syncledger.connectors.PlatformAuthorization.Grant;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
@@ -11,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,17 +21,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The connections and their sealed tokens. Each token is sealed with AES-GCM under {@code SYNCLEDGER_SECRET_KEY},
- * bound to its row and column ({@code connection:<id>:access}), so a value cannot be moved to another row.
+ * bound to its row and column ({@code connection:<id>:access}), so a value cannot be moved to another row; the
+ * row's {@code key_id} names the key, so during a key rotation either key opens it (see {@link SealingKeys}).
  */
 @Component
-public class ConnectionStore {
+public class ConnectionStore implements SealedTokenTable {
 
     private final JdbcClient jdbc;
-    private final TokenCipher cipher;
+    private final SealingKeys cipher;
 
     public ConnectionStore(JdbcClient jdbc, Env env) {
         this.jdbc = jdbc;
-        this.cipher = env.get(StoredRefreshTokens.KEY_VARIABLE).map(TokenCipher::fromBase64).orElse(null);
+        this.cipher = SealingKeys.fromEnv(env).orElse(null);
     }
 
     /**
@@ -38,18 +41,18 @@ public class ConnectionStore {
      * @throws IllegalStateException when no {@code SYNCLEDGER_SECRET_KEY} is set: tokens are never stored in clear
      */
     public Connection create(Platform platform, String label, Grant grant, List<String> accountIds) {
-        TokenCipher sealer = requireCipher();
+        SealingKeys sealer = requireCipher();
         long id = jdbc.sql("""
                         insert into connection (platform, label, account_ids, scopes, key_id, access_expires_at,
                             refresh_expires_at)
                         values (?, ?, ?::text[], ?::text[], ?, ?, ?) returning id""")
-                .params(platform.slug(), label, textArray(accountIds), textArray(grant.scopes()), sealer.keyId(),
+                .params(platform.slug(), label, textArray(accountIds), textArray(grant.scopes()), sealer.currentKeyId(),
                         grant.accessExpiresAt().map(Timestamp::from).orElse(null),
                         grant.refreshExpiresAt().map(Timestamp::from).orElse(null))
                 .query(Long.class).single();
         jdbc.sql("update connection set access_ciphertext = ?, refresh_ciphertext = ? where id = ?")
-                .params(sealer.encrypt(grant.accessToken().reveal(), associatedData(id, "access")),
-                        grant.refreshToken().map(token -> sealer.encrypt(token.reveal(), associatedData(id, "refresh")))
+                .params(sealer.seal(grant.accessToken().reveal(), associatedData(id, "access")),
+                        grant.refreshToken().map(token -> sealer.seal(token.reveal(), associatedData(id, "refresh")))
                                 .orElse(null),
                         id)
                 .update();
@@ -66,14 +69,17 @@ public class ConnectionStore {
 
     /** The connection's tokens, unsealed; empty once it is revoked. */
     public Optional<ConnectionTokens> tokens(long id) {
-        TokenCipher sealer = requireCipher();
-        return jdbc.sql("select access_ciphertext, refresh_ciphertext from connection where id = ?"
+        SealingKeys sealer = requireCipher();
+        return jdbc.sql("select access_ciphertext, refresh_ciphertext, key_id from connection where id = ?"
                         + " and access_ciphertext is not null")
                 .param(id)
-                .query((rs, row) -> new ConnectionTokens(
-                        Secret.of(sealer.decrypt(rs.getBytes(1), associatedData(id, "access"))),
-                        Optional.ofNullable(rs.getBytes(2))
-                                .map(sealed -> Secret.of(sealer.decrypt(sealed, associatedData(id, "refresh"))))))
+                .query((rs, row) -> {
+                    String keyId = rs.getString(3);
+                    return new ConnectionTokens(
+                            Secret.of(sealer.open(rs.getBytes(1), associatedData(id, "access"), keyId)),
+                            Optional.ofNullable(rs.getBytes(2))
+                                    .map(sealed -> Secret.of(sealer.open(sealed, associatedData(id, "refresh"), keyId))));
+                })
                 .optional();
     }
 
@@ -93,12 +99,46 @@ public class ConnectionStore {
         }
     }
 
+    @Override
+    public String table() {
+        return "connection";
+    }
+
+    /** The connections still holding tokens (revoked ones hold none) under another key than {@code keyId}. */
+    @Override
+    public List<SealedRow> rowsNotUnder(String keyId) {
+        return jdbc.sql("""
+                        select id, key_id, access_ciphertext, refresh_ciphertext from connection
+                        where key_id <> ? and access_ciphertext is not null
+                        order by id for update""")
+                .param(keyId)
+                .query((rs, row) -> {
+                    long id = rs.getLong(1);
+                    List<SealedValue> values = new ArrayList<>();
+                    values.add(new SealedValue(associatedData(id, "access"), rs.getBytes(3)));
+                    Optional.ofNullable(rs.getBytes(4))
+                            .ifPresent(sealed -> values.add(new SealedValue(associatedData(id, "refresh"), sealed)));
+                    return new SealedRow(Long.toString(id), rs.getString(2), values);
+                })
+                .list();
+    }
+
+    /** Stores the row's access token (and its refresh token, when it has one) re-sealed under {@code keyId}. */
+    @Override
+    public void store(SealedRow row, List<byte[]> resealed, String keyId) {
+        jdbc.sql("""
+                        update connection set access_ciphertext = ?, refresh_ciphertext = ?, key_id = ?, updated_at = now()
+                        where id = ?""")
+                .params(resealed.get(0), resealed.size() > 1 ? resealed.get(1) : null, keyId, Long.parseLong(row.id()))
+                .update();
+    }
+
     /** What a sealed token of connection {@code id} is bound to; {@code column} is {@code access} or {@code refresh}. */
     public static String associatedData(long id, String column) {
         return "connection:" + id + ":" + column;
     }
 
-    private TokenCipher requireCipher() {
+    private SealingKeys requireCipher() {
         if (cipher == null) {
             throw new IllegalStateException(
                     "connections keep tokens encrypted; set " + StoredRefreshTokens.KEY_VARIABLE + " (openssl rand -base64 32)");

@@ -11,4 +11,9 @@ public record ConnectionTokens(Secret accessToken, Optional<Secret> refreshToken
         Objects.requireNonNull(accessToken, "accessToken");
         Objects.requireNonNull(refreshToken, "refreshToken");
     }
+
+    @Override
+    public String toString() {
+        return "ConnectionTokens[access token ****, refresh token " + (refreshToken.isPresent() ? "****" : "none") + "]";
+    }
 }

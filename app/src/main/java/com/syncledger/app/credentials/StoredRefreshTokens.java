@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,23 +18,24 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps refresh tokens that platforms rotate, so access survives a restart even though the configured
- * token has stopped working, and every process sharing the database refreshes with the newest one. Tokens are stored encrypted (AES-GCM, {@code SYNCLEDGER_SECRET_KEY}); without
- * a key nothing is stored, and with stored tokens but no key the service refuses to start.
+ * token has stopped working, and every process sharing the database refreshes with the newest one. Tokens are
+ * stored encrypted (AES-GCM, {@code SYNCLEDGER_SECRET_KEY}, see {@link SealingKeys}); without a key nothing is
+ * stored, and with stored tokens but no key the service refuses to start.
  */
 @Component
-public class StoredRefreshTokens implements Connectors.RotationSink {
+public class StoredRefreshTokens implements Connectors.RotationSink, SealedTokenTable {
 
-    public static final String KEY_VARIABLE = "SYNCLEDGER_SECRET_KEY";
+    public static final String KEY_VARIABLE = SealingKeys.KEY_VARIABLE;
     private static final Logger log = LoggerFactory.getLogger(StoredRefreshTokens.class);
 
     private final JdbcClient jdbc;
     private final Env configured;
-    private final TokenCipher cipher;
+    private final SealingKeys cipher;
 
     public StoredRefreshTokens(JdbcClient jdbc, Env env) {
         this.jdbc = jdbc;
         this.configured = env;
-        this.cipher = env.get(KEY_VARIABLE).map(TokenCipher::fromBase64).orElse(null);
+        this.cipher = SealingKeys.fromEnv(env).orElse(null);
         if (cipher == null && storedCount() > 0) {
             throw new IllegalStateException("the database holds encrypted refresh tokens but " + KEY_VARIABLE
                     + " is not set; set the key they were stored with");
@@ -67,12 +69,36 @@ public class StoredRefreshTokens implements Connectors.RotationSink {
             return;
         }
         jdbc.sql("""
-                insert into stored_refresh_token (platform, configured_token_sha256, ciphertext) values (?, ?, ?)
+                insert into stored_refresh_token (platform, configured_token_sha256, ciphertext, key_id)
+                values (?, ?, ?, ?)
                 on conflict (platform) do update set configured_token_sha256 = excluded.configured_token_sha256,
-                    ciphertext = excluded.ciphertext, rotated_at = now()""")
-                .params(platform.slug(), sha256(original), cipher.encrypt(refreshToken.reveal(), platform.slug()))
+                    ciphertext = excluded.ciphertext, key_id = excluded.key_id, rotated_at = now()""")
+                .params(platform.slug(), sha256(original), cipher.seal(refreshToken.reveal(), platform.slug()),
+                        cipher.currentKeyId())
                 .update();
         log.info("{} rotated its refresh token; the new one is stored encrypted", platform.displayName());
+    }
+
+    @Override
+    public String table() {
+        return "stored_refresh_token";
+    }
+
+    @Override
+    public List<SealedRow> rowsNotUnder(String keyId) {
+        return jdbc.sql("""
+                        select platform, key_id, ciphertext from stored_refresh_token
+                        where key_id is distinct from ? order by platform for update""")
+                .param(keyId)
+                .query((rs, row) -> new SealedRow(rs.getString(1), rs.getString(2),
+                        List.of(new SealedValue(rs.getString(1), rs.getBytes(3)))))
+                .list();
+    }
+
+    @Override
+    public void store(SealedRow row, List<byte[]> resealed, String keyId) {
+        jdbc.sql("update stored_refresh_token set ciphertext = ?, key_id = ? where platform = ?")
+                .params(resealed.getFirst(), keyId, row.id()).update();
     }
 
     private Optional<String> storedFor(String variable) {
@@ -83,11 +109,11 @@ public class StoredRefreshTokens implements Connectors.RotationSink {
             if (refreshTokenVariable(platform).equals(variable)) {
                 Secret original = configured.secret(variable);
                 return original == null ? Optional.empty() : jdbc.sql("""
-                                select ciphertext from stored_refresh_token
+                                select ciphertext, key_id from stored_refresh_token
                                 where platform = ? and configured_token_sha256 = ?""")
                         .params(platform.slug(), sha256(original))
-                        .query(byte[].class).optional()
-                        .map(sealed -> cipher.decrypt(sealed, platform.slug()));
+                        .query((rs, row) -> cipher.open(rs.getBytes(1), platform.slug(), rs.getString(2)))
+                        .optional();
             }
         }
         return Optional.empty();

@@ -1,0 +1,1 @@
+alter table stored_refresh_token drop column key_id;
