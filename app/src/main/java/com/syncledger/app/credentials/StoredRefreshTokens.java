@@ -9,18 +9,18 @@ import com.syncledger.connectors.wire.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.stereotype.Component;
 
 /**
  * Keeps refresh tokens that platforms rotate, so access survives a restart even though the configured
@@ -121,7 +121,7 @@ public class StoredRefreshTokens implements Connectors.RotationSink {
         });
     }
 
-    /** The credential a refresh lock guards: the platform's configured refresh token, as tokens are kept. */
+    /** The credential a refresh lock guards: one per platform, as the kept tokens are (one row per platform). */
     private static String lockKey(Platform platform) {
         return "refresh-token:" + platform.slug();
     }
