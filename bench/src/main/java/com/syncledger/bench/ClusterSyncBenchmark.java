@@ -5,6 +5,7 @@ import com.syncledger.app.access.NewApiKey;
 import com.syncledger.app.access.Role;
 import com.syncledger.app.database.DurabilityCheck;
 import com.syncledger.app.database.EmbeddedPostgresServer;
+import com.syncledger.app.fetch.BudgetUse;
 import com.syncledger.app.fetch.FetchEngine;
 import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.ledger.StoreInput;
@@ -27,7 +28,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -46,10 +49,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Many instances, one ledger: {@code stores} stores x 9 platforms synced by 1, 2, ... instances (each its own
  * JVM running {@code serve}) on one PostgreSQL, against the sandbox answering every call after {@code latency}
- * ms, with the documented rate budgets. For each instance count: accounts synced per minute, the requests a
- * fake would have refused for exceeding its documented limit (counted in sliding windows of its period, as
- * the fake received them; must be 0), and how close the run came to the bound the budgets allow (the time
- * the busiest platform's requests need at its sustained budget, over the time taken; 100% is the bound).
+ * ms, with the documented rate budgets. Two modes:
+ * <ul>
+ * <li><b>to the end</b> (default): one sync of every store, timed until every account sync task has ended; the
+ * share of the budget bound is the time the busiest platform's requests need at its sustained budget, over the
+ * time taken (100% is the bound).</li>
+ * <li><b>a fixed window</b> ({@code --window=PT5M}, after {@code --warmup=PT1M}): every store's sync is asked for
+ * again every {@code --feed} interval (a request identical to a waiting task joins it), so every platform always
+ * has accounts waiting; over the window, per platform, the account syncs that succeeded and the requests the
+ * fake received, against what the platform's budget allows over the same window.</li>
+ * </ul>
+ * Both count the requests a fake would have refused for exceeding its documented limit (in sliding windows of
+ * its period, as the fake received them, over the whole run; must be 0).
  */
 public final class ClusterSyncBenchmark {
 
@@ -59,32 +70,73 @@ public final class ClusterSyncBenchmark {
     private static final DateRange RANGE = DateRange.of(LocalDate.now(ZoneOffset.UTC).minusDays(9),
             LocalDate.now(ZoneOffset.UTC).minusDays(3));
 
+    /** How long to measure, after how long a warm-up, and how often to ask again; null window: to the end. */
+    private record Window(Duration length, Duration warmup, Duration feed) {
+    }
+
     public static void main(String[] args) throws Exception {
-        int stores = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int[] instanceCounts = Arrays.stream((args.length > 1 ? args[1] : "1,2,3").split(","))
+        List<String> positional = new ArrayList<>();
+        Map<String, String> flags = new HashMap<>();
+        for (String arg : args) {
+            if (arg.startsWith("--") && arg.contains("=")) {
+                flags.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+            } else {
+                positional.add(arg);
+            }
+        }
+        int stores = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 300;
+        int[] instanceCounts = Arrays.stream((positional.size() > 1 ? positional.get(1) : "1,2,3").split(","))
                 .mapToInt(Integer::parseInt).toArray();
-        int latencyMs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 8;
-        platforms = args.length > 4 ? Arrays.stream(args[4].split(",")).map(Platform::fromSlug).toList()
+        int latencyMs = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 200;
+        int threads = positional.size() > 3 ? Integer.parseInt(positional.get(3)) : 8;
+        platforms = positional.size() > 4 ? Arrays.stream(positional.get(4).split(",")).map(Platform::fromSlug).toList()
                 : List.of(Platform.values());
-        if (stores < 1 || latencyMs < 0 || threads < 1 || Arrays.stream(instanceCounts).anyMatch(n -> n < 1)) {
+        Window window = flags.containsKey("window") ? new Window(Duration.parse(flags.get("window")),
+                Duration.parse(flags.getOrDefault("warmup", "PT1M")), Duration.parse(flags.getOrDefault("feed", "PT10S")))
+                : null;
+        flags.keySet().removeAll(List.of("window", "warmup", "feed"));
+        if (stores < 1 || latencyMs < 0 || threads < 1 || Arrays.stream(instanceCounts).anyMatch(n -> n < 1)
+                || !flags.isEmpty() || (window != null && (!window.length().isPositive()
+                        || window.warmup().isNegative() || !window.feed().isPositive()))) {
             System.err.println("usage: ClusterSyncBenchmark [stores=300] [instances=1,2,3] [latency ms=200] "
-                    + "[sync threads per instance=8] [platforms=all, e.g. meta,google]");
+                    + "[sync threads per instance=8] [platforms=all, e.g. meta,google] "
+                    + "[--window=PT5M [--warmup=PT1M] [--feed=PT10S]]");
             System.exit(2);
         }
         System.out.printf(Locale.ROOT, "cluster sync benchmark: %d stores x %d platforms %s, range %s (%d days), "
-                + "latency %d ms, %d sync threads per instance, documented budgets; %d cores, Java %s; "
+                + "latency %d ms, %d sync threads per instance, documented budgets; %s; %d cores, Java %s; "
                 + "load average at start %s%n%n", stores, platforms.size(), platforms, RANGE, RANGE.days(), latencyMs,
-                threads, Runtime.getRuntime().availableProcessors(), Runtime.version(), BillingBenchmark.loadAverage());
-        System.out.println("| instances | accounts | time | accounts/min | requests | refused by a fake "
-                + "| busiest platform | of the budget bound | load average |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---|---:|---|");
+                threads, window == null ? "every store synced once, to the end"
+                        : "measured over " + window.length() + " after a warm-up of " + window.warmup()
+                                + ", every store asked for again every " + window.feed(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version(), BillingBenchmark.loadAverage());
+        List<String> perPlatform = new ArrayList<>();
+        if (window == null) {
+            System.out.println("| instances | accounts | time | accounts/min | requests | refused by a fake "
+                    + "| busiest platform | of the budget bound | load average |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---|---:|---|");
+        } else {
+            System.out.println("| instances | window | account syncs | syncs/min | bound syncs/min | of the bound "
+                    + "| requests | refused by a fake | failed runs | load average |");
+            System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        }
         for (int instances : instanceCounts) {
-            run(stores, instances, latencyMs, threads);
+            run(stores, instances, latencyMs, threads, window, perPlatform);
+        }
+        if (window != null) {
+            System.out.println();
+            System.out.println("Per platform (the bound: the budget's sustained rate over the window plus what its "
+                    + "bucket held at the window's start, divided by the requests one account sync took):");
+            System.out.println();
+            System.out.println("| instances | platform | documented limit | budget requests/min | requests "
+                    + "| account syncs | requests per sync | syncs/min | bound syncs/min | of the bound |");
+            System.out.println("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            perPlatform.forEach(System.out::println);
         }
     }
 
-    private static void run(int stores, int instances, int latencyMs, int threads) throws Exception {
+    private static void run(int stores, int instances, int latencyMs, int threads, Window window,
+            List<String> perPlatform) throws Exception {
         Path dir = Files.createTempDirectory("syncledger-bench-cluster");
         try (Sandbox sandbox = Sandbox.startWithDemoData();
                 EmbeddedPostgresServer db = EmbeddedPostgresServer.start(dir.resolve("pgdata"),
@@ -116,8 +168,12 @@ public final class ClusterSyncBenchmark {
                     for (Node node : nodes) {
                         node.awaitReady();
                     }
-                    long start = System.nanoTime();
                     SyncService sync = app.getBean(SyncService.class);
+                    if (window != null) {
+                        measureWindow(app, sandbox, jdbc, sync, storeIds, instances, window, perPlatform);
+                        return;
+                    }
+                    long start = System.nanoTime();
                     int accounts = 0;
                     for (long store : storeIds) {
                         accounts += sync.requestStore(store, RANGE).size();
@@ -138,6 +194,108 @@ public final class ClusterSyncBenchmark {
         } finally {
             BillingBenchmark.deleteRecursively(dir);
         }
+    }
+
+    /**
+     * Keeps every platform's queue full (every store asked for again every {@code feed}; identical waiting tasks
+     * are joined, so an account has at most one task waiting), waits out the warm-up, then counts per platform
+     * over the window: account syncs that succeeded, requests the fake received, and the bound its budget allows.
+     */
+    private static void measureWindow(ConfigurableApplicationContext app, Sandbox sandbox, JdbcClient jdbc,
+            SyncService sync, List<Long> storeIds, int instances, Window window, List<String> perPlatform)
+            throws Exception {
+        FetchEngine engine = app.getBean(FetchEngine.class);
+        for (Platform platform : platforms) {
+            engine.descriptor(platform); // builds the connector, so its shared budget can be read
+        }
+        Thread feeder = Thread.ofPlatform().daemon().name("bench-feeder").start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long next = System.nanoTime() + window.feed().toNanos();
+                    for (long store : storeIds) {
+                        sync.requestStore(store, RANGE);
+                    }
+                    Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+                }
+            } catch (InterruptedException stop) {
+                // the window is over
+            }
+        });
+        try {
+            Thread.sleep(window.warmup().toMillis());
+            Map<Platform, Long> heldAtStart = new HashMap<>();
+            for (Platform platform : platforms) {
+                // Tokens reserved ahead (a negative balance) are refills within the window, already in the rate.
+                heldAtStart.put(platform, Math.max(0, engine.budgetUse(platform).map(BudgetUse::available).orElse(0L)));
+            }
+            Instant from = Instant.now();
+            Thread.sleep(window.length().toMillis());
+            Instant to = Instant.now();
+            reportWindow(engine, sandbox, jdbc, instances, from, to, heldAtStart, perPlatform);
+        } finally {
+            feeder.interrupt();
+            feeder.join();
+        }
+    }
+
+    private static void reportWindow(FetchEngine engine, Sandbox sandbox, JdbcClient jdbc, int instances,
+            Instant from, Instant to, Map<Platform, Long> heldAtStart, List<String> perPlatform) {
+        Duration length = Duration.between(from, to);
+        double minutes = length.toMillis() / 60000.0;
+        long syncsTotal = 0;
+        long requestsTotal = 0;
+        long refused = 0;
+        double boundTotal = 0;
+        boolean boundComplete = true;
+        for (Platform platform : platforms) {
+            RateLimit limit = engine.descriptor(platform).rateLimit();
+            List<RecordedRequest> seen = sandbox.fake(platform.slug()).requests();
+            refused += RequestWindows.overLimit(seen, limit.requests(), limit.period());
+            long requests = seen.stream().filter(r -> !r.receivedAt().isBefore(from) && r.receivedAt().isBefore(to))
+                    .count();
+            long syncs = jdbc.sql("""
+                    select count(*) from sync_run r join ad_account a on a.id = r.ad_account_id
+                    where a.platform = ? and r.status = 'succeeded' and r.finished_at >= ? and r.finished_at < ?""")
+                    .params(platform.slug(), Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
+            double allowedRequests = sustainedPerSecond(limit) * length.toMillis() / 1000.0
+                    + heldAtStart.getOrDefault(platform, 0L);
+            syncsTotal += syncs;
+            requestsTotal += requests;
+            String perSync = "-";
+            String bound = "-";
+            String share = "-";
+            if (syncs > 0) {
+                double requestsPerSync = (double) requests / syncs;
+                double boundSyncs = allowedRequests / requestsPerSync;
+                boundTotal += boundSyncs;
+                perSync = String.format(Locale.ROOT, "%.1f", requestsPerSync);
+                bound = String.format(Locale.ROOT, "%.1f", boundSyncs / minutes);
+                share = String.format(Locale.ROOT, "%.0f%%", 100.0 * requests / allowedRequests);
+            } else {
+                boundComplete = false;
+            }
+            perPlatform.add(String.format(Locale.ROOT, "| %d | %s | %d/%s | %.1f | %d | %d | %s | %.1f | %s | %s |",
+                    instances, platform.slug(), limit.requests(), limit.period(), sustainedPerSecond(limit) * 60,
+                    requests, syncs, perSync, syncs / minutes, bound, share));
+        }
+        long failed = jdbc.sql("select count(*) from sync_run where status not in ('succeeded', 'running') "
+                + "and finished_at >= ? and finished_at < ?").params(Timestamp.from(from), Timestamp.from(to))
+                .query(Long.class).single();
+        System.out.printf(Locale.ROOT, "| %d | %.1f min | %d | %.1f | %.1f%s | %.0f%% | %d | %d | %d | %s |%n", instances,
+                minutes, syncsTotal, syncsTotal / minutes, boundTotal / minutes, boundComplete ? "" : " (partial)",
+                boundTotal == 0 ? 0 : 100 * syncsTotal / boundTotal, requestsTotal, refused, failed,
+                BillingBenchmark.loadAverage());
+    }
+
+    /**
+     * The rate a shared budget sustains once its bucket is empty: {@code N - C} requests per 110% of the period
+     * (one request per 220% of it for a limit of one), as CredentialBudget and SharedBudgetStore configure it.
+     */
+    private static double sustainedPerSecond(RateLimit limit) {
+        long burst = limit.requests() < 20 ? (limit.requests() + 1) / 2 : limit.requests() / 10;
+        long refill = limit.requests() - burst;
+        double refillMillis = limit.period().toMillis() * 1.1 * (refill < 1 ? 2 : 1);
+        return Math.max(1, refill) / refillMillis * 1000;
     }
 
     /** Every store links one demo account of every platform (alternating between the two each platform has). */
@@ -172,10 +330,7 @@ public final class ClusterSyncBenchmark {
             // CredentialBudget and SharedBudgetStore).
             // A limit of one request per period refills it over two periods.
             long burst = limit.requests() < 20 ? (limit.requests() + 1) / 2 : limit.requests() / 10;
-            long refill = limit.requests() - burst;
-            double refillMillis = limit.period().toMillis() * 1.1 * (refill < 1 ? 2 : 1);
-            double sustainedPerSecond = Math.max(1, refill) / refillMillis * 1000;
-            double seconds = Math.max(0, seen.size() - burst) / sustainedPerSecond;
+            double seconds = Math.max(0, seen.size() - burst) / sustainedPerSecond(limit);
             if (seconds > boundSeconds) {
                 boundSeconds = seconds;
                 busiest = platform.slug() + " (" + seen.size() + " requests, " + limit.requests() + "/"

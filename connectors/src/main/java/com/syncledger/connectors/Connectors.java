@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** The registry: one factory per platform, and connectors built from them. */
 public final class Connectors {
@@ -38,6 +39,15 @@ public final class Connectors {
          */
         default Optional<Secret> latest(Platform platform) {
             return Optional.empty();
+        }
+
+        /**
+         * Runs {@code refresh} of {@code platform}'s credential (which reads {@link #latest}, exchanges the token
+         * and may call {@link #rotated}) while no other process refreshes the same credential, so two processes
+         * never send one rotating token at once. By default it just runs it: nothing is shared.
+         */
+        default <T> T exclusively(Platform platform, Supplier<T> refresh) {
+            return refresh.get();
         }
     }
 
@@ -89,8 +99,27 @@ public final class Connectors {
      * {@code rotations} keeps.
      */
     public static SpendConnector create(Platform platform, Env env, WireClient wire, RotationSink rotations) {
-        return factory(platform).create(env, wire, SharedRefreshToken.of(
-                token -> rotations.rotated(platform, token), () -> rotations.latest(platform)));
+        return factory(platform).create(env, wire, sharedThrough(platform, rotations));
+    }
+
+    /** {@code platform}'s refresh token as {@code rotations} keeps it, refreshed under its lock. */
+    private static SharedRefreshToken sharedThrough(Platform platform, RotationSink rotations) {
+        return new SharedRefreshToken() {
+            @Override
+            public Optional<Secret> latest() {
+                return rotations.latest(platform);
+            }
+
+            @Override
+            public void accept(Secret rotated) {
+                rotations.rotated(platform, rotated);
+            }
+
+            @Override
+            public <T> T exclusively(Supplier<T> refresh) {
+                return rotations.exclusively(platform, refresh);
+            }
+        };
     }
 
     /** Platforms that have a connector. */

@@ -89,12 +89,13 @@ final class SyncCommand implements Callable<Integer> {
         }
 
         private static void print(PrintWriter out, List<SyncRun> runs) {
-            out.printf("%-6s %-7s %-23s %-9s %-24s %5s %9s %10s  %s%n", "RUN", "ACCOUNT", "RANGE", "STATUS", "STARTED",
-                    "NEW", "RESTATED", "UNCHANGED", "ERROR");
+            out.printf("%-6s %-7s %-23s %-9s %-24s %5s %9s %10s  %-16s %s%n", "RUN", "ACCOUNT", "RANGE", "STATUS",
+                    "STARTED", "NEW", "RESTATED", "UNCHANGED", "INSTANCE", "ERROR");
             for (SyncRun r : runs) {
-                out.printf("%-6d %-7d %-23s %-9s %-24s %5d %9d %10d  %s%n", r.id(), r.adAccountId(),
+                out.printf("%-6d %-7d %-23s %-9s %-24s %5d %9d %10d  %-16s %s%n", r.id(), r.adAccountId(),
                         r.rangeFrom() + ".." + r.rangeTo(), r.status(), r.startedAt(), r.daysNew(), r.daysRestated(),
-                        r.daysUnchanged(), r.errorKind() == null ? "" : r.errorKind() + ": " + r.errorMessage());
+                        r.daysUnchanged(), r.instance() == null ? "-" : r.instance(),
+                        r.errorKind() == null ? "" : r.errorKind() + ": " + r.errorMessage());
             }
         }
     }

@@ -2,25 +2,36 @@ package com.syncledger.app.credentials;
 
 import com.syncledger.connectors.Connectors;
 import com.syncledger.connectors.PlatformCredentials;
+import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.Secret;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps refresh tokens that platforms rotate, so access survives a restart even though the configured
  * token has stopped working, and every process sharing the database refreshes with the newest one. Tokens are
  * stored encrypted (AES-GCM, {@code SYNCLEDGER_SECRET_KEY}, see {@link SealingKeys}); without a key nothing is
  * stored, and with stored tokens but no key the service refuses to start.
+ * <p>
+ * A refresh of a kept token runs under a PostgreSQL advisory lock on the credential, taken in its own
+ * transaction on one pooled connection that also reads the newest token and keeps the rotated one: two
+ * processes never send the same rotating token, and the second one refreshes with what the first stored.
  */
 @Component
 public class StoredRefreshTokens implements Connectors.RotationSink, SealedTokenTable {
@@ -28,13 +39,22 @@ public class StoredRefreshTokens implements Connectors.RotationSink, SealedToken
     public static final String KEY_VARIABLE = SealingKeys.KEY_VARIABLE;
     private static final Logger log = LoggerFactory.getLogger(StoredRefreshTokens.class);
 
+    /** The advisory lock class of refresh locks; the credential's hash is the second key. */
+    private static final int REFRESH_LOCK = 0x52465348;
+    /** How long a refresh waits for another process's refresh of the same credential (one token exchange). */
+    static final Duration REFRESH_LOCK_WAIT = Duration.ofSeconds(30);
+
     private final JdbcClient jdbc;
     private final Env configured;
     private final SealingKeys cipher;
+    private final TransactionTemplate refreshTransaction;
 
-    public StoredRefreshTokens(JdbcClient jdbc, Env env) {
+    public StoredRefreshTokens(JdbcClient jdbc, Env env, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.configured = env;
+        this.refreshTransaction = new TransactionTemplate(transactions);
+        // Its own transaction: the lock is released, and the rotated token committed, when the refresh ends.
+        refreshTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.cipher = SealingKeys.fromEnv(env).orElse(null);
         if (cipher == null && storedCount() > 0) {
             throw new IllegalStateException("the database holds encrypted refresh tokens but " + KEY_VARIABLE
@@ -51,9 +71,8 @@ public class StoredRefreshTokens implements Connectors.RotationSink, SealedToken
     }
 
     /**
-     * The token {@code platform} last rotated to, whichever process rotated it. Read before every refresh:
-     * refreshes run under the sync lock (a sync, or a CLI command that talks to platforms), so no other process
-     * rotates between this read and the refresh.
+     * The token {@code platform} last rotated to, whichever process rotated it. Read before every refresh, inside
+     * {@link #exclusively}, so no other process rotates between this read and the refresh.
      */
     @Override
     public Optional<Secret> latest(Platform platform) {
@@ -99,6 +118,37 @@ public class StoredRefreshTokens implements Connectors.RotationSink, SealedToken
     public void store(SealedRow row, List<byte[]> resealed, String keyId) {
         jdbc.sql("update stored_refresh_token set ciphertext = ?, key_id = ? where platform = ?")
                 .params(resealed.getFirst(), keyId, row.id()).update();
+    }
+
+    /**
+     * Runs {@code refresh} holding the credential's refresh lock, waiting at most {@link #REFRESH_LOCK_WAIT} for
+     * another process's refresh. {@link #latest} and {@link #rotated} inside it use the lock's connection, so
+     * the rotated token is committed before the lock is released. Without a key nothing is shared: it just runs.
+     *
+     * @throws ConnectorException.Transient when another process held the lock for the whole wait
+     */
+    @Override
+    public <T> T exclusively(Platform platform, Supplier<T> refresh) {
+        if (cipher == null) {
+            return refresh.get();
+        }
+        return refreshTransaction.execute(tx -> {
+            try {
+                jdbc.sql("select set_config('lock_timeout', ?, true)")
+                        .param(REFRESH_LOCK_WAIT.toMillis() + "ms").query(String.class).single();
+                jdbc.sql("select true from pg_advisory_xact_lock(?, hashtext(?)) x")
+                        .params(REFRESH_LOCK, lockKey(platform)).query(Boolean.class).single();
+            } catch (PessimisticLockingFailureException e) {
+                throw new ConnectorException.Transient(ConnectorException.Details.of(platform, "another process is "
+                        + "refreshing the " + platform.displayName() + " refresh token; try again"));
+            }
+            return refresh.get();
+        });
+    }
+
+    /** The credential a refresh lock guards: one per platform, as the kept tokens are (one row per platform). */
+    private static String lockKey(Platform platform) {
+        return "refresh-token:" + platform.slug();
     }
 
     private Optional<String> storedFor(String variable) {

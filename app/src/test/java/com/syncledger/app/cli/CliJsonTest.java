@@ -94,7 +94,8 @@ class CliJsonTest {
         assertThat(runs.get("items").size()).isEqualTo(2 * stores.platforms.size());
         assertThat(cli(0, "sync", "runs", "--store", store, "--json", "--limit", "3", "--offset", "2"))
                 .isEqualTo(api("/stores/" + store + "/sync-runs?offset=2&limit=3"));
-        assertThat(CliRun.of(env, "sync", "runs", "--store", store).out()).contains("RUN", "succeeded");
+        assertThat(CliRun.of(env, "sync", "runs", "--store", store).out())
+                .contains("RUN", "INSTANCE", "succeeded", runs.get("items").get(0).get("instance").asString());
         assertThat(CliRun.of(env, "sync", "runs", "--store", "999", "--json").err()).contains("store 999 does not exist");
 
         JsonNode baselines = cli(0, "baseline", "list", "--store", store, "--json");

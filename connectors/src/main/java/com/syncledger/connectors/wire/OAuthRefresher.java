@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * OAuth 2 refresh-token grant with the access token cached until shortly before it expires. A rotated
  * refresh token (Microsoft, Pinterest, Reddit) replaces the old one in memory and is handed to
- * {@code onRotation} so it can be kept. When {@code onRotation} is a {@link SharedRefreshToken}, the kept
- * token is read before every refresh, so a token another process rotated meanwhile is the one sent. One
+ * {@code onRotation} so it can be kept. When {@code onRotation} is a {@link SharedRefreshToken}, each refresh
+ * runs {@linkplain SharedRefreshToken#exclusively exclusively} and first reads the kept token, so a token
+ * another process rotated meanwhile is the one sent, and never by two processes at once. One
  * instance per credential; safe for concurrent use.
  */
 public final class OAuthRefresher implements AccessTokens {
@@ -130,7 +131,20 @@ public final class OAuthRefresher implements AccessTokens {
             throw new ConnectorException.Auth(Details.of(platform, platform.displayName()
                     + " access token is missing or expired and no refresh token with client id is configured"));
         }
-        adoptNewestKeptRefreshToken();
+        if (shared == null) {
+            exchange();
+            return;
+        }
+        // Under the shared store's lock, so no other process sends the token between this read and the exchange.
+        shared.exclusively(() -> {
+            adoptNewestKeptRefreshToken();
+            exchange();
+            return null;
+        });
+    }
+
+    /** Sends the refresh token for a new access token, and keeps the refresh token it rotated to, if any. */
+    private void exchange() {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken.reveal());
