@@ -94,7 +94,7 @@ class SecretKeyRotationTest {
             assertThat(tokens.accessToken().reveal()).isEqualTo(access.getValue());
             assertThat(tokens.refreshToken().map(Secret::reveal)).contains(access.getValue().replace("access", "refresh"));
         }
-        StoredRefreshTokens refreshTokens = new StoredRefreshTokens(jdbc(db), newOnly);
+        StoredRefreshTokens refreshTokens = refreshTokens(db, newOnly);
         assertThat(refreshTokens.latest(Platform.MICROSOFT).map(Secret::reveal)).contains("rotated-microsoft");
         assertThat(refreshTokens.latest(Platform.PINTEREST).map(Secret::reveal)).contains("rotated-pinterest");
 
@@ -116,7 +116,7 @@ class SecretKeyRotationTest {
         Env old = db.env(oldSettings);
         Connection underOld = new ConnectionStore(jdbc(db), old).create(Platform.META, "Old client",
                 grant("meta-access-old"), List.of());
-        new StoredRefreshTokens(jdbc(db), old).rotated(Platform.MICROSOFT, Secret.of("rotated-microsoft"));
+        refreshTokens(db, old).rotated(Platform.MICROSOFT, Secret.of("rotated-microsoft"));
 
         Map<String, String> bothSettings = new HashMap<>(refreshSettings);
         bothSettings.put(KEY, NEW);
@@ -191,7 +191,7 @@ class SecretKeyRotationTest {
             String token = platform.slug() + "-access-" + i;
             access.put(connections.create(platform, "Client " + i, grant(token), List.of()).id(), token);
         }
-        StoredRefreshTokens refreshTokens = new StoredRefreshTokens(jdbc(db), old);
+        StoredRefreshTokens refreshTokens = refreshTokens(db, old);
         refreshTokens.rotated(Platform.MICROSOFT, Secret.of("rotated-microsoft"));
         refreshTokens.rotated(Platform.PINTEREST, Secret.of("rotated-pinterest"));
         // One stored before rows named their key: the rotation finds it by trying both keys.
@@ -233,6 +233,11 @@ class SecretKeyRotationTest {
 
     private static TokenCipher cipher(String key) {
         return TokenCipher.fromBase64(key);
+    }
+
+    private static StoredRefreshTokens refreshTokens(TestDatabase.Fresh db, Env env) {
+        return new StoredRefreshTokens(jdbc(db), env,
+                new org.springframework.jdbc.support.JdbcTransactionManager(db.dataSource()));
     }
 
     private static JdbcClient jdbc(TestDatabase.Fresh db) {
