@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The expiry gauge: the soonest end per platform, tagged by platform only, with no token anywhere. */
 class ConnectionExpiryMetricsTest {
@@ -31,7 +32,11 @@ class ConnectionExpiryMetricsTest {
 
     @Test
     void exportsTheSoonestEndPerPlatform() {
-        try (ConfigurableApplicationContext app = TestApp.start(true, Map.of(StoredRefreshTokens.KEY_VARIABLE, KEY))) {
+        try (ConfigurableApplicationContext app = TestApp.start(true, Map.of(StoredRefreshTokens.KEY_VARIABLE, KEY),
+                List.of("syncledger.sync.schedule.enabled=true"))) {
+            assertThat(app.getBean(JdbcClient.class).sql(
+                    "select count(*) from scheduled_tasks where task_name = 'connection-keeper'").query(Long.class)
+                    .single()).as("serve runs the keeper as a recurring cluster task").isEqualTo(1);
             ConnectionStore connections = app.getBean(ConnectionStore.class);
             connections.create(Platform.LINKEDIN, "far", grant("metric-TOKEN-far", Duration.ofDays(50)), List.of());
             connections.create(Platform.LINKEDIN, "near", grant("metric-TOKEN-near", Duration.ofDays(3)), List.of());
