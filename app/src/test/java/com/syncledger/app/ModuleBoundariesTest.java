@@ -40,18 +40,19 @@ class ModuleBoundariesTest {
             Map.entry("problem", Set.of()),
             Map.entry("database", Set.of("config")),
             Map.entry("credentials", Set.of("config", "database")),
-            Map.entry("fetch", Set.of("config", "credentials")),
+            Map.entry("connections", Set.of("problem", "config", "credentials", "ledger")),
+            Map.entry("fetch", Set.of("config", "credentials", "connections")),
             Map.entry("ledger", Set.of("problem")),
             Map.entry("billing", Set.of("problem", "ledger", "fetch")),
-            Map.entry("sync", Set.of("problem", "config", "ledger", "fetch")),
+            Map.entry("sync", Set.of("problem", "config", "ledger", "fetch", "connections")),
             Map.entry("access", Set.of("problem", "config")),
             Map.entry("web", Set.of("problem")),
             Map.entry("views", Set.of("ledger")),
-            Map.entry("api", Set.of("problem", "access", "ledger", "billing", "sync", "views")),
-            Map.entry("metrics", Set.of()),
+            Map.entry("api", Set.of("problem", "access", "ledger", "billing", "sync", "views", "connections")),
+            Map.entry("metrics", Set.of("connections")),
             Map.entry("console", Set.of("problem", "access", "ledger", "billing", "fetch")),
             Map.entry("cli", Set.of("problem", "config", "access", "database", "credentials", "fetch", "ledger",
-                    "billing", "sync", "views")));
+                    "billing", "sync", "views", "connections")));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -133,6 +133,105 @@ public class ConnectionStore implements SealedTokenTable {
                 .update();
     }
 
+
+    /**
+     * The refresh token connection {@code id} holds now (the newest the platform rotated to); empty once revoked
+     * or when the grant has none. Read before every refresh, so whichever process rotated it, the live one is sent.
+     */
+    public Optional<Secret> refreshToken(long id) {
+        return tokens(id).flatMap(ConnectionTokens::refreshToken);
+    }
+
+    /**
+     * Keeps the refresh token the platform rotated connection {@code id} to, sealed, in one committed statement:
+     * when this returns the token survives a crash. A revoked connection stays wiped.
+     */
+    public void storeRotatedRefreshToken(long id, Secret refreshToken) {
+        replaceTokens(id, held -> new ConnectionTokens(held.accessToken(), Optional.of(refreshToken)), "");
+    }
+
+    /**
+     * Keeps a refreshed access token (and the refresh token, when the platform rotated it) with its expiry, in one
+     * statement; the connection is active again. A revoked connection stays wiped.
+     */
+    public void storeRefreshed(long id, Secret accessToken, Optional<Instant> accessExpiresAt,
+            Optional<Secret> rotatedRefreshToken) {
+        replaceTokens(id, held -> new ConnectionTokens(accessToken, rotatedRefreshToken.or(held::refreshToken)),
+                ", access_expires_at = :expires, status = 'active'",
+                accessExpiresAt.map(Timestamp::from).orElse(null));
+    }
+
+    /**
+     * Writes both tokens of connection {@code id}, sealed under the current key, from what the row holds now: a
+     * row's tokens always share its key id, also while a key rotation is under way. The update applies only if the
+     * row still holds what was read; when another process changed it meanwhile, it is read again.
+     */
+    private void replaceTokens(long id, java.util.function.UnaryOperator<ConnectionTokens> change, String moreSet,
+            Object... expires) {
+        SealingKeys sealer = requireCipher();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<byte[]> heldAccess = jdbc.sql("select access_ciphertext from connection where id = ?"
+                            + " and access_ciphertext is not null and status <> 'revoked'")
+                    .param(id).query(byte[].class).optional();
+            Optional<ConnectionTokens> held = heldAccess.flatMap(sealed -> tokens(id));
+            if (held.isEmpty()) {
+                return;
+            }
+            ConnectionTokens next = change.apply(held.get());
+            var update = jdbc.sql("""
+                            update connection set access_ciphertext = :access, refresh_ciphertext = :refresh,
+                                key_id = :key, refreshed_at = now(), updated_at = now()""" + moreSet + """
+
+                            where id = :id and status <> 'revoked' and access_ciphertext = :held""")
+                    .param("access", sealer.seal(next.accessToken().reveal(), associatedData(id, "access")))
+                    .param("refresh", next.refreshToken()
+                            .map(token -> sealer.seal(token.reveal(), associatedData(id, "refresh"))).orElse(null))
+                    .param("key", sealer.currentKeyId())
+                    .param("id", id)
+                    .param("held", heldAccess.get());
+            if (expires.length > 0) {
+                update = update.param("expires", expires[0]);
+            }
+            if (update.update() == 1) {
+                return;
+            }
+        }
+        throw new IllegalStateException("connection " + id + " kept changing while its tokens were stored");
+    }
+
+    /** An account fetch with connection {@code id} succeeded now: its tokens work, so it is no longer expired. */
+    public void markUsed(long id) {
+        jdbc.sql("""
+                        update connection set last_used_at = now(),
+                            status = case when status = 'expired' then 'active' else status end
+                        where id = ?""")
+                .param(id).update();
+    }
+
+    /**
+     * The platform refused connection {@code id}'s tokens (revoked on its side, or lapsed): {@code expired} until
+     * the client authorizes again. A connection the operator revoked stays revoked.
+     */
+    public void markExpired(long id) {
+        jdbc.sql("update connection set status = 'expired', updated_at = now() where id = ? and status <> 'revoked'")
+                .param(id).update();
+    }
+
+    /**
+     * Revokes connection {@code id}: both tokens wiped, status {@code revoked}. Its accounts stay linked and are
+     * reported {@code not_configured} until linked with another connection.
+     *
+     * @return the revoked connection; empty when unknown
+     */
+    public Optional<Connection> revoke(long id) {
+        jdbc.sql("""
+                        update connection set access_ciphertext = null, refresh_ciphertext = null, status = 'revoked',
+                            revoked_at = coalesce(revoked_at, now()), updated_at = now()
+                        where id = ?""")
+                .param(id).update();
+        return find(id);
+    }
+
     /** What a sealed token of connection {@code id} is bound to; {@code column} is {@code access} or {@code refresh}. */
     public static String associatedData(long id, String column) {
         return "connection:" + id + ":" + column;
@@ -162,7 +261,7 @@ public class ConnectionStore implements SealedTokenTable {
                 strings(rs.getArray("account_ids")), strings(rs.getArray("scopes")),
                 rs.getTimestamp("issued_at").toInstant(), instant(rs, "access_expires_at"),
                 instant(rs, "refresh_expires_at"), Connection.Status.fromWire(rs.getString("status")),
-                instant(rs, "last_used_at"));
+                instant(rs, "last_used_at"), instant(rs, "refreshed_at"), rs.getBytes("refresh_ciphertext") != null);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class AdAccounts {
 
     private static final String COLUMNS =
-            "id, store_id, platform, external_id, currency, time_zone, name, linked_at";
+            "id, store_id, platform, external_id, currency, time_zone, name, linked_at, connection_id";
 
     private final JdbcClient jdbc;
     private final Stores stores;
@@ -28,10 +28,19 @@ public class AdAccounts {
     }
 
     public AdAccount link(long storeId, AccountId account) {
+        return link(storeId, account, null);
+    }
+
+    /**
+     * Links {@code account} to the store, fetched with connection {@code connectionId} (null: the platform's
+     * credentials from the environment). The caller checks the connection is of the account's platform.
+     */
+    public AdAccount link(long storeId, AccountId account, Long connectionId) {
         stores.get(storeId);
         try {
-            return jdbc.sql("insert into ad_account (store_id, platform, external_id) values (?, ?, ?) returning " + COLUMNS)
-                    .params(storeId, account.platform().slug(), account.value())
+            return jdbc.sql("insert into ad_account (store_id, platform, external_id, connection_id) values (?, ?, ?, ?)"
+                            + " returning " + COLUMNS)
+                    .params(storeId, account.platform().slug(), account.value(), connectionId)
                     .query(AdAccounts::map).single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException(account.platform().displayName() + " account " + account.value()
@@ -87,6 +96,7 @@ public class AdAccounts {
     private static AdAccount map(ResultSet rs, int row) throws SQLException {
         return new AdAccount(rs.getLong("id"), rs.getLong("store_id"), Platform.fromSlug(rs.getString("platform")),
                 rs.getString("external_id"), rs.getString("currency"), rs.getString("time_zone"),
-                rs.getString("name"), rs.getTimestamp("linked_at").toInstant());
+                rs.getString("name"), rs.getTimestamp("linked_at").toInstant(),
+                rs.getObject("connection_id") == null ? null : rs.getLong("connection_id"));
     }
 }
