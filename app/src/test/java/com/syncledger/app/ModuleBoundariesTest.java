@@ -49,9 +49,10 @@ class ModuleBoundariesTest {
             Map.entry("views", Set.of("ledger")),
             Map.entry("api", Set.of("problem", "access", "ledger", "billing", "sync", "views")),
             Map.entry("metrics", Set.of()),
-            Map.entry("console", Set.of("problem", "access", "ledger", "billing", "fetch")),
+            Map.entry("connections", Set.of("problem", "config", "credentials", "ledger")),
+            Map.entry("console", Set.of("problem", "access", "ledger", "billing", "fetch", "connections")),
             Map.entry("cli", Set.of("problem", "config", "access", "database", "credentials", "fetch", "ledger",
-                    "billing", "sync", "views")));
+                    "billing", "sync", "views", "connections")));
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
