@@ -1,11 +1,15 @@
 package com.syncledger.connectors;
 
 import com.syncledger.connectors.wire.Env;
+import com.syncledger.connectors.wire.ErrorTranslator;
+import com.syncledger.connectors.wire.OAuthCodeGrant;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -55,6 +59,26 @@ public abstract class OAuthPlatformFactory extends PlatformFactory {
     /** The refresher a connector uses. */
     protected final OAuthRefresher builtTokens(Env env, WireClient wire, Consumer<Secret> onRotation) {
         return tokens(env, wire, onRotation).clock(clock).build();
+    }
+
+    /**
+     * The standard code exchange at the platform's token URL with the client from its variables; empty when the
+     * client id or secret is not set.
+     */
+    protected final Optional<OAuthCodeGrant> codeGrant(Env env, WireClient wire, OAuthRefresher.ClientAuth clientAuth,
+            Map<String, String> headers, ErrorTranslator errors) {
+        PlatformVariables names = variableNames();
+        if (!names.hasClient(env)) {
+            return Optional.empty();
+        }
+        return Optional.of(new OAuthCodeGrant(platform(), env.url(names.tokenUrl(), defaultTokenUrl),
+                env.get(names.clientId()).orElseThrow(), env.secret(names.clientSecret()), clientAuth, headers, errors,
+                wire, clock));
+    }
+
+    /** The consent page's URL: {@code <NAME>_AUTHORIZE_URL}, or the platform's documented {@code defaultUrl}. */
+    protected final URI authorizeUrl(Env env, String defaultUrl) {
+        return env.url(variableNames().authorizeUrl(), defaultUrl);
     }
 
     protected final Clock clock() {

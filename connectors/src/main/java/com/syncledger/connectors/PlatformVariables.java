@@ -41,6 +41,16 @@ public record PlatformVariables(Platform platform, String prefix, String clientI
         return prefix + "_API_VERSION";
     }
 
+    /** The consent page's URL variable, named like the token URL's: {@code <NAME>_AUTHORIZE_URL}. */
+    public String authorizeUrl() {
+        return tokenUrl.replaceFirst("_TOKEN_URL$", "") + "_AUTHORIZE_URL";
+    }
+
+    /** The client id and secret a client's consent is asked for and exchanged with. */
+    public boolean hasClient(Env env) {
+        return env.has(clientId) && env.has(clientSecret);
+    }
+
     /** The configured base URL, or {@code defaultUrl}. */
     public URI baseUrl(Env env, String defaultUrl) {
         return env.url(baseUrl(), defaultUrl);
@@ -86,7 +96,7 @@ public record PlatformVariables(Platform platform, String prefix, String clientI
     /** The variables of a platform that needs nothing but an OAuth credential, for help texts. */
     public List<String> oauthHelp() {
         return List.of(clientId, clientSecret, refreshToken(),
-                accessToken() + " (or the refresh token with client id and secret)");
+                accessToken() + " (or the refresh token with client id and secret)", authorizeUrl() + " (optional)");
     }
 
     /** The variables that hold an OAuth credential. */

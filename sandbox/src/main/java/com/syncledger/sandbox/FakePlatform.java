@@ -15,6 +15,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,8 +40,8 @@ public abstract class FakePlatform implements AutoCloseable {
     private final AtomicLong tokenCounter = new AtomicLong();
     private volatile Duration latency = Duration.ZERO;
     private volatile int pageSize;
-    private volatile String refreshToken;
     private volatile boolean refreshRevoked;
+    private final FakeConsents consents;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -50,7 +51,7 @@ public abstract class FakePlatform implements AutoCloseable {
         this.slug = slug;
         this.pageSize = defaultPageSize;
         this.credentials = FakeCredentials.forPlatform(slug);
-        this.refreshToken = credentials.refreshToken();
+        this.consents = new FakeConsents(slug, credentials);
         accessTokens.put(credentials.accessToken(), TokenState.VALID);
     }
 
@@ -66,6 +67,14 @@ public abstract class FakePlatform implements AutoCloseable {
     /** The path of this fake's OAuth token endpoint, or null when the platform has none. */
     protected String tokenPath() {
         return "/oauth2/token";
+    }
+
+    /**
+     * The platform's consent page, served at its documented path, or null when the fake serves none. A consent
+     * needs no user here: it redirects at once with a code (or the scripted denial).
+     */
+    protected AuthorizeEndpoint authorizeEndpoint() {
+        return null;
     }
 
     public final String slug() {
@@ -125,6 +134,46 @@ public abstract class FakePlatform implements AutoCloseable {
 
     public FakeCredentials credentials() {
         return credentials;
+    }
+
+    // ---- grants ----
+
+    /**
+     * The next authorize call consents to a grant labelled {@code label} reaching {@code accountIds} (a label
+     * consented to before is granted again with these accounts). Unscripted, a consent reaches every account.
+     */
+    public void consentNext(String label, Set<String> accountIds) {
+        consents.consentNext(label, accountIds);
+    }
+
+    /** The next authorize call is declined: it redirects with {@code error=access_denied}. */
+    public void denyConsentNext() {
+        consents.denyConsentNext();
+    }
+
+    /** The grant labelled {@code label}; {@link FakeGrant#DEFAULT_LABEL} is the configured credentials'. */
+    public Optional<FakeGrant> grant(String label) {
+        return consents.grant(label);
+    }
+
+    /** Every grant, the default one included. */
+    public List<FakeGrant> grants() {
+        return consents.grants();
+    }
+
+    /** The grant {@code accessToken} was issued from (the default grant for one this fake never issued). */
+    public FakeGrant grantOf(String accessToken) {
+        return consents.grantOfAccessToken(accessToken);
+    }
+
+    /** Whether {@code accessToken}'s grant reaches {@code accountId}; data endpoints refuse the others. */
+    public boolean reaches(String accessToken, String accountId) {
+        return consents.grantOfAccessToken(accessToken).reaches(accountId);
+    }
+
+    /** Every authorization code handed out so far has expired (unused ones can no longer be exchanged). */
+    public void expireAuthorizationCodes() {
+        consents.expireCodes();
     }
 
     // ---- scripting ----
@@ -212,8 +261,9 @@ public abstract class FakePlatform implements AutoCloseable {
     }
 
     /**
-     * A standard refresh-token grant: checks the client (form fields or Basic header) and the refresh
-     * token, issues a new access token and, when {@code rotate}, a new refresh token.
+     * A standard token endpoint: checks the client (form fields or Basic header); a refresh-token grant issues a
+     * new access token from the refresh token's grant and, when {@code rotate}, a new refresh token for it; an
+     * authorization-code grant redeems the code (see {@link #serveCodeExchange}).
      */
     protected void serveTokenRefresh(Call call, boolean rotate, long expiresInSeconds) {
         Map<String, List<String>> form = call.formBody();
@@ -226,7 +276,8 @@ public abstract class FakePlatform implements AutoCloseable {
             clientId = colon < 0 ? pair : pair.substring(0, colon);
             clientSecret = colon < 0 ? "" : pair.substring(colon + 1);
         }
-        if (!"refresh_token".equals(first(form, "grant_type"))) {
+        String grantType = first(form, "grant_type");
+        if (!"refresh_token".equals(grantType) && !"authorization_code".equals(grantType)) {
             call.json(400, Map.of("error", "unsupported_grant_type"));
             return;
         }
@@ -234,26 +285,92 @@ public abstract class FakePlatform implements AutoCloseable {
             call.json(401, Map.of("error", "invalid_client", "error_description", "Client authentication failed"));
             return;
         }
-        if (refreshRevoked || !refreshToken.equals(first(form, "refresh_token"))) {
+        if ("authorization_code".equals(grantType)) {
+            serveCodeExchange(call, form, expiresInSeconds);
+            return;
+        }
+        FakeGrant grant = refreshRevoked ? null : consents.grantOfRefreshToken(first(form, "refresh_token")).orElse(null);
+        if (grant == null) {
             call.json(400, Map.of("error", "invalid_grant", "error_description", "Invalid refresh token"));
             return;
         }
-        String access = slug + "-access-" + tokenCounter.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
-        accessTokens.put(access, TokenState.VALID);
         Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("access_token", access);
+        body.put("access_token", issueAccessToken(grant));
         body.put("token_type", "bearer");
         body.put("expires_in", expiresInSeconds);
         if (rotate) {
-            refreshToken = slug + "-refresh-" + tokenCounter.incrementAndGet();
-            body.put("refresh_token", refreshToken);
+            grant.refreshToken(consents.newRefreshToken());
+            body.put("refresh_token", grant.refreshToken());
         }
         call.json(200, body);
     }
 
-    /** The refresh token currently valid (it changes when the platform rotates it). */
+    /**
+     * The authorization-code grant of a standard token endpoint, the client already checked: redeems
+     * {@code code} for {@code redirect_uri} and {@code code_verifier}, and answers the grant's tokens, a new
+     * refresh token included, with {@link #tokenAnswerExtras} (such as a refresh token's lifetime).
+     */
+    private void serveCodeExchange(Call call, Map<String, List<String>> form, long expiresInSeconds) {
+        FakeConsents.Redeemed redeemed = redeemCode(first(form, "code"), first(form, "redirect_uri"),
+                first(form, "code_verifier"));
+        if (redeemed.grant() == null) {
+            refuseCode(call, redeemed.refusal());
+            return;
+        }
+        FakeGrant grant = redeemed.grant();
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("access_token", issueAccessToken(grant));
+        body.put("token_type", "bearer");
+        body.put("expires_in", expiresInSeconds);
+        body.put("refresh_token", newRefreshToken(grant));
+        body.putAll(tokenAnswerExtras());
+        call.json(200, body);
+    }
+
+    /** Fields a code exchange answers besides the tokens and {@code expires_in}, as the platform documents. */
+    protected Map<String, Object> tokenAnswerExtras() {
+        return Map.of();
+    }
+
+    /** How a standard token endpoint refuses a code: OAuth's {@code invalid_grant}. */
+    protected void refuseCode(Call call, FakeConsents.Refusal refusal) {
+        String description = switch (refusal) {
+            case UNKNOWN_CODE -> "Invalid authorization code";
+            case USED_CODE -> "Authorization code already used";
+            case EXPIRED_CODE -> "Authorization code expired";
+            case REDIRECT_MISMATCH -> "redirect_uri does not match the authorization request";
+            case VERIFIER_MISMATCH -> "Invalid code verifier";
+        };
+        call.json(400, Map.of("error", "invalid_grant", "error_description", description));
+    }
+
+    /** Redeems an authorization code once (see {@link FakeConsents}); null arguments are not checked. */
+    protected FakeConsents.Redeemed redeemCode(String code, String redirectUri, String verifier) {
+        return consents.redeem(code, redirectUri == null ? "" : redirectUri, verifier);
+    }
+
+    /** Same as {@link #redeemCode} for a platform whose exchange carries no redirect URI (TikTok). */
+    protected FakeConsents.Redeemed redeemCodeWithoutRedirect(String code) {
+        return consents.redeem(code, null, null);
+    }
+
+    /** A new access token from {@code grant}, valid from now. */
+    protected String issueAccessToken(FakeGrant grant) {
+        String access = slug + "-access-" + tokenCounter.incrementAndGet() + "-" + Long.toHexString(System.nanoTime());
+        accessTokens.put(access, TokenState.VALID);
+        consents.issued(grant, access);
+        return access;
+    }
+
+    /** A new refresh token for {@code grant}, replacing its old one. */
+    protected String newRefreshToken(FakeGrant grant) {
+        grant.refreshToken(consents.newRefreshToken());
+        return grant.refreshToken();
+    }
+
+    /** The configured credentials' refresh token, currently valid (it changes when the platform rotates it). */
     public String currentRefreshToken() {
-        return refreshToken;
+        return consents.defaultGrant().refreshToken();
     }
 
     protected static String first(Map<String, List<String>> params, String name) {
@@ -270,6 +387,11 @@ public abstract class FakePlatform implements AutoCloseable {
         Call call = new Call(exchange, request);
         try {
             sleep(latency);
+            AuthorizeEndpoint authorize = authorizeEndpoint();
+            if (authorize != null && authorize.serves(request.path())) {
+                serveAuthorize(call, authorize);
+                return;
+            }
             Fault fault = request.path().equals(tokenPath()) ? null : nextFault();
             if (fault != null) {
                 fail(call, fault);
@@ -287,6 +409,57 @@ public abstract class FakePlatform implements AutoCloseable {
             }
             recorder.answered(baseUrl(), request, call.status(), call.answerBody());
         }
+    }
+
+    /**
+     * The consent page: checks the app and the redirect URI, takes the next scripted consent and redirects to
+     * {@code redirect_uri} with the code and state, or with {@code error=access_denied} after a denial.
+     */
+    private void serveAuthorize(Call call, AuthorizeEndpoint endpoint) {
+        if (!"GET".equals(call.method())) {
+            call.json(405, Map.of("error", "method_not_allowed"));
+            return;
+        }
+        String redirectUri = call.query("redirect_uri");
+        if (!credentials.clientId().equals(call.query(endpoint.clientParam()))) {
+            refuseAuthorizeClient(call);
+            return;
+        }
+        if (redirectUri == null || !redirectUri.matches("https?://.+")) {
+            call.json(400, Map.of("error", "invalid_request", "error_description", "redirect_uri is missing or invalid"));
+            return;
+        }
+        Map<String, String> answer = new java.util.LinkedHashMap<>();
+        String responseType = call.query("response_type");
+        String challenge = endpoint.pkce() ? call.query("code_challenge") : null;
+        if (responseType != null && !"code".equals(responseType)) {
+            answer.put("error", "unsupported_response_type");
+        } else if (challenge != null && !"S256".equals(call.query("code_challenge_method"))) {
+            answer.put("error", "invalid_request");
+            answer.put("error_description", "code_challenge_method must be S256");
+        } else {
+            Optional<String> code = consents.consent(redirectUri, challenge);
+            if (code.isEmpty()) {
+                answer.put("error", "access_denied");
+                answer.put("error_description", "The user denied the request");
+            } else {
+                endpoint.codeParams().forEach(name -> answer.put(name, code.get()));
+            }
+        }
+        if (call.query("state") != null) {
+            answer.put("state", call.query("state"));
+        }
+        String query = answer.entrySet().stream()
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        call.respond(302, null, new byte[0], "Location", redirectUri + (redirectUri.contains("?") ? "&" : "?") + query);
+    }
+
+    /** How the consent page refuses an unknown app: an error page, not a redirect. */
+    protected void refuseAuthorizeClient(Call call) {
+        call.respond(400, "text/html; charset=UTF-8",
+                "<html><body>Invalid client_id: this app is not registered.</body></html>".getBytes(StandardCharsets.UTF_8));
     }
 
     private Fault nextFault() {

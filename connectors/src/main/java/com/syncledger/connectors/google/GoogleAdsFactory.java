@@ -8,8 +8,13 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
+import com.syncledger.connectors.PlatformAuthorization;
+import com.syncledger.connectors.wire.OAuthCodeGrant;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -23,11 +28,12 @@ public final class GoogleAdsFactory extends OAuthPlatformFactory {
             "GOOGLE_ADS_CLIENT_ID", "GOOGLE_ADS_CLIENT_SECRET", "GOOGLE_TOKEN_URL");
     static final String DEVELOPER_TOKEN = "GOOGLE_ADS_DEVELOPER_TOKEN";
     static final String LOGIN_CUSTOMER_ID = "GOOGLE_ADS_LOGIN_CUSTOMER_ID";
+    static final String DEFAULT_AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth";
 
     public GoogleAdsFactory() {
         super(NAMES, GoogleAdsConnector.DEFAULT_TOKEN_URL,
                 List.of(DEVELOPER_TOKEN, NAMES.clientId(), NAMES.clientSecret(), NAMES.refreshToken(),
-                        LOGIN_CUSTOMER_ID + " (optional)"),
+                        LOGIN_CUSTOMER_ID + " (optional)", NAMES.authorizeUrl() + " (optional)"),
                 Set.of(DEVELOPER_TOKEN, NAMES.clientSecret(), NAMES.refreshToken()), Clock.systemUTC());
     }
 
@@ -46,6 +52,25 @@ public final class GoogleAdsFactory extends OAuthPlatformFactory {
             throw new IllegalArgumentException("GOOGLE_ADS_REFRESH_TOKEN is required for Google Ads");
         }
         return super.tokens(env, wire, onRotation).accessToken(null);
+    }
+
+    /**
+     * Google's consent for the client {@code GOOGLE_ADS_CLIENT_ID} and {@code GOOGLE_ADS_CLIENT_SECRET}: the page at
+     * {@code GOOGLE_AUTHORIZE_URL} (default {@code accounts.google.com/o/oauth2/v2/auth}), the exchange at
+     * {@code GOOGLE_TOKEN_URL}.
+     */
+    @Override
+    public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
+        if (!NAMES.hasClient(env)) {
+            return Optional.empty();
+        }
+        String version = GoogleAdsConnector.apiVersion(NAMES.apiVersion(env, GoogleAdsConnector.DEFAULT_API_VERSION));
+        OAuthCodeGrant codeGrant = new OAuthCodeGrant(Platform.GOOGLE,
+                env.url(NAMES.tokenUrl(), GoogleAdsConnector.DEFAULT_TOKEN_URL), env.get(NAMES.clientId()).orElseThrow(),
+                env.secret(NAMES.clientSecret()), OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new GoogleAdsErrors(),
+                wire, Clock.systemUTC());
+        return Optional.of(new GoogleAdsAuthorization(env.url(NAMES.authorizeUrl(), DEFAULT_AUTHORIZE_URL), codeGrant,
+                URI.create(NAMES.baseUrl(env, GoogleAdsConnector.DEFAULT_BASE_URL) + "/" + version), wire));
     }
 
     /**

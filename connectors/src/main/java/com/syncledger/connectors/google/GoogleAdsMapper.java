@@ -79,6 +79,14 @@ final class GoogleAdsMapper {
         }
     }
 
+    /** The {@code customer.descriptive_name} of a one-row customer query; null when Google left it out. */
+    static String descriptiveName(StreamRows stream) {
+        if (stream.rows().size() != 1) {
+            throw bad(stream.requestId(), "Google Ads answered " + stream.rows().size() + " customer rows, expected 1");
+        }
+        return Json.text(stream.rows().get(0).path("customer"), "descriptiveName");
+    }
+
     /**
      * Adds each {@code segments.date} row's {@code metrics.costMicros}. A row in another currency or time zone
      * than {@code info} is refused: its days would not be the days the ledger keeps.

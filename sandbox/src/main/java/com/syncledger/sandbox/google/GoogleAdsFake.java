@@ -1,6 +1,9 @@
 package com.syncledger.sandbox.google;
 
+import com.syncledger.sandbox.AuthorizeEndpoint;
 import com.syncledger.sandbox.Call;
+import com.syncledger.sandbox.FakeConsents;
+import com.syncledger.sandbox.FakeGrant;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.Fault;
@@ -30,6 +33,7 @@ public final class GoogleAdsFake extends FakePlatform {
     public static final String THROTTLE_RETRY_DELAY = "30s";
 
     private static final Pattern SEARCH_STREAM = Pattern.compile("/(v\\d+)/customers/([^/]*)/googleAds:searchStream");
+    private static final Pattern LIST_ACCESSIBLE = Pattern.compile("/(v\\d+)/customers:listAccessibleCustomers");
     private static final Pattern CUSTOMER_ID = Pattern.compile("\\d{1,10}");
     private static final Set<String> REQUEST_FIELDS = Set.of("query", "summaryRowSetting");
     private static final String UNAUTHENTICATED_MESSAGE = "Request had invalid authentication credentials. Expected "
@@ -73,9 +77,32 @@ public final class GoogleAdsFake extends FakePlatform {
         return "/token";
     }
 
+    /** Google's consent page, {@code accounts.google.com/o/oauth2/v2/auth}, with PKCE (S256). */
+    @Override
+    protected AuthorizeEndpoint authorizeEndpoint() {
+        return AuthorizeEndpoint.standard("/o/oauth2/v2/auth", true);
+    }
+
+    @Override
+    protected Map<String, Object> tokenAnswerExtras() {
+        return Map.of("scope", "https://www.googleapis.com/auth/adwords");
+    }
+
+    /** Google names a redirect mismatch apart; every other refused code is {@code invalid_grant}. */
+    @Override
+    protected void refuseCode(Call call, FakeConsents.Refusal refusal) {
+        if (refusal == FakeConsents.Refusal.REDIRECT_MISMATCH) {
+            call.json(400, Map.of("error", "redirect_uri_mismatch", "error_description", "Bad Request"));
+        } else {
+            call.json(400, Map.of("error", "invalid_grant", "error_description",
+                    refusal == FakeConsents.Refusal.VERIFIER_MISMATCH ? "Invalid code verifier." : "Bad Request"));
+        }
+    }
+
     @Override
     public Map<String, String> environment() {
         return Map.of(
+                "GOOGLE_AUTHORIZE_URL", baseUrl() + "/o/oauth2/v2/auth",
                 "GOOGLE_ADS_BASE_URL", baseUrl().toString(),
                 "GOOGLE_TOKEN_URL", tokenUrl(),
                 "GOOGLE_ADS_CLIENT_ID", credentials.clientId(),
@@ -90,6 +117,10 @@ public final class GoogleAdsFake extends FakePlatform {
     protected void serve(Call call) {
         if (call.path().equals(tokenPath()) && "POST".equals(call.method())) {
             serveTokenRefresh(call, false, 3599);
+            return;
+        }
+        if (LIST_ACCESSIBLE.matcher(call.path()).matches() && "GET".equals(call.method())) {
+            serveAccessibleCustomers(call);
             return;
         }
         Matcher route = SEARCH_STREAM.matcher(call.path());
@@ -143,7 +174,7 @@ public final class GoogleAdsFake extends FakePlatform {
                     "No customer found for the provided customer id.", null);
             return;
         }
-        if (managerId != null && !managerId.equals(login)) {
+        if ((managerId != null && !managerId.equals(login)) || !reaches(call.bearerToken(), customerId)) {
             adsError(call, requestId, 403, "PERMISSION_DENIED", "authorizationError", "USER_PERMISSION_DENIED",
                     "User doesn't have permission to access customer. Note: If you're accessing a client customer, "
                             + "the manager's customer id must be set in the 'login-customer-id' header. See "
@@ -158,6 +189,18 @@ public final class GoogleAdsFake extends FakePlatform {
             return;
         }
         call.json(200, batches(rows(account, query), query, requestId), "request-id", requestId);
+    }
+
+    /** The customers the token's grant reaches directly, as resource names; Google does not page this list. */
+    private void serveAccessibleCustomers(Call call) {
+        String requestId = nextRequestId();
+        if (!authenticated(call, requestId)) {
+            return;
+        }
+        FakeGrant grant = grantOf(call.bearerToken());
+        List<String> names = accounts().keySet().stream().filter(grant::reaches).sorted()
+                .map(id -> "customers/" + id).toList();
+        call.json(200, names.isEmpty() ? Map.of() : Map.of("resourceNames", names), "request-id", requestId);
     }
 
     /** Checks the bearer token; refusals come from Google's front end, so they carry no Google Ads failure. */

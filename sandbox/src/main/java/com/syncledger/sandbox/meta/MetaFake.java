@@ -1,6 +1,9 @@
 package com.syncledger.sandbox.meta;
 
+import com.syncledger.sandbox.AuthorizeEndpoint;
 import com.syncledger.sandbox.Call;
+import com.syncledger.sandbox.FakeConsents;
+import com.syncledger.sandbox.FakeGrant;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.Fault;
@@ -39,6 +42,11 @@ public final class MetaFake extends FakePlatform {
     public static final int DEFAULT_PAGE_SIZE = 500;
 
     private static final Pattern NODE = Pattern.compile("/v\\d+\\.\\d+/act_([^/]*)(/insights)?");
+    private static final Pattern ACCESS_TOKEN_PATH = Pattern.compile("/v\\d+\\.\\d+/oauth/access_token");
+    private static final Pattern AD_ACCOUNTS = Pattern.compile("/v\\d+\\.\\d+/me/adaccounts");
+    /** A user token from a code lives about an hour or two; exchanged, about 60 days (Meta's documented figures). */
+    public static final long SHORT_LIVED_SECONDS = 5_400;
+    public static final long LONG_LIVED_SECONDS = 5_183_944;
     private static final Set<String> ACCOUNT_FIELDS = Set.of("id", "account_id", "name", "currency", "timezone_name",
             "timezone_offset_hours_utc", "account_status");
     private static final Set<String> INSIGHT_FIELDS = Set.of("spend", "account_currency", "account_id",
@@ -84,9 +92,20 @@ public final class MetaFake extends FakePlatform {
         return null; // Meta has no refresh-token grant
     }
 
+    /**
+     * Facebook Login's dialog, {@code www.facebook.com/v{N}.0/dialog/oauth}. PKCE is not read: the server-side
+     * flow proves the app by its secret at the exchange.
+     */
+    @Override
+    protected AuthorizeEndpoint authorizeEndpoint() {
+        return new AuthorizeEndpoint(Pattern.compile("/v\\d+\\.\\d+/dialog/oauth"), "client_id", List.of("code"), false);
+    }
+
     @Override
     public Map<String, String> environment() {
         return Map.of(
+                "META_AUTHORIZE_URL", baseUrl() + "/v23.0/dialog/oauth",
+                "META_CLIENT_ID", credentials.clientId(),
                 "META_BASE_URL", baseUrl().toString(),
                 "META_ACCESS_TOKEN", credentials.accessToken(),
                 "META_APP_SECRET", credentials.clientSecret());
@@ -97,8 +116,16 @@ public final class MetaFake extends FakePlatform {
     @Override
     protected void serve(Call call) {
         Ids ids = new Ids(nextRequestId(), nextRequestId());
+        if (ACCESS_TOKEN_PATH.matcher(call.path()).matches() && "GET".equals(call.method())) {
+            serveAccessToken(call, ids);
+            return;
+        }
         String token = accessToken(call);
         if (!authorized(call, token, ids)) {
+            return;
+        }
+        if (AD_ACCOUNTS.matcher(call.path()).matches() && "GET".equals(call.method())) {
+            serveAdAccounts(call, ids, grantOf(token));
             return;
         }
         if (call.path().matches("/v\\d+\\.\\d+/me") && "GET".equals(call.method())) {
@@ -118,7 +145,7 @@ public final class MetaFake extends FakePlatform {
             return;
         }
         FakeAccount account = account(node.group(1)).orElse(null);
-        if (account == null) {
+        if (account == null || !reaches(token, account.id())) {
             graphError(call, ids, 400, "GraphMethodException", 100, 33, "Unsupported get request. Object with ID 'act_"
                     + node.group(1) + "' does not exist, cannot be loaded due to missing permissions, or does not "
                     + "support this operation. Please read the Graph API documentation at "
@@ -130,6 +157,94 @@ public final class MetaFake extends FakePlatform {
         } else {
             serveInsights(call, ids, account);
         }
+    }
+
+    /**
+     * {@code GET /oauth/access_token}: a code for a short-lived user token (client id and secret, the dialog's
+     * redirect URI), or {@code grant_type=fb_exchange_token} for a long-lived one of the same grant.
+     */
+    private void serveAccessToken(Call call, Ids ids) {
+        if (!credentials.clientId().equals(call.query("client_id"))) {
+            graphError(call, ids, 400, "OAuthException", 101, 0, "Error validating application. Invalid application ID.");
+            return;
+        }
+        if (!credentials.clientSecret().equals(call.query("client_secret"))) {
+            graphError(call, ids, 400, "OAuthException", 1, 0, "Error validating client secret.");
+            return;
+        }
+        FakeGrant grant;
+        long lifetime;
+        if ("fb_exchange_token".equals(call.query("grant_type"))) {
+            String shortLived = call.query("fb_exchange_token");
+            if (tokenState(shortLived) != TokenState.VALID) {
+                graphError(call, ids, 400, "OAuthException", 190, 0, "Invalid OAuth access token - Cannot parse access token");
+                return;
+            }
+            grant = grantOf(shortLived);
+            lifetime = LONG_LIVED_SECONDS;
+        } else {
+            FakeConsents.Redeemed redeemed = redeemCode(call.query("code"), call.query("redirect_uri"),
+                    call.query("code_verifier"));
+            if (redeemed.grant() == null) {
+                switch (redeemed.refusal()) {
+                    case USED_CODE -> graphError(call, ids, 400, "OAuthException", 100, 36009,
+                            "This authorization code has been used.");
+                    case EXPIRED_CODE -> graphError(call, ids, 400, "OAuthException", 100, 36007,
+                            "This authorization code has expired.");
+                    case REDIRECT_MISMATCH -> graphError(call, ids, 400, "OAuthException", 100, 36008,
+                            "Error validating verification code. Please make sure your redirect_uri is identical to "
+                                    + "the one you used in the OAuth dialog request");
+                    default -> graphError(call, ids, 400, "OAuthException", 100, 0, "Invalid verification code format.");
+                }
+                return;
+            }
+            grant = redeemed.grant();
+            lifetime = SHORT_LIVED_SECONDS;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", issueAccessToken(grant));
+        body.put("token_type", "bearer");
+        body.put("expires_in", lifetime);
+        call.json(200, body, ids.headers());
+    }
+
+    /** {@code GET /me/adaccounts}: the accounts the token's grant reaches, by account id, with cursor paging. */
+    private void serveAdAccounts(Call call, Ids ids, FakeGrant grant) {
+        List<FakeAccount> reached = accounts().values().stream().filter(a -> grant.reaches(a.id()))
+                .sorted(java.util.Comparator.comparing(FakeAccount::id)).toList();
+        int limit;
+        int start;
+        try {
+            limit = call.query("limit") == null ? 25 : Integer.parseInt(call.query("limit"));
+            start = call.query("after") == null ? 0 : offsetAfter(call.query("after"));
+            if (limit < 1) {
+                throw new IllegalArgumentException("limit");
+            }
+        } catch (IllegalArgumentException e) {
+            graphError(call, ids, 400, "OAuthException", 100, 0,
+                    "(#100) limit must be a positive integer and after a cursor from paging");
+            return;
+        }
+        int end = Math.min(start + Math.min(limit, pageSize()), reached.size());
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (FakeAccount account : start < end ? reached.subList(start, end) : List.<FakeAccount>of()) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("account_id", account.id());
+            node.put("name", account.name());
+            node.put("id", "act_" + account.id());
+            data.add(node);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("data", data);
+        if (start < end) {
+            Map<String, Object> paging = new LinkedHashMap<>();
+            paging.put("cursors", Map.of("before", cursor(start), "after", cursor(end - 1)));
+            if (end < reached.size()) {
+                paging.put("next", nextLink(call, cursor(end - 1)));
+            }
+            body.put("paging", paging);
+        }
+        call.json(200, body, ids.headers());
     }
 
     private void serveAccount(Call call, Ids ids, FakeAccount account) {

@@ -1,6 +1,8 @@
 package com.syncledger.sandbox.snapchat;
 
+import com.syncledger.sandbox.AuthorizeEndpoint;
 import com.syncledger.sandbox.Call;
+import com.syncledger.sandbox.FakeGrant;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.Fault;
@@ -34,6 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class SnapchatFake extends FakePlatform {
 
+    private static final String ORGANIZATIONS = "/v1/me/organizations";
+    private static final int DEFAULT_ORGANIZATIONS_PAGE = 50;
     private static final Pattern ACCOUNT = Pattern.compile("/v1/adaccounts/([^/]+)");
     private static final Pattern STATS = Pattern.compile("/v1/adaccounts/([^/]+)/stats");
     private static final Pattern UUID_FORMAT = Pattern.compile(
@@ -62,9 +66,16 @@ public final class SnapchatFake extends FakePlatform {
         return "/login/oauth2/access_token";
     }
 
+    /** Snap's consent page, {@code accounts.snapchat.com/login/oauth2/authorize}; the Marketing API takes no PKCE. */
+    @Override
+    protected AuthorizeEndpoint authorizeEndpoint() {
+        return AuthorizeEndpoint.standard("/login/oauth2/authorize", false);
+    }
+
     @Override
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("SNAPCHAT_AUTHORIZE_URL", baseUrl() + "/login/oauth2/authorize");
         env.put("SNAPCHAT_BASE_URL", baseUrl().toString());
         env.put("SNAPCHAT_TOKEN_URL", tokenUrl());
         env.put("SNAPCHAT_CLIENT_ID", credentials.clientId());
@@ -88,6 +99,12 @@ public final class SnapchatFake extends FakePlatform {
             error(call, 405, "E1000", "Method not allowed");
             return;
         }
+        if (call.path().equals(ORGANIZATIONS)) {
+            if (authorized(call)) {
+                serveOrganizations(call);
+            }
+            return;
+        }
         Matcher stats = STATS.matcher(call.path());
         Matcher account = ACCOUNT.matcher(call.path());
         if (!stats.matches() && !account.matches()) {
@@ -99,6 +116,10 @@ public final class SnapchatFake extends FakePlatform {
         String id = stats.matches() ? stats.group(1) : account.group(1);
         Optional<FakeAccount> found = lookUp(call, id);
         if (found.isEmpty()) {
+            return;
+        }
+        if (!reaches(call.bearerToken(), found.get().id())) {
+            error(call, 403, "E1003", "User does not have permission to access the requested resource");
             return;
         }
         if (stats.matches()) {
@@ -262,6 +283,46 @@ public final class SnapchatFake extends FakePlatform {
 
     private void unsupported(Call call, String detail) {
         error(call, 400, "E2002", "Unsupported Stats Query: " + detail);
+    }
+
+    /**
+     * {@code GET /v1/me/organizations?with_ad_accounts=true}: the organizations of the token's grant, here one
+     * per reached ad account, paged by {@code limit} with {@code paging.next_link}.
+     */
+    private void serveOrganizations(Call call) {
+        FakeGrant grant = grantOf(call.bearerToken());
+        List<FakeAccount> reached = accounts().values().stream().filter(a -> grant.reaches(a.id()))
+                .sorted(java.util.Comparator.comparing(FakeAccount::id)).toList();
+        int limit = pageSize() > 0 ? pageSize() : DEFAULT_ORGANIZATIONS_PAGE;
+        int start;
+        try {
+            start = call.query("cursor") == null ? 0 : Integer.parseInt(call.query("cursor"));
+        } catch (NumberFormatException e) {
+            error(call, 400, "E2001", "Invalid cursor");
+            return;
+        }
+        boolean withAccounts = "true".equalsIgnoreCase(call.query("with_ad_accounts"));
+        List<Map<String, Object>> items = new ArrayList<>();
+        int end = Math.min(start + limit, reached.size());
+        for (FakeAccount account : start < end ? reached.subList(start, end) : List.<FakeAccount>of()) {
+            Map<String, Object> organization = new LinkedHashMap<>();
+            organization.put("id", UUID.nameUUIDFromBytes(account.id().getBytes(StandardCharsets.UTF_8)).toString());
+            organization.put("name", "Organization of " + account.name());
+            if (withAccounts) {
+                organization.put("ad_accounts", List.of(Map.of("id", account.id(), "name", account.name(),
+                        "currency", account.currency(), "timezone", account.timeZone().getId(), "status", "ACTIVE")));
+            }
+            items.add(Map.of("sub_request_status", successStatus, "organization", organization));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("request_status", successStatus);
+        body.put("request_id", nextRequestId());
+        body.put("organizations", items);
+        if (end < reached.size()) {
+            body.put("paging", Map.of("next_link", baseUrl() + ORGANIZATIONS + "?with_ad_accounts="
+                    + withAccounts + "&cursor=" + end));
+        }
+        call.json(200, body);
     }
 
     private Map<String, Object> envelope(String plural, Map<String, Object> item) {
