@@ -78,7 +78,9 @@ public abstract class OAuthPlatformFactory extends PlatformFactory {
 
     /** The consent page's URL: {@code <NAME>_AUTHORIZE_URL}, or the platform's documented {@code defaultUrl}. */
     protected final URI authorizeUrl(Env env, String defaultUrl) {
-        return env.url(variableNames().authorizeUrl(), defaultUrl);
+        // The documented URL is kept as written (Pinterest's ends in a slash, which a configured URL loses).
+        String name = variableNames().authorizeUrl();
+        return env.has(name) ? env.url(name, defaultUrl) : URI.create(defaultUrl);
     }
 
     protected final Clock clock() {

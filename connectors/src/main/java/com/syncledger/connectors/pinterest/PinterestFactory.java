@@ -1,6 +1,7 @@
 package com.syncledger.connectors.pinterest;
 
 import com.syncledger.connectors.OAuthPlatformFactory;
+import com.syncledger.connectors.PlatformAuthorization;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
@@ -8,6 +9,9 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -18,6 +22,7 @@ public final class PinterestFactory extends OAuthPlatformFactory {
 
     static final PlatformVariables NAMES = new PlatformVariables(Platform.PINTEREST, "PINTEREST", "PINTEREST_APP_ID",
             "PINTEREST_APP_SECRET", "PINTEREST_TOKEN_URL");
+    static final String DEFAULT_AUTHORIZE_URL = "https://www.pinterest.com/oauth/";
 
     public PinterestFactory() {
         super(NAMES, PinterestConnector.DEFAULT_TOKEN_URL);
@@ -32,6 +37,15 @@ public final class PinterestFactory extends OAuthPlatformFactory {
     @Override
     protected OAuthRefresher.Builder tokens(Env env, WireClient wire, Consumer<Secret> onRotation) {
         return super.tokens(env, wire, onRotation).clientAuth(OAuthRefresher.ClientAuth.BASIC_HEADER);
+    }
+
+    /** The consent page at {@code PINTEREST_AUTHORIZE_URL}, the exchange at {@code PINTEREST_TOKEN_URL} (Basic). */
+    @Override
+    public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
+        return codeGrant(env, wire, OAuthRefresher.ClientAuth.BASIC_HEADER, Map.of(), new PinterestErrors())
+                .map(codeGrant -> new PinterestAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant,
+                        URI.create(NAMES.baseUrl(env, PinterestConnector.DEFAULT_BASE_URL) + "/"
+                                + NAMES.apiVersion(env, PinterestConnector.DEFAULT_API_VERSION)), wire));
     }
 
     @Override

@@ -1,11 +1,14 @@
 package com.syncledger.sandbox.pinterest;
 
+import com.syncledger.sandbox.AuthorizeEndpoint;
 import com.syncledger.sandbox.Call;
+import com.syncledger.sandbox.FakeGrant;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.Fault;
 import com.syncledger.sandbox.HourlySpend;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,6 +39,10 @@ import java.util.regex.Pattern;
  */
 public final class PinterestFake extends FakePlatform {
 
+    private static final String AD_ACCOUNTS = "/v5/ad_accounts";
+    private static final int DEFAULT_PAGE_SIZE = 25;
+    /** Pinterest's code exchange states the refresh token's lifetime (60 days in its examples). */
+    public static final long REFRESH_TOKEN_SECONDS = 5_184_000;
     private static final Pattern ACCOUNT = Pattern.compile("/v5/ad_accounts/([^/]+)");
     private static final Pattern ANALYTICS = Pattern.compile("/v5/ad_accounts/([^/]+)/analytics");
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d+");
@@ -74,9 +81,21 @@ public final class PinterestFake extends FakePlatform {
         return "/v5/oauth/token";
     }
 
+    /** Pinterest's consent page, {@code www.pinterest.com/oauth/}; Pinterest documents no PKCE. */
+    @Override
+    protected AuthorizeEndpoint authorizeEndpoint() {
+        return new AuthorizeEndpoint(Pattern.compile("/oauth/?"), "client_id", List.of("code"), false);
+    }
+
+    @Override
+    protected Map<String, Object> tokenAnswerExtras() {
+        return Map.of("refresh_token_expires_in", REFRESH_TOKEN_SECONDS, "scope", "ads:read");
+    }
+
     @Override
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("PINTEREST_AUTHORIZE_URL", baseUrl() + "/oauth/");
         env.put("PINTEREST_BASE_URL", baseUrl().toString());
         env.put("PINTEREST_TOKEN_URL", tokenUrl());
         env.put("PINTEREST_APP_ID", credentials.clientId());
@@ -90,6 +109,12 @@ public final class PinterestFake extends FakePlatform {
     protected void serve(Call call) {
         if (call.path().equals(tokenPath())) {
             serveToken(call);
+            return;
+        }
+        if (call.path().equals(AD_ACCOUNTS) && "GET".equals(call.method())) {
+            if (authorized(call)) {
+                serveAdAccounts(call);
+            }
             return;
         }
         Matcher analytics = ANALYTICS.matcher(call.path());
@@ -106,6 +131,10 @@ public final class PinterestFake extends FakePlatform {
         }
         Optional<FakeAccount> found = lookUp(call, analytics.matches() ? analytics.group(1) : account.group(1));
         if (found.isEmpty()) {
+            return;
+        }
+        if (!reaches(call.bearerToken(), found.get().id())) {
+            error(call, 403, 29, "You are not permitted to access that resource.");
             return;
         }
         if (analytics.matches()) {
@@ -140,6 +169,39 @@ public final class PinterestFake extends FakePlatform {
         }
         // Continuous refresh: every refresh issues a new refresh token and the previous one stops working.
         serveTokenRefresh(call, true, 2_592_000);
+    }
+
+    /** {@code GET /v5/ad_accounts}: the token's grant's accounts, paged by {@code page_size} and {@code bookmark}. */
+    private void serveAdAccounts(Call call) {
+        FakeGrant grant = grantOf(call.bearerToken());
+        List<FakeAccount> reached = accounts().values().stream().filter(a -> grant.reaches(a.id()))
+                .sorted(java.util.Comparator.comparing(FakeAccount::id)).toList();
+        int size;
+        int start;
+        try {
+            size = pageSize() > 0 ? pageSize()
+                    : call.query("page_size") == null ? DEFAULT_PAGE_SIZE : Integer.parseInt(call.query("page_size"));
+            start = call.query("bookmark") == null ? 0 : Integer.parseInt(new String(
+                    java.util.Base64.getUrlDecoder().decode(call.query("bookmark")), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            invalid(call, "Invalid page_size or bookmark.");
+            return;
+        }
+        int end = Math.min(start + size, reached.size());
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (FakeAccount account : start < end ? reached.subList(start, end) : List.<FakeAccount>of()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("id", account.id());
+            item.put("name", account.name());
+            item.put("currency", account.currency());
+            item.put("permissions", List.of("ADMIN"));
+            items.add(item);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("bookmark", end < reached.size() ? java.util.Base64.getUrlEncoder().encodeToString(
+                String.valueOf(end).getBytes(StandardCharsets.UTF_8)) : null);
+        call.json(200, body, "x-pinterest-rid", nextRequestId());
     }
 
     private boolean authorized(Call call) {

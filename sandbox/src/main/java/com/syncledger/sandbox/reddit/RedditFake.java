@@ -1,6 +1,8 @@
 package com.syncledger.sandbox.reddit;
 
+import com.syncledger.sandbox.AuthorizeEndpoint;
 import com.syncledger.sandbox.Call;
+import com.syncledger.sandbox.FakeGrant;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.HourlySpend;
@@ -45,6 +47,8 @@ public final class RedditFake extends FakePlatform {
     public static final long TOKEN_LIFETIME_SECONDS = 86_400;
     public static final int THROTTLE_RESET_SECONDS = 37;
 
+    private static final String MY_BUSINESSES = "/api/v3/me/businesses";
+    private static final Pattern BUSINESS_ACCOUNTS = Pattern.compile("/api/v3/businesses/([^/]+)/ad_accounts");
     private static final Pattern ACCOUNT_ID = Pattern.compile("(a2|t2)_[a-z0-9]+");
     private static final Pattern ACCOUNT_PATH = Pattern.compile("/api/v3/ad_accounts/([^/]+)");
     private static final Pattern REPORT_PATH = Pattern.compile("/api/v3/ad_accounts/([^/]+)/reports");
@@ -104,9 +108,21 @@ public final class RedditFake extends FakePlatform {
         return "/api/v1/access_token";
     }
 
+    /** Reddit's consent page, {@code www.reddit.com/api/v1/authorize}; Reddit documents no PKCE. */
+    @Override
+    protected AuthorizeEndpoint authorizeEndpoint() {
+        return AuthorizeEndpoint.standard("/api/v1/authorize", false);
+    }
+
+    @Override
+    protected Map<String, Object> tokenAnswerExtras() {
+        return Map.of("scope", "adsread");
+    }
+
     @Override
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("REDDIT_AUTHORIZE_URL", baseUrl() + "/api/v1/authorize");
         env.put("REDDIT_BASE_URL", baseUrl().toString());
         env.put("REDDIT_TOKEN_URL", tokenUrl());
         env.put("REDDIT_CLIENT_ID", credentials.clientId());
@@ -141,7 +157,13 @@ public final class RedditFake extends FakePlatform {
         }
         Matcher report = REPORT_PATH.matcher(call.path());
         Matcher account = ACCOUNT_PATH.matcher(call.path());
-        if (report.matches()) {
+        Matcher businessAccounts = BUSINESS_ACCOUNTS.matcher(call.path());
+        if (call.path().equals(MY_BUSINESSES)) {
+            withMethod(call, "GET", requestId, () -> listing(call, reachedAccounts(call, null), true, requestId));
+        } else if (businessAccounts.matches()) {
+            withMethod(call, "GET", requestId, () -> listing(call,
+                    reachedAccounts(call, businessAccounts.group(1)), false, requestId));
+        } else if (report.matches()) {
             withMethod(call, "POST", requestId, () -> report(call, report.group(1), requestId));
         } else if (account.matches()) {
             withMethod(call, "GET", requestId, () -> adAccount(call, account.group(1), requestId));
@@ -181,6 +203,58 @@ public final class RedditFake extends FakePlatform {
         serveTokenRefresh(call, true, TOKEN_LIFETIME_SECONDS);
     }
 
+    /** The token's grant's accounts, by id; those of one business when {@code businessId} is given. */
+    private List<FakeAccount> reachedAccounts(Call call, String businessId) {
+        FakeGrant grant = grantOf(call.bearerToken());
+        return accounts().values().stream().filter(a -> grant.reaches(a.id()))
+                .filter(a -> businessId == null || businessId.equals(businessOf(a)))
+                .sorted(java.util.Comparator.comparing(FakeAccount::id)).toList();
+    }
+
+    /** The fake's business of an account: one business per account. */
+    private static String businessOf(FakeAccount account) {
+        return UUID.nameUUIDFromBytes(account.id().getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /**
+     * A listing of businesses (one per reached account) or of one business's ad accounts, paged by
+     * {@code page.size} and {@code page.token} with {@code pagination.next_url}.
+     */
+    private void listing(Call call, List<FakeAccount> accounts, boolean businesses, String requestId) {
+        int size;
+        int start;
+        try {
+            size = call.query("page.size") == null ? pageSize() : Math.min(pageSize(),
+                    Integer.parseInt(call.query("page.size")));
+            start = call.query("page.token") == null ? 0 : Integer.parseInt(call.query("page.token"));
+        } catch (NumberFormatException e) {
+            error(call, 400, "invalid page.size or page.token", requestId);
+            return;
+        }
+        int end = Math.min(start + Math.max(1, size), accounts.size());
+        List<Map<String, Object>> data = new ArrayList<>();
+        for (FakeAccount account : start < end ? accounts.subList(start, end) : List.<FakeAccount>of()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            if (businesses) {
+                item.put("id", businessOf(account));
+                item.put("name", "Business of " + account.name());
+            } else {
+                item.put("id", account.id());
+                item.put("name", account.name());
+                item.put("business_id", businessOf(account));
+                item.put("currency", account.currency());
+            }
+            data.add(item);
+        }
+        Map<String, Object> pagination = new LinkedHashMap<>();
+        pagination.put("next_url", end < accounts.size() ? (nextUrlOrigin == null ? baseUrl().toString() : nextUrlOrigin)
+                + call.path() + "?page.size=" + size + "&page.token=" + end : null);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("data", data);
+        answer.put("pagination", pagination);
+        call.json(200, answer, "x-request-id", requestId);
+    }
+
     private void adAccount(Call call, String id, String requestId) {
         if (!ACCOUNT_ID.matcher(id).matches()) {
             error(call, 400, "invalid ad_account identifier", requestId);
@@ -189,6 +263,10 @@ public final class RedditFake extends FakePlatform {
         FakeAccount account = account(id).orElse(null);
         if (account == null) {
             error(call, 404, "The specified resource was not found", requestId);
+            return;
+        }
+        if (!reaches(call.bearerToken(), account.id())) {
+            error(call, 403, "You do not have permission to access this ad account", requestId);
             return;
         }
         Map<String, Object> data = new LinkedHashMap<>();
@@ -209,6 +287,10 @@ public final class RedditFake extends FakePlatform {
         if (account == null) {
             call.json(400, Map.of("success", false, "error", Map.of("reason", "BAD_REQUEST",
                     "explanation", "Unknown Ad Account")), "x-request-id", requestId);
+            return;
+        }
+        if (!reaches(call.bearerToken(), account.id())) {
+            error(call, 403, "You do not have permission to access this ad account", requestId);
             return;
         }
         try {
