@@ -40,7 +40,8 @@ class ModuleBoundariesTest {
             Map.entry("problem", Set.of()),
             Map.entry("database", Set.of("config")),
             Map.entry("credentials", Set.of("config", "database")),
-            Map.entry("fetch", Set.of("config", "credentials")),
+            Map.entry("connections", Set.of("problem", "config", "credentials", "ledger")),
+            Map.entry("fetch", Set.of("config", "credentials", "connections")),
             Map.entry("ledger", Set.of("problem")),
             Map.entry("billing", Set.of("problem", "ledger", "fetch")),
             Map.entry("sync", Set.of("problem", "config", "ledger", "fetch")),
@@ -49,7 +50,6 @@ class ModuleBoundariesTest {
             Map.entry("views", Set.of("ledger")),
             Map.entry("api", Set.of("problem", "access", "ledger", "billing", "sync", "views")),
             Map.entry("metrics", Set.of()),
-            Map.entry("connections", Set.of("problem", "config", "credentials", "ledger")),
             Map.entry("console", Set.of("problem", "access", "ledger", "billing", "fetch", "connections")),
             Map.entry("cli", Set.of("problem", "config", "access", "database", "credentials", "fetch", "ledger",
                     "billing", "sync", "views", "connections")));

@@ -93,6 +93,78 @@ public class ConnectionStore {
         }
     }
 
+    /**
+     * The refresh token connection {@code id} holds now (the newest the platform rotated to); empty once revoked
+     * or when the grant has none. Read before every refresh, so whichever process rotated it, the live one is sent.
+     */
+    public Optional<Secret> refreshToken(long id) {
+        TokenCipher sealer = requireCipher();
+        return jdbc.sql("select refresh_ciphertext from connection where id = ? and refresh_ciphertext is not null")
+                .param(id).query(byte[].class).optional()
+                .map(sealed -> Secret.of(sealer.decrypt(sealed, associatedData(id, "refresh"))));
+    }
+
+    /**
+     * Keeps the refresh token the platform rotated connection {@code id} to, sealed, in one committed statement:
+     * when this returns the token survives a crash. A revoked connection stays wiped.
+     */
+    public void storeRotatedRefreshToken(long id, Secret refreshToken) {
+        jdbc.sql("""
+                        update connection set refresh_ciphertext = ?, key_id = ?, updated_at = now()
+                        where id = ? and status <> 'revoked'""")
+                .params(requireCipher().encrypt(refreshToken.reveal(), associatedData(id, "refresh")),
+                        requireCipher().keyId(), id)
+                .update();
+    }
+
+    /**
+     * Keeps a refreshed access token (and the refresh token, when the platform rotated it) with its expiry, in one
+     * statement; the connection is active again. A revoked connection stays wiped.
+     */
+    public void storeRefreshed(long id, Secret accessToken, Optional<Instant> accessExpiresAt,
+            Optional<Secret> rotatedRefreshToken) {
+        TokenCipher sealer = requireCipher();
+        jdbc.sql("""
+                        update connection set access_ciphertext = ?,
+                            refresh_ciphertext = coalesce(?, refresh_ciphertext), access_expires_at = ?,
+                            key_id = ?, status = 'active', updated_at = now()
+                        where id = ? and status <> 'revoked'""")
+                .params(sealer.encrypt(accessToken.reveal(), associatedData(id, "access")),
+                        rotatedRefreshToken.map(t -> sealer.encrypt(t.reveal(), associatedData(id, "refresh")))
+                                .orElse(null),
+                        accessExpiresAt.map(Timestamp::from).orElse(null), sealer.keyId(), id)
+                .update();
+    }
+
+    /** An account fetch with connection {@code id} succeeded now. */
+    public void markUsed(long id) {
+        jdbc.sql("update connection set last_used_at = now() where id = ?").param(id).update();
+    }
+
+    /**
+     * The platform refused connection {@code id}'s tokens (revoked on its side, or lapsed): {@code expired} until
+     * the client authorizes again. A connection the operator revoked stays revoked.
+     */
+    public void markExpired(long id) {
+        jdbc.sql("update connection set status = 'expired', updated_at = now() where id = ? and status <> 'revoked'")
+                .param(id).update();
+    }
+
+    /**
+     * Revokes connection {@code id}: both tokens wiped, status {@code revoked}. Its accounts stay linked and are
+     * reported {@code not_configured} until linked with another connection.
+     *
+     * @return the revoked connection; empty when unknown
+     */
+    public Optional<Connection> revoke(long id) {
+        jdbc.sql("""
+                        update connection set access_ciphertext = null, refresh_ciphertext = null, status = 'revoked',
+                            revoked_at = coalesce(revoked_at, now()), updated_at = now()
+                        where id = ?""")
+                .param(id).update();
+        return find(id);
+    }
+
     /** What a sealed token of connection {@code id} is bound to; {@code column} is {@code access} or {@code refresh}. */
     public static String associatedData(long id, String column) {
         return "connection:" + id + ":" + column;

@@ -4,6 +4,7 @@ import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.SpendReport;
+import java.util.OptionalLong;
 
 /**
  * Where the engine reports the fetch of one account, in order, on the account's own thread: {@link #info} once
@@ -15,6 +16,13 @@ public interface AccountSink {
 
     /** The account to fetch. */
     AccountId account();
+
+    /**
+     * The connection whose tokens fetch the account; empty for the platform's credentials from the environment.
+     */
+    default OptionalLong connection() {
+        return OptionalLong.empty();
+    }
 
     /**
      * The platform told the account's currency and time zone. Answers the range of account-local days to read;

@@ -31,6 +31,14 @@ final class CredentialKey {
         return platform.slug() + ":" + sha256(identity.toString()).substring(0, 24);
     }
 
+    /**
+     * The key of a connection's budget: each client authorization is its own credential at the platform, so its
+     * requests never spend another client's budget nor the environment credential's.
+     */
+    static String ofConnection(Platform platform, long connectionId) {
+        return platform.slug() + ":connection:" + connectionId;
+    }
+
     private static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -1,6 +1,7 @@
 package com.syncledger.app.fetch;
 
 import com.syncledger.app.config.SettingVariables;
+import com.syncledger.app.connections.ConnectionStore;
 import com.syncledger.app.credentials.StoredRefreshTokens;
 import com.syncledger.connectors.wire.Env;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,12 +26,13 @@ class FetchConfiguration {
 
     @Bean
     FetchEngine fetchEngine(Env env, FetchSettings settings, ObjectProvider<MeterRegistry> meters,
-            StoredRefreshTokens storedTokens, DataSource database) {
+            StoredRefreshTokens storedTokens, ConnectionStore connections, DataSource database) {
         return FetchEngine.builder(env)
                 .settings(settings)
                 .meters(meters.getIfAvailable(SimpleMeterRegistry::new))
                 .storedTokens(storedTokens)
                 .sharedBudgets(database)
+                .connections(connections)
                 .build();
     }
 }

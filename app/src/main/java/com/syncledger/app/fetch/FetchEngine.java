@@ -1,5 +1,6 @@
 package com.syncledger.app.fetch;
 
+import com.syncledger.app.connections.ConnectionStore;
 import com.syncledger.app.credentials.StoredRefreshTokens;
 import com.syncledger.connectors.Connectors;
 import com.syncledger.connectors.spi.AccountId;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +42,9 @@ import org.springframework.dao.DataAccessException;
  * thread: account info first, then its range in the platform's largest requests, each through the single
  * retry layer and the credential's shared rate budget. Every account gets an honest status: spend only when
  * every day came from the platform, an error with the platform's code and request id when not, and
- * {@code not_configured} without a single request when the platform has no credentials or no connector.
+ * {@code not_configured} without a single request when the platform has no credentials or no connector, or the
+ * account's connection has no tokens (revoked). An account with a connection is fetched with that connection's
+ * tokens and budget; the connection records its last successful use, and a refusal of its tokens marks it expired.
  * Safe for concurrent use; keep one per process so rate budgets and access tokens are shared.
  */
 public final class FetchEngine {
@@ -54,18 +58,20 @@ public final class FetchEngine {
     private final FetchSettings settings;
     private final AccountSlots slots;
     private final Clock clock;
+    /** The stored connections; null when the engine has no database. */
+    private final ConnectionStore connections;
 
     private FetchEngine(Env env, WireClient wire, MeterRegistry meters, FetchSettings settings, AccountSlots slots,
-            Clock clock, ConnectorPool.Factory factory, BudgetStore budgetStore) {
+            Clock clock, ConnectorPool.Factory factory, BudgetStore budgetStore, ConnectionStore connections) {
         this.settings = settings;
         this.slots = slots;
         this.clock = clock;
         this.metrics = new FetchMetrics(meters);
         this.budgets = new RateBudgets(settings.accountDeadline(), meters, budgetStore);
         this.retries = new RetryLayer(settings);
-        // Every request of every connector passes the credential's budget and the latency timer.
-        this.connectors = new ConnectorPool(env, wire.withListener(budgets.andThen(metrics)), factory, budgets,
-                settings.rateLimits());
+        this.connections = connections;
+        // Every request of every connector passes its credential's budget and the latency timer.
+        this.connectors = new ConnectorPool(env, wire, metrics, factory, budgets, settings.rateLimits(), connections);
     }
 
     /**
@@ -132,13 +138,28 @@ public final class FetchEngine {
      * @throws IllegalStateException when the platform is not configured
      */
     public ConnectorDescriptor descriptor(Platform platform) {
-        return connectors.connector(platform).map(SpendConnector::descriptor)
+        return descriptor(platform, OptionalLong.empty());
+    }
+
+    /**
+     * The descriptor of the platform's connector for accounts fetched with {@code connection} (empty: the
+     * environment's credentials).
+     *
+     * @throws IllegalStateException when that credential is not configured (e.g. a revoked connection)
+     */
+    public ConnectorDescriptor descriptor(Platform platform, OptionalLong connection) {
+        return connectors.connector(new ConnectorPool.Credential(platform, connection)).map(SpendConnector::descriptor)
                 .orElseThrow(() -> new IllegalStateException(platform.displayName() + " is not configured"));
     }
 
     /** The request budget of the platform's credential; empty until its connector has been built. */
     public Optional<BudgetUse> budgetUse(Platform platform) {
         return budgets.use(platform);
+    }
+
+    /** The request budget of a connection's credential; empty until its connector has been built. */
+    public Optional<BudgetUse> connectionBudgetUse(Platform platform, long connectionId) {
+        return budgets.connectionUse(CredentialKey.ofConnection(platform, connectionId));
     }
 
     /** One cheap authenticated call per platform, concurrently, to prove its credentials work. */
@@ -188,7 +209,7 @@ public final class FetchEngine {
     }
 
     private Finished fetchAccount(AccountSink sink, boolean newestFirst, boolean keepDays) {
-        AccountRun run = new AccountRun(sink.account(), keepDays);
+        AccountRun run = new AccountRun(sink.account(), sink.connection(), keepDays);
         AccountFetch result = slots.inSlot(sink.account().platform(), () -> run.run(sink, newestFirst));
         metrics.fetched(result);
         if (result.error() != null) {
@@ -203,6 +224,7 @@ public final class FetchEngine {
     /** The fetch of one account, keeping what it learned so a failure can still report it. */
     private final class AccountRun {
         private final AccountId account;
+        private final ConnectorPool.Credential credential;
         private final boolean keepDays;
         private Deadline deadline;
         private AccountInfo info;
@@ -211,8 +233,9 @@ public final class FetchEngine {
         /** The platform's connector; replaced once when its refresh token was rotated by another process. */
         private SpendConnector connector;
 
-        AccountRun(AccountId account, boolean keepDays) {
+        AccountRun(AccountId account, OptionalLong connection, boolean keepDays) {
             this.account = account;
+            this.credential = new ConnectorPool.Credential(account.platform(), connection);
             this.keepDays = keepDays;
         }
 
@@ -221,7 +244,7 @@ public final class FetchEngine {
             deadline = Deadline.after(settings.accountDeadline());
             Optional<SpendConnector> found;
             try {
-                found = connectors.connector(account.platform());
+                found = connectors.connector(credential);
             } catch (IllegalArgumentException e) {
                 return failed(new FetchError(ErrorKind.INVALID_REQUEST, "cannot set up "
                         + account.platform().displayName() + ": " + e.getMessage(), null, null));
@@ -248,8 +271,12 @@ public final class FetchEngine {
                         chunks.add(part);
                     }
                 }
+                connectionUsed();
                 return AccountFetch.ok(account, range, info, keepDays ? joined(chunks) : null);
             } catch (RetryLayer.Failure f) {
+                if (f.error() instanceof ConnectorException.Auth) {
+                    connectionRefused();
+                }
                 FetchError error = FetchError.of(f.error());
                 String tries = f.attempts() > 1 ? " (gave up after " + f.attempts() + " attempts)" : "";
                 return failed(new FetchError(error.kind(), error.message() + tries, error.platformCode(),
@@ -271,12 +298,11 @@ public final class FetchEngine {
                 if (!(f.error() instanceof ConnectorException.Auth)) {
                     throw f;
                 }
-                Optional<SpendConnector> renewed = connectors.renewed(account.platform(), connector);
+                Optional<SpendConnector> renewed = connectors.renewed(credential, connector);
                 if (renewed.isEmpty()) {
                     throw f;
                 }
-                LOG.info("refresh token rotated elsewhere platform={}: retrying with the stored one",
-                        account.platform().slug());
+                LOG.info("token renewed elsewhere platform={}: retrying with the stored one", account.platform().slug());
                 connector = renewed.get();
                 return callOnce(what, call);
             }
@@ -303,7 +329,39 @@ public final class FetchEngine {
 
         private void onFailure(ConnectorException e) {
             Duration hint = retries.hint(e);
-            budgets.throttled(e, hint != null ? hint : settings.initialBackoff());
+            Duration pause = hint != null ? hint : settings.initialBackoff();
+            if (credential.connection().isPresent()) {
+                budgets.throttled(credential.budgetKey(), e, pause);
+            } else {
+                budgets.throttled(e, pause);
+            }
+        }
+
+        /** The account's connection worked: its last use is now. */
+        private void connectionUsed() {
+            credential.connection().ifPresent(id -> {
+                try {
+                    connections.markUsed(id);
+                } catch (DataAccessException e) {
+                    // The spend is fetched and stored by the sink; only the bookkeeping of the token's use is late.
+                    LOG.warn("cannot record the use of connection {}: {}", id, e.getClass().getSimpleName());
+                }
+            });
+        }
+
+        /**
+         * The platform refused the connection's tokens even after a refresh: revoked on its side or lapsed. The
+         * connection is {@code expired} until the client authorizes again (the account fails as {@code auth}).
+         */
+        private void connectionRefused() {
+            credential.connection().ifPresent(id -> {
+                try {
+                    connections.markExpired(id);
+                    LOG.warn("connection {} refused by {}: marked expired", id, account.platform().slug());
+                } catch (DataAccessException e) {
+                    LOG.warn("cannot mark connection {} expired: {}", id, e.getClass().getSimpleName());
+                }
+            });
         }
 
         private DateRange resolve(AccountSink sink) {
@@ -366,6 +424,7 @@ public final class FetchEngine {
         private ConnectorPool.Factory connectors;
         private Integer accountsInFlight;
         private BudgetStore budgetStore = BudgetStore.IN_MEMORY;
+        private ConnectionStore connections;
 
         private Builder(Env env) {
             this.env = Objects.requireNonNull(env, "env");
@@ -410,6 +469,15 @@ public final class FetchEngine {
             return this;
         }
 
+        /**
+         * The stored connections, so accounts linked with one are fetched with its tokens; without it such an account
+         * is not configured.
+         */
+        public Builder connections(ConnectionStore connections) {
+            this.connections = connections;
+            return this;
+        }
+
         /** Another clock (what "today" is), for tests. */
         Builder clock(Clock clock) {
             this.clock = clock;
@@ -433,7 +501,8 @@ public final class FetchEngine {
                             .orElse(AccountSlots.DEFAULT_PER_PLATFORM);
             return new FetchEngine(credentials, WireClient.withDefaults(),
                     meters != null ? meters : new SimpleMeterRegistry(), resolved, new AccountSlots(inFlight), clock,
-                    connectors != null ? connectors : ConnectorPool.Factory.connectors(rotations), budgetStore);
+                    connectors != null ? connectors : ConnectorPool.Factory.connectors(rotations), budgetStore,
+                    connections);
         }
 
         private static int parseCount(String name, String value) {

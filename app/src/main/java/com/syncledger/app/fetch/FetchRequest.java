@@ -5,18 +5,31 @@ import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.SpendReport;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * One account to fetch. The range is a function of the account's info because a range such as "the
+ * One account to fetch, with the platform's credentials from the environment or, when {@code connection} names
+ * one, with that connection's tokens. The range is a function of the account's info because a range such as "the
  * restatement window up to yesterday" can only be computed in the account's own time zone, which is known
  * only once the platform has told it.
  */
-public record FetchRequest(AccountId account, Function<AccountInfo, DateRange> range) {
+public record FetchRequest(AccountId account, Function<AccountInfo, DateRange> range, OptionalLong connection) {
 
     public FetchRequest {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(range, "range");
+        Objects.requireNonNull(connection, "connection");
+    }
+
+    /** An account fetched with the platform's credentials from the environment. */
+    public FetchRequest(AccountId account, Function<AccountInfo, DateRange> range) {
+        this(account, range, OptionalLong.empty());
+    }
+
+    /** This request, fetched with connection {@code connectionId}'s tokens. */
+    public FetchRequest withConnection(long connectionId) {
+        return new FetchRequest(account, range, OptionalLong.of(connectionId));
     }
 
     /** A fixed range of account-local days, the same whatever the account's time zone. */
@@ -33,6 +46,11 @@ public record FetchRequest(AccountId account, Function<AccountInfo, DateRange> r
             @Override
             public AccountId account() {
                 return account;
+            }
+
+            @Override
+            public OptionalLong connection() {
+                return connection;
             }
 
             @Override

@@ -23,6 +23,8 @@ final class RateBudgets implements WireListener {
     static final String WAIT = "kiki.ad.spend.rate.budget.wait";
 
     private final Map<Platform, CredentialBudget> budgets = new ConcurrentHashMap<>();
+    /** The budgets of connections (each client's own authorization), by {@link CredentialKey#ofConnection}. */
+    private final Map<String, CredentialBudget> connectionBudgets = new ConcurrentHashMap<>();
     private final Map<Platform, Timer> waits = new ConcurrentHashMap<>();
     private final Duration maxWaitOutsideFetch;
     private final MeterRegistry meters;
@@ -67,16 +69,46 @@ final class RateBudgets implements WireListener {
         return Optional.ofNullable(budgets.get(platform));
     }
 
+    /**
+     * Sets up a connection's budget once (later calls keep the first) and answers the listener that holds the
+     * connection's requests to it; the environment credential's budget is not touched by them.
+     *
+     * @param credential the connection's key (see {@link CredentialKey#ofConnection})
+     */
+    WireListener forConnection(Platform platform, RateLimit limit, String credential) {
+        CredentialBudget budget = connectionBudgets.computeIfAbsent(credential,
+                key -> new CredentialBudget(platform, limit, store, key));
+        return new WireListener() {
+            @Override
+            public void sending(Platform sent) {
+                acquire(budget, sent);
+            }
+
+            @Override
+            public void exchanged(Platform sent, int status, Duration elapsed) {
+            }
+        };
+    }
+
+    /** The request budget of a connection; empty until its connector has been built. */
+    Optional<BudgetUse> connectionUse(String credential) {
+        return Optional.ofNullable(connectionBudgets.get(credential)).map(CredentialBudget::use);
+    }
+
     @Override
     public void sending(Platform platform) {
         CredentialBudget budget = budgets.get(platform);
         if (budget != null) {
-            long start = System.nanoTime();
-            try {
-                budget.acquire(Deadline.current().map(Deadline::remaining).orElse(maxWaitOutsideFetch));
-            } finally {
-                wait(platform).record(Duration.ofNanos(System.nanoTime() - start));
-            }
+            acquire(budget, platform);
+        }
+    }
+
+    private void acquire(CredentialBudget budget, Platform platform) {
+        long start = System.nanoTime();
+        try {
+            budget.acquire(Deadline.current().map(Deadline::remaining).orElse(maxWaitOutsideFetch));
+        } finally {
+            wait(platform).record(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 
@@ -97,6 +129,13 @@ final class RateBudgets implements WireListener {
     void throttled(ConnectorException error, Duration pause) {
         if (error instanceof ConnectorException.RateLimited && !CredentialBudget.isOwnRefusal(error)) {
             budget(error.platform()).ifPresent(b -> b.pause(pause));
+        }
+    }
+
+    /** As {@link #throttled(ConnectorException, Duration)}, for a request sent with a connection's credential. */
+    void throttled(String connectionCredential, ConnectorException error, Duration pause) {
+        if (error instanceof ConnectorException.RateLimited && !CredentialBudget.isOwnRefusal(error)) {
+            Optional.ofNullable(connectionBudgets.get(connectionCredential)).ifPresent(b -> b.pause(pause));
         }
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class AdAccounts {
 
     private static final String COLUMNS =
-            "id, store_id, platform, external_id, currency, time_zone, name, linked_at";
+            "id, store_id, platform, external_id, currency, time_zone, name, linked_at, connection_id";
 
     private final JdbcClient jdbc;
     private final Stores stores;
@@ -87,6 +87,7 @@ public class AdAccounts {
     private static AdAccount map(ResultSet rs, int row) throws SQLException {
         return new AdAccount(rs.getLong("id"), rs.getLong("store_id"), Platform.fromSlug(rs.getString("platform")),
                 rs.getString("external_id"), rs.getString("currency"), rs.getString("time_zone"),
-                rs.getString("name"), rs.getTimestamp("linked_at").toInstant());
+                rs.getString("name"), rs.getTimestamp("linked_at").toInstant(),
+                rs.getObject("connection_id") == null ? null : rs.getLong("connection_id"));
     }
 }

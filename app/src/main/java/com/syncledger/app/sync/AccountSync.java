@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,13 @@ final class AccountSync implements AccountSink {
     @Override
     public AccountId account() {
         return account;
+    }
+
+    /** The connection the account is fetched with: the link's (one link per account sync). */
+    @Override
+    public OptionalLong connection() {
+        return links.stream().map(AdAccount::connectionId).filter(java.util.Objects::nonNull).findFirst()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataAccessException;
@@ -72,7 +73,7 @@ class AccountSyncRunner {
         }
         SyncProgress progress = watched.getOrDefault(task.toString(), SyncProgress.NONE);
         AccountSync sync = new AccountSync(link.get().accountId(), List.of(link.get()), task.range(),
-                id -> engine.descriptor(id.platform()), ledger, progress, clock, runner);
+                id -> engine.descriptor(id.platform(), connection(link.get())), ledger, progress, clock, runner);
         try {
             // A backfill takes the newest days first, so a long one is useful early.
             engine.fetch(List.of(sync), task.range() == null);
@@ -140,6 +141,10 @@ class AccountSyncRunner {
                 : DateRange.single(LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(1));
         long run = ledger.startRun(task.adAccountId(), range, runner);
         ledger.fail(run, WriteCounts.NONE, failure);
+    }
+
+    private static OptionalLong connection(AdAccount link) {
+        return link.connectionId() == null ? OptionalLong.empty() : OptionalLong.of(link.connectionId());
     }
 
     private void recordEarlierStorageFailures() {

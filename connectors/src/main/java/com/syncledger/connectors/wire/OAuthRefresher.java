@@ -154,13 +154,26 @@ public final class OAuthRefresher implements AccessTokens {
         if (!response.isSuccess() || Json.text(body, "access_token") == null) {
             throw tokenFailure(response, body);
         }
-        accessToken = Secret.of(Json.text(body, "access_token"));
-        expiresAt = clock.instant().plus(lifetime(body));
+        Secret fresh = Secret.of(Json.text(body, "access_token"));
+        Instant freshUntil = clock.instant().plus(lifetime(body));
         Secret rotated = Secret.ofNullable(Json.text(body, "refresh_token"));
         if (rotated != null && !rotated.equals(refreshToken)) {
-            refreshToken = rotated;
+            // The rotated token is kept (onRotation returns once it is stored) before the new access token is
+            // adopted: no request is sent with the new grant until its refresh token is safe, and a failure to
+            // keep it fails this refresh instead of carrying on with a token that a restart would lose.
             onRotation.accept(rotated);
+            refreshToken = rotated;
         }
+        accessToken = fresh;
+        expiresAt = freshUntil;
+    }
+
+    /**
+     * When the cached access token expires, as the platform said on the last refresh; {@link Instant#MAX} for a
+     * configured token (used until refused), {@link Instant#MIN} before the first refresh.
+     */
+    public synchronized Instant accessExpiresAt() {
+        return expiresAt;
     }
 
     /** Another process may have rotated the token since this one last refreshed; the old one is dead then. */
