@@ -1,6 +1,7 @@
 package com.syncledger.connectors.amazon;
 
 import com.syncledger.connectors.OAuthPlatformFactory;
+import com.syncledger.connectors.PlatformAuthorization;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
@@ -8,12 +9,16 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Amazon Ads' setup: the Login with Amazon client and token(s), the regional host and report pacing. */
 public final class AmazonAdsFactory extends OAuthPlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.AMAZON);
+    static final String DEFAULT_AUTHORIZE_URL = "https://www.amazon.com/ap/oa";
 
     public AmazonAdsFactory() {
         super(NAMES, AmazonAdsSettings.DEFAULT_TOKEN_URL);
@@ -23,6 +28,18 @@ public final class AmazonAdsFactory extends OAuthPlatformFactory {
     @Override
     public boolean configured(Env env) {
         return env.has(NAMES.clientId()) && NAMES.accessOrRefreshable(env);
+    }
+
+    /**
+     * The consent page at {@code AMAZON_AUTHORIZE_URL} (Login with Amazon; the EU and FE consoles have their own
+     * hosts), the exchange at {@code AMAZON_TOKEN_URL}, the profiles from {@code AMAZON_BASE_URL}.
+     */
+    @Override
+    public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
+        URI base = env.url(NAMES.baseUrl(), AmazonAdsSettings.DEFAULT_BASE_URL);
+        return codeGrant(env, wire, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new AmazonAdsErrors())
+                .map(codeGrant -> new AmazonAdsAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant, base,
+                        wire));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.syncledger.connectors.linkedin;
 
 import com.syncledger.connectors.OAuthPlatformFactory;
+import com.syncledger.connectors.PlatformAuthorization;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
@@ -8,6 +9,8 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -15,6 +18,7 @@ import java.util.regex.Pattern;
 public final class LinkedInFactory extends OAuthPlatformFactory {
 
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.LINKEDIN);
+    static final String DEFAULT_AUTHORIZE_URL = "https://www.linkedin.com/oauth/v2/authorization";
     private static final Pattern VERSION = Pattern.compile("\\d{6}(\\.\\d{2})?");
 
     public LinkedInFactory() {
@@ -34,6 +38,15 @@ public final class LinkedInFactory extends OAuthPlatformFactory {
             tokens.client(null, null).refreshToken(null);
         }
         return tokens;
+    }
+
+    /** The consent page at {@code LINKEDIN_AUTHORIZE_URL}, the exchange at {@code LINKEDIN_TOKEN_URL}. */
+    @Override
+    public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
+        String version = NAMES.apiVersion(env, LinkedInConnector.DEFAULT_API_VERSION, VERSION, "be YYYYMM (e.g. 202603)");
+        return codeGrant(env, wire, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new LinkedInErrors(version))
+                .map(codeGrant -> new LinkedInAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant,
+                        NAMES.baseUrl(env, LinkedInConnector.DEFAULT_BASE_URL), version, wire));
     }
 
     /**

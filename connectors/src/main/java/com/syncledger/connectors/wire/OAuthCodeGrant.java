@@ -35,6 +35,7 @@ public final class OAuthCodeGrant {
     private final Secret clientSecret;
     private final OAuthRefresher.ClientAuth clientAuth;
     private final Map<String, String> headers;
+    private final Map<String, String> formParams;
     private final ErrorTranslator errors;
     private final WireClient wire;
     private final Clock clock;
@@ -42,6 +43,13 @@ public final class OAuthCodeGrant {
     public OAuthCodeGrant(Platform platform, URI tokenUrl, String clientId, Secret clientSecret,
             OAuthRefresher.ClientAuth clientAuth, Map<String, String> headers, ErrorTranslator errors,
             WireClient wire, Clock clock) {
+        this(platform, tokenUrl, clientId, clientSecret, clientAuth, headers, Map.of(), errors, wire, clock);
+    }
+
+    private OAuthCodeGrant(Platform platform, URI tokenUrl, String clientId, Secret clientSecret,
+            OAuthRefresher.ClientAuth clientAuth, Map<String, String> headers, Map<String, String> formParams,
+            ErrorTranslator errors, WireClient wire, Clock clock) {
+        this.formParams = Map.copyOf(formParams);
         this.platform = Objects.requireNonNull(platform, "platform");
         this.tokenUrl = Objects.requireNonNull(tokenUrl, "tokenUrl");
         this.clientId = Objects.requireNonNull(clientId, "clientId");
@@ -51,6 +59,14 @@ public final class OAuthCodeGrant {
         this.errors = Objects.requireNonNull(errors, "errors");
         this.wire = Objects.requireNonNull(wire, "wire");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The same exchange with one more form parameter (Microsoft's {@code scope}). */
+    public OAuthCodeGrant withFormParam(String name, String value) {
+        Map<String, String> params = new LinkedHashMap<>(formParams);
+        params.put(name, value);
+        return new OAuthCodeGrant(platform, tokenUrl, clientId, clientSecret, clientAuth, headers, params, errors, wire,
+                clock);
     }
 
     public String clientId() {
@@ -96,6 +112,7 @@ public final class OAuthCodeGrant {
         if (codeVerifier != null) {
             form.put("code_verifier", codeVerifier);
         }
+        form.putAll(formParams);
         HttpRequest.Builder request = HttpRequest.newBuilder(tokenUrl)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");

@@ -1,6 +1,8 @@
 package com.syncledger.sandbox.amazon;
 
+import com.syncledger.sandbox.AuthorizeEndpoint;
 import com.syncledger.sandbox.Call;
+import com.syncledger.sandbox.FakeGrant;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.Fault;
@@ -121,9 +123,16 @@ public final class AmazonAdsFake extends FakePlatform {
         return this;
     }
 
+    /** Login with Amazon's consent page, {@code www.amazon.com/ap/oa}, which takes a PKCE challenge (S256). */
+    @Override
+    protected AuthorizeEndpoint authorizeEndpoint() {
+        return AuthorizeEndpoint.standard("/ap/oa", true);
+    }
+
     @Override
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("AMAZON_AUTHORIZE_URL", baseUrl() + "/ap/oa");
         env.put("AMAZON_BASE_URL", baseUrl().toString());
         env.put("AMAZON_TOKEN_URL", tokenUrl());
         env.put("AMAZON_CLIENT_ID", credentials.clientId());
@@ -225,7 +234,7 @@ public final class AmazonAdsFake extends FakePlatform {
             return null;
         }
         FakeAccount account = DIGITS.matcher(scope).matches() ? account(scope).orElse(null) : null;
-        if (account == null) {
+        if (account == null || !reaches(call.bearerToken(), account.id())) {
             error(call, 401, requestId, "UNAUTHORIZED", "details", "Not authorized to access scope " + scope);
         }
         return account;
@@ -233,7 +242,9 @@ public final class AmazonAdsFake extends FakePlatform {
 
     private void profiles(Call call, String requestId) {
         List<Map<String, Object>> profiles = new ArrayList<>();
-        for (FakeAccount account : accounts().values()) {
+        FakeGrant grant = grantOf(call.bearerToken());
+        for (FakeAccount account : accounts().values().stream().filter(a -> grant.reaches(a.id()))
+                .sorted(java.util.Comparator.comparing(FakeAccount::id)).toList()) {
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("marketplaceStringId", "ATVPDKIKX0DER");
             info.put("id", "A" + Long.toString(Math.abs((long) account.id().hashCode()), 36).toUpperCase(Locale.ROOT));

@@ -1,6 +1,8 @@
 package com.syncledger.sandbox.linkedin;
 
+import com.syncledger.sandbox.AuthorizeEndpoint;
 import com.syncledger.sandbox.Call;
+import com.syncledger.sandbox.FakeGrant;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.Fault;
@@ -37,7 +39,10 @@ public final class LinkedInFake extends FakePlatform {
     public static final String AD_ACCOUNTS_PATH = "/rest/adAccounts/";
     public static final String TOKEN_PATH = "/oauth/v2/accessToken";
 
-    static final long ACCESS_TOKEN_SECONDS = 5_184_000; // 60 days
+    public static final long ACCESS_TOKEN_SECONDS = 5_184_000; // 60 days
+    public static final long REFRESH_TOKEN_SECONDS = 31_536_000; // 365 days
+    public static final String AUTHORIZE_PATH = "/oauth/v2/authorization";
+    private static final String AD_ACCOUNTS_SEARCH = "/rest/adAccounts";
 
     private static final Pattern VERSION = Pattern.compile("(\\d{6})(\\.\\d{2})?");
     private static final DateTimeFormatter YYYYMM = DateTimeFormatter.ofPattern("yyyyMM");
@@ -56,9 +61,21 @@ public final class LinkedInFake extends FakePlatform {
         return TOKEN_PATH;
     }
 
+    /** LinkedIn's consent page; its three-legged flow for web apps takes no PKCE. */
+    @Override
+    protected AuthorizeEndpoint authorizeEndpoint() {
+        return AuthorizeEndpoint.standard(AUTHORIZE_PATH, false);
+    }
+
+    @Override
+    protected Map<String, Object> tokenAnswerExtras() {
+        return Map.of("refresh_token_expires_in", REFRESH_TOKEN_SECONDS, "scope", "r_ads,r_ads_reporting");
+    }
+
     @Override
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("LINKEDIN_AUTHORIZE_URL", baseUrl() + AUTHORIZE_PATH);
         env.put("LINKEDIN_BASE_URL", baseUrl().toString());
         env.put("LINKEDIN_TOKEN_URL", tokenUrl());
         env.put("LINKEDIN_ACCESS_TOKEN", credentials.accessToken());
@@ -103,6 +120,8 @@ public final class LinkedInFake extends FakePlatform {
         try {
             if (call.path().equals(ANALYTICS_PATH)) {
                 analytics(call);
+            } else if (call.path().equals(AD_ACCOUNTS_SEARCH)) {
+                searchAdAccounts(call);
             } else if (call.path().startsWith(AD_ACCOUNTS_PATH)) {
                 adAccount(call, call.path().substring(AD_ACCOUNTS_PATH.length()));
             } else {
@@ -188,6 +207,10 @@ public final class LinkedInFake extends FakePlatform {
             error(call, 404, null, "NOT_FOUND", "Not found: urn:li:sponsoredAccount:" + id);
             return;
         }
+        if (!reaches(call.bearerToken(), id)) {
+            denied(call, "adAccounts.GET");
+            return;
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", Long.parseLong(id));
         body.put("name", account.name());
@@ -197,6 +220,45 @@ public final class LinkedInFake extends FakePlatform {
         body.put("reference", "urn:li:organization:1000001");
         body.put("test", false);
         ok(call, body);
+    }
+
+    /** LinkedIn's refusal of a member without a role on the account. */
+    private void denied(Call call, String method) {
+        error(call, 403, 100, "ACCESS_DENIED", "Not enough permissions to access: " + method + ".20260101");
+    }
+
+    /**
+     * {@code GET /rest/adAccounts?q=search}: the accounts the token's member has a role on, with cursor paging
+     * ({@code pageSize}, {@code pageToken}, {@code metadata.nextPageToken}).
+     */
+    private void searchAdAccounts(Call call) {
+        Map<String, String> params = rawParams(call.request().rawQuery());
+        if (!"search".equals(params.get("q"))) {
+            throw new IllegalArgumentException("The sandbox serves the 'search' finder (q=search) on adAccounts");
+        }
+        int size = params.containsKey("pageSize") ? Integer.parseInt(params.get("pageSize")) : 100;
+        if (pageSize() > 0) {
+            size = Math.min(size, pageSize());
+        }
+        int start = params.containsKey("pageToken") ? Integer.parseInt(params.get("pageToken")) : 0;
+        FakeGrant grant = grantOf(call.bearerToken());
+        List<FakeAccount> reached = accounts().values().stream().filter(a -> grant.reaches(a.id()))
+                .sorted(Comparator.comparing(FakeAccount::id)).toList();
+        int end = Math.min(start + Math.max(1, size), reached.size());
+        List<Map<String, Object>> elements = new ArrayList<>();
+        for (FakeAccount account : start < end ? reached.subList(start, end) : List.<FakeAccount>of()) {
+            Map<String, Object> element = new LinkedHashMap<>();
+            element.put("id", Long.parseLong(account.id()));
+            element.put("name", account.name());
+            element.put("currency", account.currency());
+            element.put("status", "ACTIVE");
+            elements.add(element);
+        }
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        if (end < reached.size()) {
+            metadata.put("nextPageToken", String.valueOf(end));
+        }
+        ok(call, Map.of("elements", elements, "metadata", metadata));
     }
 
     // ---- adAnalytics ----
@@ -217,6 +279,10 @@ public final class LinkedInFake extends FakePlatform {
             throw new IllegalArgumentException("dateRange end " + end + " is before its start " + start);
         }
         List<String> accountIds = accounts(params);
+        if (accountIds.stream().anyMatch(id -> !reaches(call.bearerToken(), id))) {
+            denied(call, "adAnalytics.FINDER-analytics");
+            return;
+        }
         List<String> fields = params.containsKey("fields") ? fields(params.get("fields")) : DEFAULT_FIELDS;
 
         List<AccountDay> days = new ArrayList<>();

@@ -1,6 +1,8 @@
 package com.syncledger.sandbox.microsoft;
 
+import com.syncledger.sandbox.AuthorizeEndpoint;
 import com.syncledger.sandbox.Call;
+import com.syncledger.sandbox.FakeGrant;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.HourlySpend;
@@ -45,6 +47,9 @@ public final class MicrosoftFake extends FakePlatform {
     static final String POLL_PATH = "/Reporting/v13/GenerateReport/Poll";
     static final String GET_ACCOUNT_PATH = "/CustomerManagement/v13/Account/Query";
     private static final String TOKEN_PATH = "/common/oauth2/v2.0/token";
+    static final String AUTHORIZE_PATH = "/common/oauth2/v2.0/authorize";
+    static final String GET_USER_PATH = "/CustomerManagement/v13/User/Query";
+    static final String SEARCH_ACCOUNTS_PATH = "/CustomerManagement/v13/Accounts/Search";
     private static final String ACCOUNT_REPORT = "AccountPerformanceReportRequest";
     private static final Set<String> COLUMNS = Set.of(
             "TimePeriod", "AccountId", "AccountName", "AccountNumber", "CurrencyCode", "Spend");
@@ -95,9 +100,21 @@ public final class MicrosoftFake extends FakePlatform {
         return TOKEN_PATH;
     }
 
+    /** The Microsoft identity platform's consent page, with PKCE (S256). */
+    @Override
+    protected AuthorizeEndpoint authorizeEndpoint() {
+        return AuthorizeEndpoint.standard(AUTHORIZE_PATH, true);
+    }
+
+    @Override
+    protected Map<String, Object> tokenAnswerExtras() {
+        return Map.of("scope", "https://ads.microsoft.com/msads.manage offline_access");
+    }
+
     @Override
     public Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
+        env.put("MICROSOFT_AUTHORIZE_URL", baseUrl() + AUTHORIZE_PATH);
         env.put("MICROSOFT_BASE_URL", baseUrl().toString());
         env.put("MICROSOFT_CUSTOMER_BASE_URL", baseUrl().toString());
         env.put("MICROSOFT_TOKEN_URL", tokenUrl());
@@ -212,6 +229,16 @@ public final class MicrosoftFake extends FakePlatform {
                     getAccount(call, trackingId);
                 }
             }
+            case GET_USER_PATH -> {
+                if (authorized(call, trackingId, false)) {
+                    getUser(call, trackingId);
+                }
+            }
+            case SEARCH_ACCOUNTS_PATH -> {
+                if (authorized(call, trackingId, false)) {
+                    searchAccounts(call, trackingId);
+                }
+            }
             default -> {
                 // no route: the base answers 404
             }
@@ -270,7 +297,8 @@ public final class MicrosoftFake extends FakePlatform {
                     "Authentication token expired. Please renew it or obtain a new token.");
             return false;
         }
-        if (reporting && !CUSTOMER_ID.equals(customerId.trim())) {
+        if (reporting && !CUSTOMER_ID.equals(customerId.trim()) || reporting && !reaches(token,
+                call.header("CustomerAccountId").trim())) {
             adApiFault(call, trackingId, 403, 106, "UserIsNotAuthorized",
                     "The user is not authorized to perform this action.");
             return false;
@@ -296,7 +324,58 @@ public final class MicrosoftFake extends FakePlatform {
             call.json(400, fault, "TrackingId", trackingId);
             return;
         }
-        FakeAccount a = account.get();
+        if (!reaches(call.bearerToken(), account.get().id())) {
+            adApiFault(call, trackingId, 403, 106, "UserIsNotAuthorized",
+                    "The user is not authorized to perform this action.");
+            return;
+        }
+        call.json(200, Map.of("Account", accountFields(account.get())), "TrackingId", trackingId);
+    }
+
+    /** The user of the token's grant: one user per grant. */
+    private long userId(String token) {
+        return 100_000_000L + Math.floorMod(grantOf(token).label().hashCode(), 900_000_000);
+    }
+
+    private void getUser(Call call, String trackingId) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("Id", userId(call.bearerToken()));
+        user.put("UserName", "sandbox-user-" + grantOf(call.bearerToken()).label());
+        call.json(200, Map.of("User", user, "CustomerRoles", List.of(Map.of("CustomerId", Long.parseLong(CUSTOMER_ID),
+                "RoleId", 41))), "TrackingId", trackingId);
+    }
+
+    /**
+     * {@code SearchAccounts} with the predicate {@code UserId Equals <id>}: the accounts the user's grant reaches,
+     * paged by {@code PageInfo} (Index from 0, Size).
+     */
+    private void searchAccounts(Call call, String trackingId) {
+        JsonNode body = call.jsonBody();
+        JsonNode predicate = body == null ? null : body.path("Predicates").path(0);
+        JsonNode pageInfo = body == null ? null : body.get("PageInfo");
+        if (predicate == null || !"UserId".equals(text(predicate.get("Field")))
+                || !String.valueOf(userId(call.bearerToken())).equals(text(predicate.get("Value")))
+                || pageInfo == null || !pageInfo.path("Size").isNumber()) {
+            apiFault(call, trackingId, 1, "InvalidPredicate",
+                    "The sandbox serves SearchAccounts by UserId Equals the caller's user id, with PageInfo.");
+            return;
+        }
+        int size = pageInfo.path("Size").asInt();
+        if (pageSize() > 0) {
+            size = Math.min(size, pageSize());
+        }
+        int start = pageInfo.path("Index").asInt(0) * size;
+        FakeGrant grant = grantOf(call.bearerToken());
+        List<FakeAccount> reached = accounts().values().stream().filter(a -> grant.reaches(a.id()))
+                .sorted(java.util.Comparator.comparing(FakeAccount::id)).toList();
+        List<Map<String, Object>> page = new ArrayList<>();
+        for (int i = start; i < Math.min(start + size, reached.size()); i++) {
+            page.add(accountFields(reached.get(i)));
+        }
+        call.json(200, Map.of("Accounts", page), "TrackingId", trackingId);
+    }
+
+    private Map<String, Object> accountFields(FakeAccount a) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("BillToCustomerId", Long.parseLong(CUSTOMER_ID));
         fields.put("CurrencyCode", currencyCode(a));
@@ -312,7 +391,7 @@ public final class MicrosoftFake extends FakePlatform {
         fields.put("TimeZone", MicrosoftZoneNames.accountZone(a.timeZone()));
         fields.put("PauseReason", null);
         fields.put("AccountMode", "Expert");
-        call.json(200, Map.of("Account", fields), "TrackingId", trackingId);
+        return fields;
     }
 
     private void submit(Call call, String trackingId) {
