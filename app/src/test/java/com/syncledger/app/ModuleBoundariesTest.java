@@ -44,7 +44,7 @@ class ModuleBoundariesTest {
             Map.entry("fetch", Set.of("config", "credentials", "connections")),
             Map.entry("ledger", Set.of("problem")),
             Map.entry("billing", Set.of("problem", "ledger", "fetch")),
-            Map.entry("sync", Set.of("problem", "config", "ledger", "fetch")),
+            Map.entry("sync", Set.of("problem", "config", "ledger", "fetch", "connections")),
             Map.entry("access", Set.of("problem", "config")),
             Map.entry("web", Set.of("problem")),
             Map.entry("views", Set.of("ledger")),

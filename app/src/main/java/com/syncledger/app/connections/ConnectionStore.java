@@ -110,7 +110,8 @@ public class ConnectionStore {
      */
     public void storeRotatedRefreshToken(long id, Secret refreshToken) {
         jdbc.sql("""
-                        update connection set refresh_ciphertext = ?, key_id = ?, updated_at = now()
+                        update connection set refresh_ciphertext = ?, key_id = ?, refreshed_at = now(),
+                            updated_at = now()
                         where id = ? and status <> 'revoked'""")
                 .params(requireCipher().encrypt(refreshToken.reveal(), associatedData(id, "refresh")),
                         requireCipher().keyId(), id)
@@ -127,7 +128,7 @@ public class ConnectionStore {
         jdbc.sql("""
                         update connection set access_ciphertext = ?,
                             refresh_ciphertext = coalesce(?, refresh_ciphertext), access_expires_at = ?,
-                            key_id = ?, status = 'active', updated_at = now()
+                            key_id = ?, status = 'active', refreshed_at = now(), updated_at = now()
                         where id = ? and status <> 'revoked'""")
                 .params(sealer.encrypt(accessToken.reveal(), associatedData(id, "access")),
                         rotatedRefreshToken.map(t -> sealer.encrypt(t.reveal(), associatedData(id, "refresh")))
@@ -194,7 +195,7 @@ public class ConnectionStore {
                 strings(rs.getArray("account_ids")), strings(rs.getArray("scopes")),
                 rs.getTimestamp("issued_at").toInstant(), instant(rs, "access_expires_at"),
                 instant(rs, "refresh_expires_at"), Connection.Status.fromWire(rs.getString("status")),
-                instant(rs, "last_used_at"));
+                instant(rs, "last_used_at"), instant(rs, "refreshed_at"), rs.getBytes("refresh_ciphertext") != null);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -1,5 +1,6 @@
 package com.syncledger.app.fetch;
 
+import com.syncledger.app.connections.ConnectionEnv;
 import com.syncledger.app.connections.ConnectionStore;
 import com.syncledger.app.connections.ConnectionTokens;
 import com.syncledger.connectors.Connectors;
@@ -207,20 +208,12 @@ final class ConnectorPool {
             return Optional.empty();
         }
         Optional<ConnectionTokens> tokens = connections.tokens(credential.connection().getAsLong());
-        return tokens.map(t -> overlay(credential.platform(), t));
-    }
-
-    private Env overlay(Platform platform, ConnectionTokens tokens) {
-        String accessVariable = Connectors.factory(platform).variableNames().accessToken();
-        String refreshVariable = PlatformCredentials.refreshTokenVar(platform);
-        String access = tokens.accessToken().reveal();
-        String refresh = tokens.refreshToken().map(Secret::reveal).orElse(null);
-        return name -> name.equals(accessVariable) ? access : name.equals(refreshVariable) ? refresh : env.raw(name);
+        return tokens.map(t -> ConnectionEnv.overlay(env, credential.platform(), t));
     }
 
     private String builtOn(Credential credential, Env settings) {
         String variable = credential.connection().isEmpty() ? PlatformCredentials.refreshTokenVar(credential.platform())
-                : Connectors.factory(credential.platform()).variableNames().accessToken();
+                : ConnectionEnv.accessTokenVariable(credential.platform());
         return settings.get(variable).orElse("");
     }
 

@@ -13,6 +13,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.syncledger.app.config.InstanceName;
+import com.syncledger.app.connections.ConnectionKeeper;
 import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.connectors.wire.Env;
 import java.time.Duration;
@@ -37,6 +38,8 @@ import org.springframework.stereotype.Component;
  *       heartbeats it; when the heartbeats stop, another instance runs it again. A task that finds another
  *       task of its account running steps back and is tried again shortly, holding nothing meanwhile.</li>
  *   <li>{@code scheduled-sync}, recurring: one instance per turn asks for a sync of every linked account.</li>
+ *   <li>{@code connection-keeper}, recurring hourly: one instance per turn refreshes the connections whose tokens
+ *       near their end (see {@link ConnectionKeeper}).</li>
  * </ul>
  * {@code serve} runs tasks from its start; other commands only once they sync (then they run others' tasks too,
  * until they stop). Stopping lets running syncs finish for a while, then hands the rest back.
@@ -45,6 +48,8 @@ import org.springframework.stereotype.Component;
 class ClusterScheduler implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterScheduler.class);
+    /** How often the connection keeper looks for tokens near their end: well inside the 14-day warning window. */
+    static final Duration KEEPER_INTERVAL = Duration.ofHours(1);
 
     private final SyncTaskSettings settings;
     private final AccountSyncRunner runner;
@@ -56,7 +61,7 @@ class ClusterScheduler implements SmartLifecycle {
     private final AtomicBoolean stopping = new AtomicBoolean();
 
     ClusterScheduler(DataSource dataSource, Env env, AccountSyncRunner runner, SyncTaskTable table,
-            SyncRequests requests, AdAccounts accounts, InstanceName instance,
+            SyncRequests requests, AdAccounts accounts, InstanceName instance, ConnectionKeeper keeper,
             ApplicationContext context,
             @Value("${syncledger.sync.schedule.enabled:true}") boolean scheduledTurns) {
         this.settings = SyncTaskSettings.fromEnv(env);
@@ -73,6 +78,9 @@ class ClusterScheduler implements SmartLifecycle {
                         int asked = requests.enqueue(execution.getSchedulerClient(), accounts.allLinked(), null).size();
                         log.info("scheduled sync turn: accounts={}", asked);
                     }));
+            turns.add(Tasks.recurring("connection-keeper", new IntervalAfterDelay(KEEPER_INTERVAL,
+                            settings.initialDelay()))
+                    .execute((task, execution) -> keeper.keep()));
         }
         this.scheduler = Scheduler.create(dataSource, tasks)
                 .startTasks(turns)

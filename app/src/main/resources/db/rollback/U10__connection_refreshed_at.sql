@@ -1,0 +1,1 @@
+alter table connection drop column refreshed_at;
