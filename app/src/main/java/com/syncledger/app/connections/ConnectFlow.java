@@ -165,8 +165,15 @@ public class ConnectFlow {
         PlatformFactory factory = Connectors.factory(platform);
         return factory.authorization(env, wire).orElseThrow(() -> refused(Reason.NO_CLIENT_SETTINGS,
                 platform.displayName() + " has no client settings for connecting clients; set "
-                        + factory.variableNames().clientId() + " and " + factory.variableNames().clientSecret()
-                        + " (see docs/setup.md)."));
+                        + String.join(" and ", clientVariables(factory)) + " (see docs/setup.md)."));
+    }
+
+    /** The variables of the platform's app, as its help lists them (Meta's secret is META_APP_SECRET, not _CLIENT_). */
+    private static List<String> clientVariables(PlatformFactory factory) {
+        List<String> named = factory.variables().stream().map(variable -> variable.split(" ")[0])
+                .filter(name -> name.contains("CLIENT") || name.contains("SECRET")).distinct().sorted().toList();
+        return named.isEmpty()
+                ? List.of(factory.variableNames().clientId(), factory.variableNames().clientSecret()) : named;
     }
 
     private static String label(String label, Platform platform) {

@@ -45,6 +45,9 @@ class ConnectRefusalsTest {
         sandbox = Sandbox.startWithDemoData();
         Map<String, String> settings = new HashMap<>(sandbox.environment());
         settings.put(StoredRefreshTokens.KEY_VARIABLE, SECRET_KEY);
+        // Reddit's app is not set up here: connecting a Reddit client must say so.
+        settings.remove("REDDIT_CLIENT_ID");
+        settings.remove("REDDIT_CLIENT_SECRET");
         app = TestApp.start(true, settings);
         browser = new ConnectBrowser(TestApp.baseUrl(app));
         jdbc = app.getBean(JdbcClient.class);
@@ -66,6 +69,23 @@ class ConnectRefusalsTest {
 
     private static String sha256(String value) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    @Test
+    void aPlatformWithoutClientSettingsSaysWhichToSetAndStoresNothing() {
+        ConnectBrowser.Reply api = browser.get(URI.create(TestApp.baseUrl(app) + "/connect/reddit"),
+                Map.of("Authorization", "Bearer " + TestApp.WRITE_KEY.key()));
+        assertThat(api.status()).isEqualTo(409);
+        assertThat(json(api).get("type").asString()).endsWith("/not-configured");
+        assertThat(json(api).get("reason").asString()).isEqualTo("no_client_settings");
+        assertThat(json(api).get("detail").asString()).contains("Reddit").contains("REDDIT_CLIENT_ID")
+                .contains("REDDIT_CLIENT_SECRET");
+        ConnectBrowser.Reply page = browser.get(URI.create(TestApp.baseUrl(app) + "/connect/reddit"),
+                Map.of("Authorization", "Bearer " + TestApp.WRITE_KEY.key(), "Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(409);
+        assertThat(page.body()).contains("id=\"problem-detail\"").contains("REDDIT_CLIENT_ID");
+        assertThat(jdbc.sql("select count(*) from connect_state where platform = 'reddit'").query(Long.class).single())
+                .isZero();
     }
 
     @Test
