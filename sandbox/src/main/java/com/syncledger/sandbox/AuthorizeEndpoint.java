@@ -1,5 +1,6 @@
 package com.syncledger.sandbox;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -11,10 +12,10 @@ import java.util.regex.Pattern;
  * @param codeParams  the callback parameters carrying the code (TikTok sends both {@code auth_code} and {@code code})
  * @param pkce        whether a {@code code_challenge} (S256) is read and later checked against the verifier
  */
-public record AuthorizeEndpoint(Pattern path, String clientParam, java.util.List<String> codeParams, boolean pkce) {
+public record AuthorizeEndpoint(Pattern path, String clientParam, List<String> codeParams, boolean pkce) {
 
     public static AuthorizeEndpoint standard(String path, boolean pkce) {
-        return new AuthorizeEndpoint(Pattern.compile(Pattern.quote(path)), "client_id", java.util.List.of("code"), pkce);
+        return new AuthorizeEndpoint(Pattern.compile(Pattern.quote(path)), "client_id", List.of("code"), pkce);
     }
 
     public boolean serves(String requestPath) {

@@ -7,11 +7,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Base of every fake platform: an HTTP server on loopback that records each request, applies scripted
@@ -294,7 +297,7 @@ public abstract class FakePlatform implements AutoCloseable {
             call.json(400, Map.of("error", "invalid_grant", "error_description", "Invalid refresh token"));
             return;
         }
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", issueAccessToken(grant));
         body.put("token_type", "bearer");
         body.put("expires_in", expiresInSeconds);
@@ -318,7 +321,7 @@ public abstract class FakePlatform implements AutoCloseable {
             return;
         }
         FakeGrant grant = redeemed.grant();
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", issueAccessToken(grant));
         body.put("token_type", "bearer");
         body.put("expires_in", expiresInSeconds);
@@ -429,7 +432,7 @@ public abstract class FakePlatform implements AutoCloseable {
             call.json(400, Map.of("error", "invalid_request", "error_description", "redirect_uri is missing or invalid"));
             return;
         }
-        Map<String, String> answer = new java.util.LinkedHashMap<>();
+        Map<String, String> answer = new LinkedHashMap<>();
         String responseType = call.query("response_type");
         String challenge = endpoint.pkce() ? call.query("code_challenge") : null;
         if (responseType != null && !"code".equals(responseType)) {
@@ -450,9 +453,9 @@ public abstract class FakePlatform implements AutoCloseable {
             answer.put("state", call.query("state"));
         }
         String query = answer.entrySet().stream()
-                .map(e -> java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(java.util.stream.Collectors.joining("&"));
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
         call.respond(302, null, new byte[0], "Location", redirectUri + (redirectUri.contains("?") ? "&" : "?") + query);
     }
 

@@ -28,6 +28,21 @@ class AllConnectorsHaveContractTests {
     }
 
     @Test
+    void everyFactoryHasAnAuthorizationContractTest() {
+        for (PlatformFactory factory : Connectors.FACTORIES) {
+            String name = factory.getClass().getName().replaceFirst("Factory$", "AuthorizationContractTest");
+            Class<?> test;
+            try {
+                test = Class.forName(name);
+            } catch (ClassNotFoundException e) {
+                throw new AssertionError(factory.platform().displayName() + " has no authorization contract test "
+                        + name);
+            }
+            assertThat(PlatformAuthorizationContractTest.class).isAssignableFrom(test);
+        }
+    }
+
+    @Test
     void everyFactoryNamesItsSecretsAmongItsVariables() {
         for (PlatformFactory factory : Connectors.FACTORIES) {
             assertThat(factory.getClass().getPackageName()).endsWith("." + factory.platform().slug());

@@ -68,6 +68,14 @@ public abstract class PlatformAuthorizationContractTest {
         return true;
     }
 
+    /**
+     * Whether the exchange carries the redirect URI, so a code sent elsewhere can be refused there (TikTok's
+     * carries none: the redirect is checked against the app's registered one at consent instead).
+     */
+    protected boolean exchangeChecksRedirect() {
+        return true;
+    }
+
     /** The consent URL's parameter naming the app. */
     protected String clientParam() {
         return "client_id";
@@ -176,6 +184,12 @@ public abstract class PlatformAuthorizationContractTest {
     @Test
     void aCodeSentToAnotherRedirectIsRefused() {
         Consent consent = consent();
+        if (!exchangeChecksRedirect()) {
+            Grant grant = authorization.exchange(consent.code(), consent.verifier(),
+                    URI.create("http://127.0.0.1:8080/elsewhere"));
+            assertThat(fake.grantOf(grant.accessToken().reveal()).label()).startsWith("consent-");
+            return;
+        }
         assertRefused(() -> authorization.exchange(consent.code(), consent.verifier(),
                 URI.create("http://127.0.0.1:8080/elsewhere")));
     }
@@ -222,6 +236,38 @@ public abstract class PlatformAuthorizationContractTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isBetween(400, 499);
         assertThat(answer.headers().firstValue("Location")).isEmpty();
+    }
+
+    /**
+     * A grant's refresh token refreshes within its grant, rotating only that grant's token where the platform
+     * rotates; the configured credentials' refresh token is untouched.
+     */
+    @Test
+    void aGrantsRefreshTokenRefreshesWithinItsGrant() {
+        fake.consentNext("acme", Set.of(accounts.get(0).id()));
+        Consent consent = consent();
+        Grant grant = authorization.exchange(consent.code(), consent.verifier(), REDIRECT);
+        if (!issuesRefreshToken()) {
+            assertThat(grant.refreshToken()).isEmpty();
+            return;
+        }
+        String configured = fake.currentRefreshToken();
+        Map<String, String> env = new HashMap<>(environmentWith(fake.environment(), grant));
+        env.remove(Connectors.factory(platform()).variableNames().accessToken());
+        List<com.syncledger.connectors.wire.Secret> rotated = new java.util.ArrayList<>();
+        String refreshed = Connectors.factory(platform()).refresher(Env.of(env), WireClient.withDefaults(), rotated::add)
+                .orElseThrow().accessToken().reveal();
+
+        assertThat(fake.grantOf(refreshed).label()).isEqualTo("acme");
+        assertThat(refreshed).isNotEqualTo(grant.accessToken().reveal());
+        FakeGrant acme = fake.grant("acme").orElseThrow();
+        if (rotated.isEmpty()) {
+            assertThat(acme.refreshToken()).isEqualTo(grant.refreshToken().orElseThrow().reveal());
+        } else {
+            assertThat(rotated).extracting(com.syncledger.connectors.wire.Secret::reveal)
+                    .containsExactly(acme.refreshToken());
+        }
+        assertThat(fake.currentRefreshToken()).isEqualTo(configured);
     }
 
     // ---- the listing and the reach ----

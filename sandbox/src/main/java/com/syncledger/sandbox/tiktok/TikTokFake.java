@@ -1,6 +1,9 @@
 package com.syncledger.sandbox.tiktok;
 
+import com.syncledger.sandbox.AuthorizeEndpoint;
 import com.syncledger.sandbox.Call;
+import com.syncledger.sandbox.FakeConsents;
+import com.syncledger.sandbox.FakeGrant;
 import com.syncledger.sandbox.FakeAccount;
 import com.syncledger.sandbox.FakePlatform;
 import com.syncledger.sandbox.Fault;
@@ -38,6 +41,9 @@ public final class TikTokFake extends FakePlatform {
     public static final String REPORT_PATH = API_ROOT + "/report/integrated/get/";
     public static final String ADVERTISER_INFO_PATH = API_ROOT + "/advertiser/info/";
     public static final String USER_INFO_PATH = API_ROOT + "/user/info/";
+    public static final String ACCESS_TOKEN_PATH = API_ROOT + "/oauth2/access_token/";
+    public static final String ADVERTISER_GET_PATH = API_ROOT + "/oauth2/advertiser/get/";
+    public static final String AUTHORIZE_PATH = "/portal/auth";
 
     static final int MAX_PAGE_SIZE = 1000;
     static final int DEFAULT_PAGE_SIZE = 10;
@@ -75,7 +81,21 @@ public final class TikTokFake extends FakePlatform {
     public Map<String, String> environment() {
         return Map.of(
                 "TIKTOK_BASE_URL", baseUrl().toString(),
-                "TIKTOK_ACCESS_TOKEN", credentials.accessToken());
+                "TIKTOK_ACCESS_TOKEN", credentials.accessToken(),
+                "TIKTOK_AUTHORIZE_URL", baseUrl() + AUTHORIZE_PATH,
+                "TIKTOK_APP_ID", credentials.clientId(),
+                "TIKTOK_APP_SECRET", credentials.clientSecret());
+    }
+
+    /**
+     * TikTok's advertiser authorization page, {@code business-api.tiktok.com/portal/auth?app_id=…}: no
+     * {@code response_type}, no scope (the app's scopes are set in its settings), no PKCE; the callback carries
+     * the code as both {@code auth_code} and {@code code}.
+     */
+    @Override
+    protected AuthorizeEndpoint authorizeEndpoint() {
+        return new AuthorizeEndpoint(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(AUTHORIZE_PATH)),
+                "app_id", List.of("auth_code", "code"), false);
     }
 
     /** The next API request answers HTTP 200 with this envelope code and message. */
@@ -108,6 +128,16 @@ public final class TikTokFake extends FakePlatform {
 
     @Override
     protected void serve(Call call) {
+        if (call.path().equals(ACCESS_TOKEN_PATH) && "POST".equals(call.method())) {
+            serveAccessToken(call);
+            return;
+        }
+        if (call.path().equals(ADVERTISER_GET_PATH) && "GET".equals(call.method())) {
+            if (authorized(call)) {
+                serveAuthorizedAdvertisers(call);
+            }
+            return;
+        }
         boolean known = call.path().equals(REPORT_PATH) || call.path().equals(ADVERTISER_INFO_PATH)
                 || call.path().equals(USER_INFO_PATH);
         if (!known) {
@@ -158,6 +188,54 @@ public final class TikTokFake extends FakePlatform {
 
     // ---- auth ----
 
+    /**
+     * {@code POST /oauth2/access_token/} with JSON {@code app_id}, {@code secret}, {@code auth_code}: a long-term
+     * token (no expiry, no refresh token) with the advertisers it reaches. The exchange carries no redirect URI.
+     */
+    private void serveAccessToken(Call call) {
+        JsonNode body = call.jsonBody();
+        String appId = body == null ? null : body.path("app_id").asString(null);
+        String secret = body == null ? null : body.path("secret").asString(null);
+        if (!credentials.clientId().equals(appId) || !credentials.clientSecret().equals(secret)) {
+            envelope(call, 40001, "app_id or secret is invalid.", Map.of());
+            return;
+        }
+        FakeConsents.Redeemed redeemed = redeemCodeWithoutRedirect(body.path("auth_code").asString(null));
+        if (redeemed.grant() == null) {
+            // Codes as TikTok documents them for invalid and expired auth codes (UNSURE of the exact numbers).
+            switch (redeemed.refusal()) {
+                case EXPIRED_CODE -> envelope(call, 40113, "The auth_code has expired.", Map.of());
+                default -> envelope(call, 40110, "The auth_code is invalid or has been used.", Map.of());
+            }
+            return;
+        }
+        FakeGrant grant = redeemed.grant();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("access_token", issueAccessToken(grant));
+        data.put("advertiser_ids", reached(grant).stream().map(FakeAccount::id).toList());
+        data.put("scope", List.of(4, 5));
+        envelope(call, 0, "OK", data);
+    }
+
+    /** {@code GET /oauth2/advertiser/get/?app_id&secret}: the advertisers the token's grant reaches (no paging). */
+    private void serveAuthorizedAdvertisers(Call call) {
+        if (!credentials.clientId().equals(call.query("app_id"))
+                || !credentials.clientSecret().equals(call.query("secret"))) {
+            envelope(call, 40001, "app_id or secret is invalid.", Map.of());
+            return;
+        }
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (FakeAccount account : reached(grantOf(call.header("Access-Token")))) {
+            list.add(Map.of("advertiser_id", account.id(), "advertiser_name", account.name()));
+        }
+        envelope(call, 0, "OK", Map.of("list", list));
+    }
+
+    private List<FakeAccount> reached(FakeGrant grant) {
+        return accounts().values().stream().filter(a -> grant.reaches(a.id()))
+                .sorted(java.util.Comparator.comparing(FakeAccount::id)).toList();
+    }
+
     private boolean authorized(Call call) {
         String token = call.header("Access-Token");
         if (token == null || token.isBlank()) {
@@ -181,7 +259,7 @@ public final class TikTokFake extends FakePlatform {
     // ---- report/integrated/get ----
 
     private void report(Call call) {
-        FakeAccount account = advertiser(call.query("advertiser_id"));
+        FakeAccount account = advertiser(call, call.query("advertiser_id"));
         require(call, "report_type", "BASIC");
         String serviceType = call.query("service_type");
         if (serviceType != null && !serviceType.equals("AUCTION")) {
@@ -253,7 +331,7 @@ public final class TikTokFake extends FakePlatform {
         List<String> fields = call.query("fields") == null ? List.copyOf(INFO_FIELDS) : jsonList(call, "fields");
         List<Map<String, Object>> list = new ArrayList<>();
         for (String id : ids) {
-            FakeAccount account = advertiser(id);
+            FakeAccount account = advertiser(call, id);
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("advertiser_id", account.id());
             for (String field : fields) {
@@ -283,14 +361,18 @@ public final class TikTokFake extends FakePlatform {
 
     // ---- parameters ----
 
-    private FakeAccount advertiser(String id) {
+    private FakeAccount advertiser(Call call, String id) {
         if (id == null || id.isBlank()) {
             throw invalidParam("advertiser_id: Missing data for required field.");
         }
         if (!id.matches("\\d{1,20}")) {
             throw invalidParam("advertiser_id: Not a valid advertiser id: " + id + ".");
         }
-        return account(id).orElseThrow(() -> new Rejected(40300, "Advertiser " + id + " does not exist."));
+        FakeAccount account = account(id).orElseThrow(() -> new Rejected(40300, "Advertiser " + id + " does not exist."));
+        if (!reaches(call.header("Access-Token"), account.id())) {
+            throw new Rejected(40001, "No permission to operate advertiser " + id + ".");
+        }
+        return account;
     }
 
     private static void require(Call call, String name, String expected) {
