@@ -1,6 +1,7 @@
 package com.syncledger.app.api;
 
 import com.syncledger.app.access.Caller;
+import com.syncledger.app.connections.ConnectionLinks;
 import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.ledger.Baselines;
 import com.syncledger.app.ledger.LedgerEntries;
@@ -42,7 +43,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/stores/{storeId}")
 record StoreResourcesController(AdAccounts accounts, SpendQueries spend, SpendSummary summary, Baselines baselines,
-        LedgerEntries entries, SyncRuns runs, Stores stores) {
+        LedgerEntries entries, SyncRuns runs, Stores stores, ConnectionLinks links) {
 
     @GetMapping("/accounts")
     java.util.List<AccountView> accounts(@PathVariable long storeId) {
@@ -64,7 +65,7 @@ record StoreResourcesController(AdAccounts accounts, SpendQueries spend, SpendSu
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("accountId", e.getMessage());
         }
-        AccountView linked = AccountView.of(accounts.link(storeId, account));
+        AccountView linked = AccountView.of(links.link(storeId, account, request.connectionId()));
         return ResponseEntity.created(URI.create("/stores/" + storeId + "/accounts/" + linked.id())).body(linked);
     }
 

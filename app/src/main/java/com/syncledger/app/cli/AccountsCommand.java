@@ -1,5 +1,6 @@
 package com.syncledger.app.cli;
 
+import com.syncledger.app.connections.ConnectionLinks;
 import com.syncledger.app.ledger.AdAccount;
 import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.views.ApiModel.AccountView;
@@ -17,13 +18,17 @@ final class AccountsCommand extends CommandGroup {
             description = "Link an ad account (PLATFORM=ID, e.g. google=123-456-7890) to a store.")
     static final class Link extends StoreCommand {
         @Option(names = "--account", required = true, paramLabel = "PLATFORM=ID") String account;
+        @Option(names = "--connection", paramLabel = "ID",
+                description = "fetch it with this connection (see `connections list`), not the environment's credentials")
+        Long connection;
 
         @Override
         public Integer call() {
             AccountId id = AccountArgument.parse(account);
-            AdAccount linked = session.call(AdAccounts.class, accounts -> accounts.link(store.id, id));
-            session.out().printf("Linked %s account %s to store %d as account %d.%n",
-                    id.platform().displayName(), id.value(), store.id, linked.id());
+            AdAccount linked = session.call(ConnectionLinks.class, links -> links.link(store.id, id, connection));
+            session.out().printf("Linked %s account %s to store %d as account %d%s.%n",
+                    id.platform().displayName(), id.value(), store.id, linked.id(),
+                    connection == null ? "" : " with connection " + connection);
             return SyncLedgerCommand.OK;
         }
     }

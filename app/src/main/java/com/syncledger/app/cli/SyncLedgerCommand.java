@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "An exact, versioned ledger of ad spend per store, platform and account-local day.",
         subcommands = {
                 ServeCommand.class, DemoCommand.class, PlatformsCommand.class, FetchCommand.class, DbCommand.class,
-                StoresCommand.class, AccountsCommand.class, SyncCommand.class, SpendCommand.class, BaselineCommand.class,
+                StoresCommand.class, AccountsCommand.class, ConnectionsCommand.class, SyncCommand.class, SpendCommand.class, BaselineCommand.class,
                 SandboxCommand.class, ApiKeyCommand.class, LedgerCommand.class, FxCommand.class, AuditCommand.class,
                 BillingCommand.class, StatementCommand.class, ConnectionsCommand.class,
                 CommandLine.HelpCommand.class})

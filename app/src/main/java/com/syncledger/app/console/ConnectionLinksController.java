@@ -60,7 +60,7 @@ class ConnectionLinksController {
         if (store == null) {
             throw new InvalidInputException("store", "choose the store to link the accounts to");
         }
-        List<AdAccount> linked = links.link(connectionId, store, accountIds == null ? List.of() : accountIds);
+        List<AdAccount> linked = links.linkReachable(connectionId, store, accountIds == null ? List.of() : accountIds);
         Connection connection = connection(connectionId);
         redirect.addFlashAttribute("notice", linked.size() + " " + connection.platform().displayName()
                 + " account" + (linked.size() == 1 ? "" : "s") + " linked with connection \"" + connection.label() + "\".");

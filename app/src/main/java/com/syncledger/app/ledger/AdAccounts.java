@@ -28,10 +28,19 @@ public class AdAccounts {
     }
 
     public AdAccount link(long storeId, AccountId account) {
+        return link(storeId, account, null);
+    }
+
+    /**
+     * Links {@code account} to the store, fetched with connection {@code connectionId} (null: the platform's
+     * credentials from the environment). The caller checks the connection is of the account's platform.
+     */
+    public AdAccount link(long storeId, AccountId account, Long connectionId) {
         stores.get(storeId);
         try {
-            return jdbc.sql("insert into ad_account (store_id, platform, external_id) values (?, ?, ?) returning " + COLUMNS)
-                    .params(storeId, account.platform().slug(), account.value())
+            return jdbc.sql("insert into ad_account (store_id, platform, external_id, connection_id) values (?, ?, ?, ?)"
+                            + " returning " + COLUMNS)
+                    .params(storeId, account.platform().slug(), account.value(), connectionId)
                     .query(AdAccounts::map).single();
         } catch (DuplicateKeyException e) {
             throw new ConflictException(account.platform().displayName() + " account " + account.value()

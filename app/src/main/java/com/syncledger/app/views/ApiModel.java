@@ -43,14 +43,19 @@ public final class ApiModel {
         }
     }
 
-    public record AccountRequest(String platform, String accountId) {
+    /** @param connectionId the connection to fetch the account with; null for the environment's credentials */
+    public record AccountRequest(String platform, String accountId, Long connectionId) {
+        public AccountRequest(String platform, String accountId) {
+            this(platform, accountId, null);
+        }
     }
 
+    /** @param connectionId the connection the account is fetched with; null for the environment's credentials */
     public record AccountView(long id, long storeId, String platform, String accountId, String currency, String timeZone,
-            String name, Instant linkedAt) {
+            String name, Instant linkedAt, Long connectionId) {
         public static AccountView of(AdAccount a) {
             return new AccountView(a.id(), a.storeId(), a.platform().slug(), a.externalId(), a.currency(),
-                    a.timeZone(), a.name(), a.linkedAt());
+                    a.timeZone(), a.name(), a.linkedAt(), a.connectionId());
         }
     }
 
