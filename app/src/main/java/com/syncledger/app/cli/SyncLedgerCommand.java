@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class, DemoCommand.class, PlatformsCommand.class, FetchCommand.class, DbCommand.class,
                 StoresCommand.class, AccountsCommand.class, ConnectionsCommand.class, SyncCommand.class, SpendCommand.class, BaselineCommand.class,
                 SandboxCommand.class, ApiKeyCommand.class, LedgerCommand.class, FxCommand.class, AuditCommand.class,
-                BillingCommand.class, StatementCommand.class, ConnectionsCommand.class,
+                BillingCommand.class, StatementCommand.class,
                 CommandLine.HelpCommand.class})
 public final class SyncLedgerCommand extends CommandGroup {
 
