@@ -207,6 +207,50 @@ class ConnectRefusalsTest {
         assertThat(count("connection")).isEqualTo(connections);
     }
 
+    /** Posts the console's link form for {@code connectionId} with the session {@code cookie}; the status. */
+    private static int postLink(String cookie, long connectionId, long storeId, String accountId) throws Exception {
+        ConnectBrowser.Reply confirm = browser.get(URI.create(TestApp.baseUrl(app) + "/console/connections/"
+                + connectionId + "/link?store=" + storeId + "&accountId=" + accountId), Map.of("Cookie", cookie));
+        assertThat(confirm.status()).isEqualTo(200);
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"")
+                .matcher(confirm.body());
+        assertThat(token.find()).isTrue();
+        java.net.http.HttpResponse<String> reply = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create(TestApp.baseUrl(app) + "/console/connections/"
+                                + connectionId + "/links"))
+                        .header("Cookie", cookie).header("Origin", TestApp.baseUrl(app))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("formToken=" + token.group(1)
+                                + "&store=" + storeId + "&accountId=" + accountId))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return reply.statusCode();
+    }
+
+    @Test
+    void linkingNeedsTheWriteRoleAndAnAccountTheConnectionReaches_andKeepsAnAlreadyLinkedRow() throws Exception {
+        long store = app.getBean(Stores.class).create(new StoreInput("Link check", "UTC", "USD")).id();
+        // Linked before, with the environment's credentials: connecting keeps its row and history.
+        long existing = app.getBean(com.syncledger.app.ledger.AdAccounts.class)
+                .link(store, com.syncledger.connectors.spi.AccountId.of(com.syncledger.connectors.spi.Platform.META,
+                        "1234567890")).id();
+        sandbox.fake("meta").consentNext("Link client", Set.of("1234567890"));
+        ConnectBrowser.Reply connected = browser.callback(browser.consent(browser.start("meta", "Link client", store)),
+                "application/json");
+        long connection = json(connected).at("/connection/id").asLong();
+
+        assertThat(postLink(ConsoleCookie.of(TestApp.baseUrl(app), TestApp.READ_KEY.key()), connection, store,
+                "1234567890")).isEqualTo(403);
+        String writer = ConsoleCookie.of(TestApp.baseUrl(app), TestApp.WRITE_KEY.key());
+        assertThat(postLink(writer, connection, store, "2345678901")).as("not reachable").isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from ad_account where store_id = ? and connection_id is not null")
+                .param(store).query(Long.class).single()).isZero();
+
+        assertThat(postLink(writer, connection, store, "1234567890")).isEqualTo(302);
+        assertThat(jdbc.sql("select id, connection_id from ad_account where store_id = ? and unlinked_at is null")
+                .param(store).query((rs, n) -> List.of(rs.getLong(1), rs.getLong(2))).list())
+                .containsExactly(List.of(existing, connection));
+    }
+
     @Test
     void theCallbackPageListsTheReachableAccountsAndOffersTheStoreItWasStartedFor() {
         long store = app.getBean(Stores.class).create(new StoreInput("Page check", "Europe/Berlin", "EUR")).id();
