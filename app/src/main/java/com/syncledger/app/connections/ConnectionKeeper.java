@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * warning window, or whose refresh token would lapse unused within it (Microsoft, Pinterest, Google), and stores
  * what the platform answered — a rotated refresh token first, in the connection's row, before the new access token
  * is stored (see {@code OAuthRefresher}). A token the platform refuses marks the connection {@code expired}. Run
- * by one instance at a time as a recurring task of the cluster scheduler.
+ * by one instance at a time as a recurring task of the cluster scheduler. Its token requests are one per
+ * connection per turn at most, so they do not take from the fetch engine's rate budgets.
  */
 @Component
 public class ConnectionKeeper {

@@ -1,5 +1,6 @@
 package com.syncledger.app.fetch;
 
+import com.syncledger.app.connections.Connection;
 import com.syncledger.app.connections.ConnectionStore;
 import com.syncledger.app.credentials.StoredRefreshTokens;
 import com.syncledger.connectors.Connectors;
@@ -138,7 +139,20 @@ public final class FetchEngine {
      * @throws IllegalStateException when the platform is not configured
      */
     public ConnectorDescriptor descriptor(Platform platform) {
-        return descriptor(platform, OptionalLong.empty());
+        Optional<SpendConnector> connector = connectors.connector(platform);
+        if (connector.isEmpty() && connections != null) {
+            // A platform reached only through connections: its limits and windows are the platform's, whoever's
+            // tokens the connector holds, so any live connection of it tells them.
+            for (Connection connection : connections.list()) {
+                if (connector.isEmpty() && connection.platform() == platform
+                        && connection.status() != Connection.Status.REVOKED) {
+                    connector = connectors.connector(new ConnectorPool.Credential(platform,
+                            OptionalLong.of(connection.id())));
+                }
+            }
+        }
+        return connector.map(SpendConnector::descriptor)
+                .orElseThrow(() -> new IllegalStateException(platform.displayName() + " is not configured"));
     }
 
     /**

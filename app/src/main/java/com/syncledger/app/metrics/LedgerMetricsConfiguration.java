@@ -1,5 +1,6 @@
 package com.syncledger.app.metrics;
 
+import com.syncledger.app.connections.ConnectionStatuses;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import java.time.Clock;
@@ -44,10 +45,17 @@ class LedgerMetricsConfiguration {
     }
 
     @Bean
+    ConnectionExpiryMetrics connectionExpiryMetrics(MeterRegistry registry, ConnectionStatuses statuses) {
+        return new ConnectionExpiryMetrics(registry, statuses);
+    }
+
+    @Bean
     ApplicationListener<ApplicationReadyEvent> startLedgerMetrics(LedgerMetrics metrics,
-            ScheduledExecutorService ledgerMetricsRefresher,
+            ConnectionExpiryMetrics connectionExpiry, ScheduledExecutorService ledgerMetricsRefresher,
             @Value("${syncledger.metrics.refresh:30s}") Duration every) {
-        return ready -> ledgerMetricsRefresher.scheduleWithFixedDelay(metrics::refresh, 0, every.toMillis(),
-                TimeUnit.MILLISECONDS);
+        return ready -> ledgerMetricsRefresher.scheduleWithFixedDelay(() -> {
+            metrics.refresh();
+            connectionExpiry.refresh();
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

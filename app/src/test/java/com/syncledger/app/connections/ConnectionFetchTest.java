@@ -1,6 +1,7 @@
 package com.syncledger.app.connections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.syncledger.app.credentials.StoredRefreshTokens;
 import com.syncledger.app.database.TestApp;
@@ -168,9 +169,12 @@ class ConnectionFetchTest {
         start("MICROSOFT_ACCESS_TOKEN", "MICROSOFT_REFRESH_TOKEN");
         FakePlatform microsoft = sandbox.fake("microsoft");
         String original = microsoft.currentRefreshToken();
+        FetchEngine engine = app.getBean(FetchEngine.class);
+        assertThatThrownBy(() -> engine.descriptor(Platform.MICROSOFT)).isInstanceOf(IllegalStateException.class);
         Connection client = connections.create(Platform.MICROSOFT, "Northwind Bing", grant(microsoft.credentials(), true),
                 List.of("149012345"));
-        FetchEngine engine = app.getBean(FetchEngine.class);
+        assertThat(engine.descriptor(Platform.MICROSOFT).platform()).as("known through the connection")
+                .isEqualTo(Platform.MICROSOFT);
         LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(2);
         DateRange backfill = DateRange.of(end.minusDays(400), end);
         AtomicInteger chunks = new AtomicInteger();

@@ -18,14 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
 class OpsFilesTest {
 
     static final Path OPS = Path.of("..", "ops");
-    private static final Pattern METRIC = Pattern.compile("\\b(kiki_[a-z_]+)");
+    private static final Pattern METRIC = Pattern.compile("\\b((?:kiki|syncledger)_[a-z_]+)");
     /** Every kiki_ series the service exports (the fetch engine's, the ledger's, billing's). */
     private static final List<String> EXPORTED = List.of("kiki_ad_spend_amount", "kiki_ad_spend_freshness_seconds",
             "kiki_ad_spend_account_days", "kiki_ad_spend_sync_seconds_sum", "kiki_ad_spend_sync_seconds_count",
             "kiki_ad_spend_fetch_total", "kiki_ad_spend_fetch_errors_total", "kiki_ad_spend_request_seconds_bucket",
             "kiki_ad_spend_request_seconds_sum", "kiki_ad_spend_request_seconds_count", "kiki_net_profit_uplift",
             "kiki_ad_spend_rate_budget_wait_seconds_bucket", "kiki_ad_spend_rate_budget_wait_seconds_sum",
-            "kiki_ad_spend_rate_budget_wait_seconds_count");
+            "kiki_ad_spend_rate_budget_wait_seconds_count", "syncledger_connection_expiry_seconds");
 
     @Test
     void promtoolAcceptsTheAlertingRules() throws Exception {
@@ -34,7 +34,7 @@ class OpsFilesTest {
                 .redirectErrorStream(true).start();
         String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(check.waitFor()).as(output).isZero();
-        assertThat(output).contains("SUCCESS: 5 rules found");
+        assertThat(output).contains("SUCCESS: 6 rules found");
     }
 
     @Test
@@ -45,7 +45,7 @@ class OpsFilesTest {
         dashboard.get("panels").forEach(panel -> panel.get("targets")
                 .forEach(target -> used.addAll(metrics(target.get("expr").asString()))));
         assertThat(used).contains("kiki_ad_spend_freshness_seconds", "kiki_ad_spend_fetch_errors_total",
-                "kiki_net_profit_uplift", "kiki_ad_spend_amount");
+                "kiki_net_profit_uplift", "kiki_ad_spend_amount", "syncledger_connection_expiry_seconds");
         assertThat(EXPORTED).containsAll(used);
     }
 
