@@ -177,6 +177,19 @@ class ConnectRefusalsTest {
     }
 
     @Test
+    void aCallbackArrivingForAnotherPlatformIsRefused() {
+        URI callback = browser.consent(browser.start("meta", "Wrong platform", null));
+        long connections = count("connection");
+        URI elsewhere = URI.create(callback.toString().replace("/connect/meta/callback", "/connect/google/callback"));
+
+        ConnectBrowser.Reply reply = browser.callback(elsewhere, "application/json");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(json(reply).get("reason").asString()).isEqualTo("wrong_platform");
+        assertThat(json(reply).get("detail").asString()).contains("started for Meta").contains("Google Ads");
+        assertThat(count("connection")).isEqualTo(connections);
+    }
+
+    @Test
     void aDeclinedConsentComesBackWithAnErrorAndStoresNothing() {
         sandbox.fake("meta").denyConsentNext();
         URI callback = browser.consent(browser.start("meta", "Declined", null));
