@@ -75,9 +75,13 @@ class ConnectController {
         }
         ModelAndView page = new ModelAndView("console/connected");
         page.addObject("connected", connected);
-        page.addObject("stores", stores.list(0, 1000));
         page.addObject("title", connected.connection().platform().displayName() + " connected");
-        ConsoleUser.of(request).ifPresent(user -> page.addObject("user", user));
+        // The platform may send back the client's own browser (a consent link sent to the client), which has no
+        // console session: the agency's stores are listed only to a signed-in user.
+        ConsoleUser.of(request).ifPresent(user -> {
+            page.addObject("user", user);
+            page.addObject("stores", stores.list(0, 1000));
+        });
         return page;
     }
 

@@ -270,14 +270,23 @@ class ConnectRefusalsTest {
         sandbox.fake("meta").consentNext("Page client", Set.of("2345678901"));
         URI callback = browser.consent(browser.start("meta", "Page client", store));
 
+        // As the platform sends the browser back: no session, so the agency's store names are not shown.
         ConnectBrowser.Reply page = browser.callback(callback, "text/html");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("Meta connected").contains("Page client").contains("2345678901")
-                .doesNotContain("1234567890")
-                .containsPattern("<option value=\"" + store + "\" selected=\"selected\">Page check</option>");
+                .doesNotContain("1234567890").doesNotContain("Page check")
+                .contains("<input type=\"hidden\" name=\"store\" value=\"" + store + "\">");
         FakeGrant grant = sandbox.fake("meta").grant("Page client").orElseThrow();
         assertThat(page.body()).doesNotContain(grant.latestAccessToken().orElseThrow());
         long id = jdbc.sql("select max(id) from connection").query(Long.class).single();
         assertThat(page.body()).contains("/console/connections/" + id + "/link");
+
+        // The form leads to the signed-in confirmation, with the store the connection was started for chosen.
+        ConnectBrowser.Reply confirm = browser.get(URI.create(TestApp.baseUrl(app) + "/console/connections/" + id
+                + "/link?store=" + store + "&accountId=2345678901"),
+                Map.of("Cookie", ConsoleCookie.of(TestApp.baseUrl(app), TestApp.WRITE_KEY.key())));
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.body()).containsPattern("<option value=\"" + store + "\" selected=\"selected\">Page check</option>")
+                .contains("id=\"confirm-link-form\"");
     }
 }
