@@ -124,17 +124,18 @@ final class ConnectorPool {
             forget(credential);
             return Optional.empty();
         }
-        String tokenNow = builtOn(credential, settings.get());
         SpendConnector existing = connectors.get(credential);
-        if (existing != null && (credential.connection().isEmpty() || tokenNow.equals(builtWith.get(credential)))) {
+        // The environment's connector is renewed only when refused (see renewed); a connection's as soon as its
+        // stored access token changed (the keeper refreshed it).
+        boolean current = credential.connection().isEmpty()
+                || builtOn(credential, settings.get()).equals(builtWith.get(credential));
+        if (existing != null && current) {
             return Optional.of(existing);
         }
         synchronized (connectors) {
             SpendConnector again = connectors.get(credential);
-            if (again != null && tokenNow.equals(builtWith.get(credential))) {
-                return Optional.of(again);
-            }
-            if (again != null && credential.connection().isEmpty()) {
+            if (again != null && (credential.connection().isEmpty()
+                    || builtOn(credential, settings.get()).equals(builtWith.get(credential)))) {
                 return Optional.of(again);
             }
             return build(credential, settings.get());
