@@ -137,9 +137,13 @@ public class ConnectionStore {
                 .update();
     }
 
-    /** An account fetch with connection {@code id} succeeded now. */
+    /** An account fetch with connection {@code id} succeeded now: its tokens work, so it is no longer expired. */
     public void markUsed(long id) {
-        jdbc.sql("update connection set last_used_at = now() where id = ?").param(id).update();
+        jdbc.sql("""
+                        update connection set last_used_at = now(),
+                            status = case when status = 'expired' then 'active' else status end
+                        where id = ?""")
+                .param(id).update();
     }
 
     /**

@@ -130,6 +130,7 @@ class ConnectionFetchTest {
                 grant(linkedin.credentials(), false), List.of(NORTHWIND_LINKEDIN));
         link(Platform.LINKEDIN, NORTHWIND_LINKEDIN, client);
         link(Platform.LINKEDIN, ALPINE_LINKEDIN, null);
+        connections.markExpired(client.id()); // e.g. refused once while the platform had an outage
 
         assertThat(sync()).allMatch(SyncOutcome::succeeded);
 
@@ -138,7 +139,9 @@ class ConnectionFetchTest {
         List<String> environment = bearerTokensFor(linkedin, ALPINE_LINKEDIN);
         assertThat(environment).hasSize(1).doesNotContain(connectionBearer);
         assertThat(environment.get(0)).startsWith("Bearer linkedin-access-");
-        assertThat(connections.find(client.id()).orElseThrow().lastUsedAt()).isPresent();
+        Connection used = connections.find(client.id()).orElseThrow();
+        assertThat(used.lastUsedAt()).isPresent();
+        assertThat(used.status()).as("its tokens work again").isEqualTo(Connection.Status.ACTIVE);
         assertExact(Platform.LINKEDIN, NORTHWIND_LINKEDIN, "USD");
     }
 
