@@ -50,7 +50,7 @@ class ModuleBoundariesTest {
             Map.entry("views", Set.of("ledger")),
             Map.entry("api", Set.of("problem", "access", "ledger", "billing", "sync", "views", "connections")),
             Map.entry("metrics", Set.of("connections")),
-            Map.entry("console", Set.of("problem", "access", "ledger", "billing", "fetch")),
+            Map.entry("console", Set.of("problem", "access", "ledger", "billing", "fetch", "connections")),
             Map.entry("cli", Set.of("problem", "config", "access", "database", "credentials", "fetch", "ledger",
                     "billing", "sync", "views", "connections")));
 

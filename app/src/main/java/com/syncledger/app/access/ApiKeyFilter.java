@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Lets a request through only with {@code Authorization: Bearer <key>} for a configured key whose role
- * allows the method: {@code GET} and {@code HEAD} need {@code read}, every other method {@code write}.
+ * allows the method: {@code GET} and {@code HEAD} need {@code read}, every other method {@code write}, and
+ * connecting a platform ({@link ConnectPaths}) {@code write} whatever the method.
  * Runs before anything else reads the request, so a refused request costs no work.
  */
 final class ApiKeyFilter extends OncePerRequestFilter {
@@ -41,7 +42,13 @@ final class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Role needed = needs(request.getMethod());
+        // Connecting a platform without a key: the console's gate asks for a signed-in session, or for a callback
+        // leaves it to the signed state (see ConnectPaths).
+        if (ConnectPaths.isConnect(request.getRequestURI()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Role needed = ConnectPaths.isConnect(request.getRequestURI()) ? Role.WRITE : needs(request.getMethod());
         Optional<Caller> caller = bearerKey(request).flatMap(keys::identify);
         Optional<Role> role = caller.map(Caller::role);
         if (role.isEmpty()) {

@@ -1,16 +1,30 @@
 package com.syncledger.app.cli;
 
+import com.syncledger.app.access.Caller;
+import com.syncledger.app.connections.ConnectCallback;
+import com.syncledger.app.connections.ConnectException;
+import com.syncledger.app.connections.ConnectFlow;
+import com.syncledger.app.connections.ConnectStart;
+import com.syncledger.app.connections.Connected;
+import com.syncledger.app.connections.ConnectedJson;
 import com.syncledger.app.connections.ConnectionExpiry;
 import com.syncledger.app.connections.ConnectionStatuses;
 import com.syncledger.app.connections.ConnectionStore;
 import com.syncledger.app.connections.ConnectionView;
 import com.syncledger.app.problem.NotFoundException;
+import com.syncledger.app.views.ApiJson;
+import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -18,8 +32,9 @@ import picocli.CommandLine.Parameters;
  * reads the ledger extends {@link ConnectionsCommand.Sub} for its session.
  */
 @Command(name = "connections", mixinStandardHelpOptions = true,
-        description = "Clients' own platform authorizations: list them, watch their expiry, revoke one.",
-        subcommands = {ConnectionsCommand.ListConnections.class, ConnectionsCommand.Expiry.class,
+        description = "Clients' own platform authorizations: connect one, list them, watch their expiry, revoke one.",
+        subcommands = {ConnectionsCommand.Add.class, ConnectionsCommand.Complete.class,
+                ConnectionsCommand.ListConnections.class, ConnectionsCommand.Expiry.class,
                 ConnectionsCommand.Revoke.class})
 final class ConnectionsCommand extends CommandGroup {
 
@@ -85,6 +100,106 @@ final class ConnectionsCommand extends CommandGroup {
             session.run(ConnectionStore.class, store -> store.revoke(id)
                     .orElseThrow(() -> new NotFoundException("no connection " + id)));
             session.out().printf("Revoked connection %d: its tokens are wiped; its accounts report not_configured.%n", id);
+            return SyncLedgerCommand.OK;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Start connecting a client's authorization: prints the platform's consent page to open.")
+    static final class Add extends Sub {
+        @Mixin JsonOption output;
+        @Option(names = "--platform", required = true, description = "the platform's slug, e.g. meta") String platform;
+        @Option(names = "--label", description = "what to call the connection, e.g. the client's name") String label;
+        @Option(names = "--store", description = "the store its accounts are meant for") Long store;
+
+        @Override
+        public Integer call() {
+            ConnectStart started;
+            try {
+                started = session.call(ConnectFlow.class, flow -> flow.start(platform, label, store, Caller.CLI));
+            } catch (ConnectException e) {
+                return session.refused(e);
+            }
+            PrintWriter out = session.out();
+            if (output.json) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("platform", started.platform().slug());
+                body.put("label", started.label());
+                body.put("storeId", started.storeId().orElse(null));
+                body.put("authorizeUrl", started.authorizeUrl().toString());
+                body.put("state", started.state());
+                body.put("expiresAt", started.expiresAt().toString());
+                out.println(ApiJson.write(body));
+                return SyncLedgerCommand.OK;
+            }
+            out.println("Open this address in a browser where the client can sign in to "
+                    + started.platform().displayName() + ":");
+            out.println();
+            out.println("  " + started.authorizeUrl());
+            out.println();
+            out.println("After the client consents, the platform sends the browser back with a code. Copy the whole");
+            out.println("address it lands on and run (before " + started.expiresAt() + "):");
+            out.println();
+            out.println("  syncledger connections complete --url '<the address>'");
+            out.println();
+            out.println("or: syncledger connections complete --code <code> --state " + started.state());
+            return SyncLedgerCommand.OK;
+        }
+    }
+
+    @Command(name = "complete", mixinStandardHelpOptions = true,
+            description = "Finish connecting with the code the platform sent back: stores the connection and lists "
+                    + "the ad accounts it reaches.")
+    static final class Complete extends Sub {
+        @Mixin JsonOption output;
+        @ArgGroup(exclusive = true, multiplicity = "1") Source source;
+
+        static final class Source {
+            @ArgGroup(exclusive = false) CodeAndState codeAndState;
+            @Option(names = "--url", required = true,
+                    description = "the whole address the platform sent the browser back to") String url;
+        }
+
+        static final class CodeAndState {
+            @Option(names = "--code", required = true, description = "the code the platform sent back") String code;
+            @Option(names = "--state", required = true, description = "the state printed by `connections add`")
+            String state;
+        }
+
+        @Override
+        public Integer call() {
+            String platform = null;
+            ConnectCallback callback;
+            if (source.url != null) {
+                URI url;
+                try {
+                    url = URI.create(source.url.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--url is not an address: copy the whole address the browser"
+                            + " landed on");
+                }
+                platform = ConnectCallback.platformOf(url).orElse(null);
+                callback = ConnectCallback.fromUrl(url);
+            } else {
+                callback = new ConnectCallback(source.codeAndState.code, source.codeAndState.state, null, null);
+            }
+            String arrivedFor = platform;
+            Connected connected;
+            try {
+                connected = session.call(ConnectFlow.class, flow -> flow.complete(arrivedFor, callback));
+            } catch (ConnectException e) {
+                return session.refused(e);
+            }
+            PrintWriter out = session.out();
+            if (output.json) {
+                out.println(ApiJson.write(ConnectedJson.of(connected)));
+                return SyncLedgerCommand.OK;
+            }
+            var c = connected.connection();
+            out.printf("Connected %s as connection %d \"%s\" (%s); it reaches %d ad account%s:%n",
+                    c.platform().displayName(), c.id(), c.label(), c.status().wire(), connected.accounts().size(),
+                    connected.accounts().size() == 1 ? "" : "s");
+            connected.accounts().forEach(a -> out.printf("  %-24s %s%n", a.id().value(), a.name() == null ? "" : a.name()));
             return SyncLedgerCommand.OK;
         }
     }

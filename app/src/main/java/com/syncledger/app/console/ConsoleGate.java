@@ -1,5 +1,6 @@
 package com.syncledger.app.console;
 
+import com.syncledger.app.access.ConnectPaths;
 import com.syncledger.app.access.ConsolePaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,10 +12,12 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The console's door, for console paths only (the API has its own key check): every page but sign-in needs
+ * The console's door, for console paths and for connecting a platform from a browser (the API has its own key
+ * check): every page but sign-in and the connect callback needs
  * a signed-in session; every POST must come from the console's own origin and, once signed in, carry the
  * session's form token. Also sets the headers that keep the pages out of frames, caches and inline scripts.
  */
@@ -31,7 +34,13 @@ final class ConsoleGate extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !ConsolePaths.isConsole(request.getRequestURI());
+        String path = request.getRequestURI();
+        return !ConsolePaths.isConsole(path) && !connectByBrowser(request);
+    }
+
+    /** Connecting a platform without an API key (which the key check handles): a browser, guarded here. */
+    private static boolean connectByBrowser(HttpServletRequest request) {
+        return ConnectPaths.isConnect(request.getRequestURI()) && request.getHeader(HttpHeaders.AUTHORIZATION) == null;
     }
 
     @Override
@@ -53,7 +62,9 @@ final class ConsoleGate extends OncePerRequestFilter {
             refuse(response, "This form was not posted from the console's own pages.");
             return;
         }
-        if (path.equals(ConsolePaths.SIGN_IN)) {
+        // The platform sends the browser back cross-site, so without the Strict session cookie: the callback's
+        // signed, single-use state authorizes it instead.
+        if (path.equals(ConsolePaths.SIGN_IN) || ConnectPaths.isCallback(path)) {
             chain.doFilter(request, response);
             return;
         }
@@ -65,6 +76,11 @@ final class ConsoleGate extends OncePerRequestFilter {
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                 response.setHeader("Location", ConsolePaths.SIGN_IN);
             }
+            return;
+        }
+        if (ConnectPaths.isStart(path) && !user.get().canWrite()) {
+            log.info("console refused {} {}: the session's role is read", request.getMethod(), path);
+            refuse(response, "This key has the read role; connecting a platform needs the write role.");
             return;
         }
         if (post && !carriesFormToken(request, user.get())) {

@@ -21,7 +21,11 @@ public enum ProblemKind {
     STATEMENT_NOT_SETTLED(409, "statement-not-settled", "Statement not settled"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
-    INTERNAL(500, "internal", "Internal error");
+    INTERNAL(500, "internal", "Internal error"),
+    /** A platform connection was not made (bad or used state, the platform's refusal): the {@code reason} says why. */
+    CONNECT_REFUSED(400, "connect-refused", "Connection not made"),
+    /** What the request needs is not set up on this server (e.g. a platform's client settings); nothing was done. */
+    NOT_CONFIGURED(409, "not-configured", "Not configured");
 
     public static final String TYPE_BASE = "https://syncledger.dev/problems/";
 
