@@ -1,8 +1,8 @@
 package com.syncledger.app.cli;
 
 import com.syncledger.app.database.BackgroundPostgres;
-import com.syncledger.app.database.DatabaseConfiguration;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
+import com.syncledger.app.database.DatabaseSettings;
 import com.syncledger.app.database.LedgerBackup;
 import com.syncledger.app.database.SchemaMigrations;
 import com.syncledger.connectors.wire.Env;
@@ -140,13 +140,13 @@ final class DbCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Env env = session.env();
             PrintWriter out = session.out();
-            if (env.get("SYNCLEDGER_DB_URL").isPresent()) {
+            DatabaseSettings database = DatabaseSettings.fromEnv(session.env());
+            if (database.external().isPresent()) {
                 out.println("The database is external (SYNCLEDGER_DB_URL): nothing to stop.");
                 return SyncLedgerCommand.OK;
             }
-            BackgroundPostgres postgres = BackgroundPostgres.of(DatabaseConfiguration.home(env));
+            BackgroundPostgres postgres = BackgroundPostgres.of(database.home());
             Optional<BackgroundPostgres.Running> running = postgres.running();
             if (running.isEmpty()) {
                 postgres.stop(); // removes a stale pid file

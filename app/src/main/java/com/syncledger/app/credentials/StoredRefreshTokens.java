@@ -33,7 +33,7 @@ public class StoredRefreshTokens implements Connectors.RotationSink {
     public StoredRefreshTokens(JdbcClient jdbc, Env env) {
         this.jdbc = jdbc;
         this.configured = env;
-        this.cipher = env.get(KEY_VARIABLE).map(TokenCipher::fromBase64).orElse(null);
+        this.cipher = SecretKeySettings.fromEnv(env).cipher().orElse(null);
         if (cipher == null && storedCount() > 0) {
             throw new IllegalStateException("the database holds encrypted refresh tokens but " + KEY_VARIABLE
                     + " is not set; set the key they were stored with");
