@@ -40,6 +40,7 @@ class ModuleBoundariesTest {
             Map.entry("problem", Set.of()),
             Map.entry("database", Set.of("config")),
             Map.entry("credentials", Set.of("config", "database")),
+            Map.entry("connections", Set.of("problem", "config", "credentials", "ledger")),
             Map.entry("fetch", Set.of("config", "credentials")),
             Map.entry("ledger", Set.of("problem")),
             Map.entry("billing", Set.of("problem", "ledger", "fetch")),

@@ -29,8 +29,8 @@ final class PlatformSession {
         }
         return LedgerSession.run(env, context -> context.getBean(SyncService.class).whileNoSyncRuns(() ->
                 work.apply(FetchEngine.builder(env).settings(settings)
-                        .storedTokens(context.getBean(StoredRefreshTokens.class))
-                        .sharedBudgets(context.getBean(DataSource.class)).build())));
+                        .database(context.getBean(StoredRefreshTokens.class), context.getBean(DataSource.class))
+                        .build())));
     }
 
     static boolean hasDatabase(Env env) {

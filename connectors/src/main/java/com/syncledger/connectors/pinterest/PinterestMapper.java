@@ -74,17 +74,23 @@ final class PinterestMapper {
         }
         Set<LocalDate> seen = new HashSet<>();
         for (JsonNode row : body) {
-            LocalDate day = date(row, requestId);
-            String rowAccount = Json.text(row, "AD_ACCOUNT_ID");
-            if (rowAccount != null && !rowAccount.equals(accountId)) {
-                throw PinterestErrors.badResponse(requestId, "sent a row of ad account " + rowAccount
-                        + " when asked for " + accountId);
-            }
+            LocalDate day = dateOfOwnRow(row, accountId, requestId);
             if (part.contains(day) && !seen.add(day)) {
                 throw PinterestErrors.badResponse(requestId, "sent spend for " + day + " twice");
             }
             days.add(day, Money.ofMicros(micros(row, day, requestId), currency), requestId);
         }
+    }
+
+    /** A row's DATE; a row of another ad account than the one asked for is refused. */
+    private static LocalDate dateOfOwnRow(JsonNode row, String accountId, String requestId) {
+        LocalDate day = date(row, requestId);
+        String rowAccount = Json.text(row, "AD_ACCOUNT_ID");
+        if (rowAccount != null && !rowAccount.equals(accountId)) {
+            throw PinterestErrors.badResponse(requestId, "sent a row of ad account " + rowAccount
+                    + " when asked for " + accountId);
+        }
+        return day;
     }
 
     /** The account's own {@code time_zone} (IANA, optional since 5.28); empty when absent or unreadable. */
@@ -105,12 +111,7 @@ final class PinterestMapper {
         }
         Map<LocalDate, Long> byDate = new TreeMap<>();
         for (JsonNode row : body) {
-            LocalDate day = date(row, requestId);
-            String rowAccount = Json.text(row, "AD_ACCOUNT_ID");
-            if (rowAccount != null && !rowAccount.equals(accountId)) {
-                throw PinterestErrors.badResponse(requestId, "sent a row of ad account " + rowAccount
-                        + " when asked for " + accountId);
-            }
+            LocalDate day = dateOfOwnRow(row, accountId, requestId);
             byDate.merge(day, micros(row, day, requestId), Long::sum);
         }
         return byDate;
