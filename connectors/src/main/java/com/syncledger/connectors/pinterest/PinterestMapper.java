@@ -10,10 +10,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,13 +70,10 @@ final class PinterestMapper {
         if (!body.isArray()) {
             throw PinterestErrors.badResponse(requestId, "sent analytics that are not a JSON array");
         }
-        Set<LocalDate> seen = new HashSet<>();
+        SpendDays.OneRowPerDay answer = days.oneRowPerDay(part);
         for (JsonNode row : body) {
             LocalDate day = dateOfOwnRow(row, accountId, requestId);
-            if (part.contains(day) && !seen.add(day)) {
-                throw PinterestErrors.badResponse(requestId, "sent spend for " + day + " twice");
-            }
-            days.add(day, Money.ofMicros(micros(row, day, requestId), currency), requestId);
+            answer.add(day, Money.ofMicros(micros(row, day, requestId), currency), requestId);
         }
     }
 
