@@ -86,20 +86,21 @@ final class DbCommand extends CommandGroup {
     abstract static class BackupFileCommand implements Callable<Integer> {
         @Mixin Session session;
 
-        /** Does the command's work; returns what the backup holds. */
-        abstract LedgerBackup.Contents apply(LedgerBackup backups);
+        /** What the command did: what the backup holds, and the closing line's start (e.g. where it went). */
+        record Done(LedgerBackup.Contents contents, String line) {
+        }
 
-        /** The closing line's start, e.g. where the backup went. */
-        abstract String done();
+        abstract Done run(LedgerBackup backups);
 
         @Override
         public Integer call() {
             PrintWriter out = session.out();
             try (ConfigurableApplicationContext context = SpringContexts.database(session.env(), false)) {
                 out.println("Database: " + context.getBean(DatabaseServer.class).describe());
-                LedgerBackup.Contents contents = apply(context.getBean(LedgerBackup.class));
+                Done done = run(context.getBean(LedgerBackup.class));
+                LedgerBackup.Contents contents = done.contents();
                 contents.rows().forEach((table, rows) -> out.printf("  %-28s %,d rows%n", table, rows));
-                out.printf("%s: %,d rows in %d tables, schema version %s.%n", done(), contents.totalRows(),
+                out.printf("%s: %,d rows in %d tables, schema version %s.%n", done.line(), contents.totalRows(),
                         contents.rows().size(), contents.schemaVersion());
                 return SyncLedgerCommand.OK;
             }
@@ -114,13 +115,8 @@ final class DbCommand extends CommandGroup {
         Path file;
 
         @Override
-        LedgerBackup.Contents apply(LedgerBackup backups) {
-            return backups.backup(file);
-        }
-
-        @Override
-        String done() {
-            return "Backed up to " + file;
+        Done run(LedgerBackup backups) {
+            return new Done(backups.backup(file), "Backed up to " + file);
         }
     }
 
@@ -136,13 +132,8 @@ final class DbCommand extends CommandGroup {
         boolean force;
 
         @Override
-        LedgerBackup.Contents apply(LedgerBackup backups) {
-            return backups.restore(file, force);
-        }
-
-        @Override
-        String done() {
-            return "Restored from " + file;
+        Done run(LedgerBackup backups) {
+            return new Done(backups.restore(file, force), "Restored from " + file);
         }
     }
 
@@ -159,8 +150,8 @@ final class DbCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            PrintWriter out = session.out();
             DatabaseSettings database = DatabaseSettings.fromEnv(session.env());
+            PrintWriter out = session.out();
             if (database.external().isPresent()) {
                 out.println("The database is external (SYNCLEDGER_DB_URL): nothing to stop.");
                 return SyncLedgerCommand.OK;
