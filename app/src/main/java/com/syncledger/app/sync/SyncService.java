@@ -32,6 +32,7 @@ public class SyncService {
     private static final Duration LONGEST_LOOK = Duration.ofMillis(500);
 
     private final AdAccounts accounts;
+    private final SyncBookkeeping ledger;
     private final SyncRuns runs;
     private final SyncRequests requests;
     private final SyncTaskTable table;
@@ -39,9 +40,10 @@ public class SyncService {
     private final AccountSyncRunner runner;
     private final SyncLock lock;
 
-    SyncService(AdAccounts accounts, SyncRuns runs, SyncRequests requests,
+    SyncService(AdAccounts accounts, SyncBookkeeping ledger, SyncRuns runs, SyncRequests requests,
             SyncTaskTable table, ClusterScheduler scheduler, AccountSyncRunner runner, SyncLock lock) {
         this.accounts = accounts;
+        this.ledger = ledger;
         this.runs = runs;
         this.requests = requests;
         this.table = table;
