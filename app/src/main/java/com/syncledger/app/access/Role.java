@@ -1,6 +1,6 @@
 package com.syncledger.app.access;
 
-import java.util.Locale;
+import com.syncledger.app.problem.Slugs;
 
 /** What an API key may do. {@code write} implies {@code read}. */
 public enum Role {
@@ -11,16 +11,11 @@ public enum Role {
     }
 
     public String slug() {
-        return name().toLowerCase(Locale.ROOT);
+        return Slugs.of(this);
     }
 
     /** @throws IllegalArgumentException for anything but {@code read} or {@code write} */
     public static Role fromSlug(String slug) {
-        for (Role role : values()) {
-            if (role.slug().equals(slug)) {
-                return role;
-            }
-        }
-        throw new IllegalArgumentException("role must be read or write");
+        return Slugs.find(Role.class, slug).orElseThrow(() -> new IllegalArgumentException("role must be read or write"));
     }
 }

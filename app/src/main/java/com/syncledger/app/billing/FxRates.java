@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -173,21 +174,13 @@ public class FxRates {
 
     /** Days, bases, quotes, rates (as exact text) and sources as arrays, for one unnest. */
     private static Object[] columns(List<FxRate> rates) {
-        int n = rates.size();
-        String[] days = new String[n];
-        String[] bases = new String[n];
-        String[] quotes = new String[n];
-        String[] values = new String[n];
-        String[] sources = new String[n];
-        for (int i = 0; i < n; i++) {
-            FxRate rate = rates.get(i);
-            days[i] = rate.day().toString();
-            bases[i] = rate.base();
-            quotes[i] = rate.quote();
-            values[i] = rate.rate().toPlainString();
-            sources[i] = rate.source();
-        }
-        return new Object[] {days, bases, quotes, values, sources};
+        return new Object[] {column(rates, rate -> rate.day().toString()), column(rates, FxRate::base),
+                column(rates, FxRate::quote), column(rates, rate -> rate.rate().toPlainString()),
+                column(rates, FxRate::source)};
+    }
+
+    private static String[] column(List<FxRate> rates, Function<FxRate, String> value) {
+        return rates.stream().map(value).toArray(String[]::new);
     }
 
     /** A rate as exact decimal text: digits, optionally a point and more digits, greater than zero. */

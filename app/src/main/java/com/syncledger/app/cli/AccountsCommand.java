@@ -6,6 +6,7 @@ import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.views.ApiModel.AccountView;
 import com.syncledger.connectors.spi.AccountId;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -21,11 +22,12 @@ final class AccountsCommand extends CommandGroup {
         @Option(names = "--connection", paramLabel = "ID",
                 description = "fetch it with this connection (see `connections list`), not the environment's credentials")
         Long connection;
+        @Autowired ConnectionLinks links;
 
         @Override
         public Integer call() {
             AccountId id = AccountArgument.parse(account);
-            AdAccount linked = session.call(ConnectionLinks.class, links -> links.link(store.id, id, connection));
+            AdAccount linked = links.link(store.id, id, connection);
             session.out().printf("Linked %s account %s to store %d as account %d%s.%n",
                     id.platform().displayName(), id.value(), store.id, linked.id(),
                     connection == null ? "" : " with connection " + connection);
@@ -38,10 +40,11 @@ final class AccountsCommand extends CommandGroup {
     static final class Unlink extends StoreCommand {
         @Option(names = "--account-id", required = true, description = "the linked account's number from `accounts list`")
         long accountId;
+        @Autowired AdAccounts accounts;
 
         @Override
         public Integer call() {
-            session.run(AdAccounts.class, accounts -> accounts.unlink(store.id, accountId));
+            accounts.unlink(store.id, accountId);
             session.out().printf("Unlinked account %d from store %d.%n", accountId, store.id);
             return SyncLedgerCommand.OK;
         }
@@ -50,10 +53,11 @@ final class AccountsCommand extends CommandGroup {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a store's linked accounts.")
     static final class ListAccounts extends StoreCommand {
         @Mixin JsonOption output;
+        @Autowired AdAccounts accounts;
 
         @Override
         public Integer call() {
-            List<AdAccount> linked = session.call(AdAccounts.class, accounts -> accounts.linked(store.id));
+            List<AdAccount> linked = accounts.linked(store.id);
             return output.print(session.out(), linked, rows -> rows.stream().map(AccountView::of).toList(),
                     rows -> rows.forEach(a -> session.out().printf("%-5d %-10s %-38s %-4s %s%n", a.id(),
                             a.platform().slug(), a.externalId(), a.currency() == null ? "-" : a.currency(),

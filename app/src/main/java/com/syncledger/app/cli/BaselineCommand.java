@@ -6,6 +6,7 @@ import com.syncledger.app.views.ApiModel.BaselineView;
 import com.syncledger.connectors.spi.DateRange;
 import java.io.PrintWriter;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,11 +33,12 @@ final class BaselineCommand extends CommandGroup {
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD") String to;
         @Option(names = "--provisional", description = "take it anyway, recording what is missing") boolean provisional;
         @Mixin JsonOption output;
+        @Autowired Baselines baselines;
 
         @Override
         public Integer call() {
             DateRange range = DateRange.parse(from, to);
-            Baseline created = session.call(Baselines.class, baselines -> baselines.create(store.id, range, provisional));
+            Baseline created = baselines.create(store.id, range, provisional);
             return output.print(session.out(), created, BaselineView::of, b -> print(session.out(), b));
         }
     }
@@ -45,12 +47,12 @@ final class BaselineCommand extends CommandGroup {
     static final class ListBaselines extends StoreCommand {
         @Mixin JsonOption output;
         @Mixin PageOptions page;
+        @Autowired Baselines baselines;
 
         @Override
         public Integer call() {
             PageOptions.Window window = page.window(PageOptions.MAX_LIMIT, output.json);
-            List<Baseline> list = session.call(Baselines.class,
-                    baselines -> baselines.list(store.id, window.offset(), window.limit()));
+            List<Baseline> list = baselines.list(store.id, window.offset(), window.limit());
             return output.printPage(session.out(), list, window, BaselineView::of,
                     rows -> rows.forEach(b -> print(session.out(), b)));
         }

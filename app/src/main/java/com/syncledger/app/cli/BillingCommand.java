@@ -4,6 +4,7 @@ import com.syncledger.app.billing.BillingTerms;
 import com.syncledger.app.billing.Terms;
 import com.syncledger.app.billing.TermsInput;
 import java.io.PrintWriter;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,21 +30,23 @@ final class BillingCommand extends CommandGroup {
         @Option(names = "--cap", paramLabel = "AMOUNT", description = "monthly maximum fee") String cap;
         @Option(names = "--effective-from", paramLabel = "YYYY-MM-DD",
                 description = "first day of a month; default: the month after the baseline") String effectiveFrom;
+        @Autowired BillingTerms terms;
 
         @Override
         public Integer call() {
             TermsInput input = new TermsInput(baselineFrom, baselineTo, feeRate, floor, cap, effectiveFrom);
-            print(session.out(), session.call(BillingTerms.class, terms -> terms.set(store.id, input, "cli")));
+            print(session.out(), terms.set(store.id, input, "cli"));
             return SyncLedgerCommand.OK;
         }
     }
 
     @Command(name = "terms-list", mixinStandardHelpOptions = true, description = "Every terms version of a store.")
     static final class ListTerms extends StoreCommand {
+        @Autowired BillingTerms terms;
 
         @Override
         public Integer call() {
-            session.call(BillingTerms.class, terms -> terms.list(store.id)).forEach(t -> print(session.out(), t));
+            terms.list(store.id).forEach(t -> print(session.out(), t));
             return SyncLedgerCommand.OK;
         }
     }

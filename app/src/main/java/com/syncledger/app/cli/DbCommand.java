@@ -1,17 +1,15 @@
 package com.syncledger.app.cli;
 
 import com.syncledger.app.database.BackgroundPostgres;
-import com.syncledger.app.database.DatabaseConfiguration;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
+import com.syncledger.app.database.DatabaseSettings;
 import com.syncledger.app.database.LedgerBackup;
 import com.syncledger.app.database.SchemaMigrations;
-import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,31 +22,33 @@ import picocli.CommandLine.Parameters;
                 DbCommand.Restore.class, DbCommand.Stop.class})
 final class DbCommand extends CommandGroup {
 
-    /** Runs {@code work} against the configured database, migrations off, and prints its lines. */
-    static int withMigrations(Env env, PrintWriter out, Function<SchemaMigrations, List<String>> work) {
-        try (ConfigurableApplicationContext context = SpringContexts.database(env, false)) {
-            out.println("Database: " + context.getBean(DatabaseServer.class).describe());
-            work.apply(context.getBean(SchemaMigrations.class)).forEach(out::println);
-            return SyncLedgerCommand.OK;
+    /** A command on the schema: runs against the configured database, migrations off, and prints its lines. */
+    abstract static class MigrationsCommand implements Callable<Integer> {
+        @Mixin Session session;
+
+        abstract List<String> lines(SchemaMigrations migrations);
+
+        @Override
+        public Integer call() {
+            try (ConfigurableApplicationContext context = SpringContexts.database(session.env(), false)) {
+                session.out().println("Database: " + context.getBean(DatabaseServer.class).describe());
+                lines(context.getBean(SchemaMigrations.class)).forEach(session.out()::println);
+                return SyncLedgerCommand.OK;
+            }
         }
     }
 
     @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply pending migrations.")
-    static final class Migrate implements Callable<Integer> {
-        @Mixin Session session;
-
+    static final class Migrate extends MigrationsCommand {
         @Override
-        public Integer call() {
-            return withMigrations(session.env(), session.out(),
-                    m -> List.of("Applied " + m.migrate() + " migration(s)."));
+        List<String> lines(SchemaMigrations migrations) {
+            return List.of("Applied " + migrations.migrate() + " migration(s).");
         }
     }
 
     @Command(name = "rollback", mixinStandardHelpOptions = true,
             description = "Undo the newest migration, or all newer than --to VERSION (--to 0: everything).")
-    static final class Rollback implements Callable<Integer> {
-        @Mixin Session session;
-
+    static final class Rollback extends MigrationsCommand {
         @Option(names = "--to", paramLabel = "VERSION", description = "Keep migrations up to this version.")
         String to;
 
@@ -57,53 +57,66 @@ final class DbCommand extends CommandGroup {
             if (to != null && !to.matches("\\d+(\\.\\d+)*")) {
                 throw new IllegalArgumentException("--to must be a migration version such as 1 or 0, got '" + to + "'");
             }
-            return withMigrations(session.env(), session.out(), m -> {
-                List<String> undone = to == null ? m.rollbackLatest() : m.rollbackTo(to);
-                return undone.isEmpty() ? List.of("Nothing to roll back.")
-                        : undone.stream().map(v -> "Rolled back version " + v).toList();
-            });
+            return super.call();
+        }
+
+        @Override
+        List<String> lines(SchemaMigrations migrations) {
+            List<String> undone = to == null ? migrations.rollbackLatest() : migrations.rollbackTo(to);
+            return undone.isEmpty() ? List.of("Nothing to roll back.")
+                    : undone.stream().map(v -> "Rolled back version " + v).toList();
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show each migration and its state.")
-    static final class Status implements Callable<Integer> {
-        @Mixin Session session;
-
+    static final class Status extends MigrationsCommand {
         @Override
-        public Integer call() {
-            return withMigrations(session.env(), session.out(), m -> m.status().stream()
+        List<String> lines(SchemaMigrations migrations) {
+            return migrations.status().stream()
                     .map(s -> String.format("  V%-4s %-32s %-10s %s", s.version(), s.description(), s.state(),
                             s.installedOn()))
-                    .toList());
+                    .toList();
         }
     }
 
-    /** Runs {@code work} on the configured database, migrations off, and prints what it returns. */
-    static int withBackups(Env env, PrintWriter out, Function<LedgerBackup, LedgerBackup.Contents> work,
-            String done) {
-        try (ConfigurableApplicationContext context = SpringContexts.database(env, false)) {
-            out.println("Database: " + context.getBean(DatabaseServer.class).describe());
-            LedgerBackup.Contents contents = work.apply(context.getBean(LedgerBackup.class));
-            contents.rows().forEach((table, rows) -> out.printf("  %-28s %,d rows%n", table, rows));
-            out.printf("%s: %,d rows in %d tables, schema version %s.%n", done, contents.totalRows(),
-                    contents.rows().size(), contents.schemaVersion());
-            return SyncLedgerCommand.OK;
+    /**
+     * A command that writes the ledger to a backup file or loads it from one, on the configured database with
+     * migrations off, and prints what the file holds.
+     */
+    abstract static class BackupFileCommand implements Callable<Integer> {
+        @Mixin Session session;
+
+        /** What the command did: what the backup holds, and the closing line's start (e.g. where it went). */
+        record Done(LedgerBackup.Contents contents, String line) {
+        }
+
+        abstract Done run(LedgerBackup backups);
+
+        @Override
+        public Integer call() {
+            PrintWriter out = session.out();
+            try (ConfigurableApplicationContext context = SpringContexts.database(session.env(), false)) {
+                out.println("Database: " + context.getBean(DatabaseServer.class).describe());
+                Done done = run(context.getBean(LedgerBackup.class));
+                LedgerBackup.Contents contents = done.contents();
+                contents.rows().forEach((table, rows) -> out.printf("  %-28s %,d rows%n", table, rows));
+                out.printf("%s: %,d rows in %d tables, schema version %s.%n", done.line(), contents.totalRows(),
+                        contents.rows().size(), contents.schemaVersion());
+                return SyncLedgerCommand.OK;
+            }
         }
     }
 
     @Command(name = "backup", mixinStandardHelpOptions = true, description = {
             "Write a consistent snapshot of the whole ledger to FILE (gzip) and its SHA-256 to FILE.sha256.",
             "Safe while the service runs and syncs: every table is read in one transaction."})
-    static final class Backup implements Callable<Integer> {
-        @Mixin Session session;
-
+    static final class Backup extends BackupFileCommand {
         @Parameters(paramLabel = "FILE", description = "The backup to write; must not exist.")
         Path file;
 
         @Override
-        public Integer call() {
-            return withBackups(session.env(), session.out(), backups -> backups.backup(file),
-                    "Backed up to " + file);
+        Done run(LedgerBackup backups) {
+            return new Done(backups.backup(file), "Backed up to " + file);
         }
     }
 
@@ -111,9 +124,7 @@ final class DbCommand extends CommandGroup {
             "Load a backup written by `db backup` into the configured database, all or nothing, after checking "
                     + "FILE.sha256.",
             "Refuses a ledger that holds data unless --force. Stop the service first."})
-    static final class Restore implements Callable<Integer> {
-        @Mixin Session session;
-
+    static final class Restore extends BackupFileCommand {
         @Parameters(paramLabel = "FILE", description = "A backup written by `db backup`.")
         Path file;
 
@@ -121,9 +132,8 @@ final class DbCommand extends CommandGroup {
         boolean force;
 
         @Override
-        public Integer call() {
-            return withBackups(session.env(), session.out(), backups -> backups.restore(file, force),
-                    "Restored from " + file);
+        Done run(LedgerBackup backups) {
+            return new Done(backups.restore(file, force), "Restored from " + file);
         }
     }
 
@@ -140,13 +150,13 @@ final class DbCommand extends CommandGroup {
 
         @Override
         public Integer call() {
-            Env env = session.env();
+            DatabaseSettings database = DatabaseSettings.fromEnv(session.env());
             PrintWriter out = session.out();
-            if (env.get("SYNCLEDGER_DB_URL").isPresent()) {
+            if (database.external().isPresent()) {
                 out.println("The database is external (SYNCLEDGER_DB_URL): nothing to stop.");
                 return SyncLedgerCommand.OK;
             }
-            BackgroundPostgres postgres = BackgroundPostgres.of(DatabaseConfiguration.home(env));
+            BackgroundPostgres postgres = BackgroundPostgres.of(database.home());
             Optional<BackgroundPostgres.Running> running = postgres.running();
             if (running.isEmpty()) {
                 postgres.stop(); // removes a stale pid file

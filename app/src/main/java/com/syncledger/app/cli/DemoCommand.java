@@ -4,7 +4,7 @@ import com.syncledger.app.access.ApiKeys;
 import com.syncledger.app.access.NewApiKey;
 import com.syncledger.app.access.Role;
 import com.syncledger.app.database.BackgroundPostgres;
-import com.syncledger.app.database.DatabaseConfiguration;
+import com.syncledger.app.database.DatabaseSettings;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
 import com.syncledger.app.ledger.SpendQueries;
 import com.syncledger.app.ledger.Store;
@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
         // It runs for as long as the user lets it: the fakes keep only their recent requests.
         Sandbox sandbox = Sandbox.startWithDemoData().recordAtMost(1_000);
         // The demo's own data directory, so it never mixes with real data.
-        String home = DatabaseConfiguration.home(env).resolve("demo").toString();
+        String home = DatabaseSettings.fromEnv(env).home().resolve("demo").toString();
         NewApiKey apiKey = NewApiKey.generate(Role.WRITE);
         Env demoEnv = Env.of(sandbox.environment())
                 .orElse(Env.of(Map.of("SYNCLEDGER_HOME", home, ApiKeys.VARIABLE, apiKey.entry())))

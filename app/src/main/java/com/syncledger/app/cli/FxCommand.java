@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,13 +27,14 @@ final class FxCommand extends CommandGroup {
     static final class Import implements Callable<Integer> {
         @Mixin Session session;
         @Parameters(paramLabel = "FILE.csv") Path file;
+        @Autowired FxRates rates;
 
         @Override
         public Integer call() {
             FxRates.Recorded recorded;
             try {
                 var csv = InputFiles.read(file);
-                recorded = session.call(FxRates.class, rates -> rates.importEcb(csv, Caller.CLI));
+                recorded = rates.importEcb(csv, Caller.CLI);
             } catch (InvalidInputException e) {
                 return session.refused(file, e);
             } catch (ConflictException e) {
@@ -53,12 +55,13 @@ final class FxCommand extends CommandGroup {
         @Option(names = "--quote", required = true, paramLabel = "CUR") String quote;
         @Option(names = "--rate", required = true, paramLabel = "DECIMAL") String rate;
         @Option(names = "--source", paramLabel = "NAME", description = "default: manual") String source;
+        @Autowired FxRates rates;
 
         @Override
         public Integer call() {
             FxRates.SetRate set;
             try {
-                set = session.call(FxRates.class, rates -> rates.set(date, base, quote, rate, source, Caller.CLI));
+                set = rates.set(date, base, quote, rate, source, Caller.CLI);
             } catch (ConflictException e) {
                 return session.refused(e);
             }
@@ -74,12 +77,13 @@ final class FxCommand extends CommandGroup {
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD") String from;
         @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD") String to;
         @Option(names = "--quote", paramLabel = "CUR") String quote;
+        @Autowired FxRates fx;
 
         @Override
         public Integer call() {
             DateRange range = DateRange.parse(from, to);
             String quoteCode = quote == null ? null : quote.strip().toUpperCase(Locale.ROOT);
-            List<FxRate> rates = session.call(FxRates.class, fx -> fx.list(range.from(), range.to(), quoteCode));
+            List<FxRate> rates = fx.list(range.from(), range.to(), quoteCode);
             PrintWriter out = session.out();
             rates.forEach(r -> out.println(line(r)));
             if (rates.isEmpty()) {

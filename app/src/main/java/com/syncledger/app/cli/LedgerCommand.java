@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,14 +26,14 @@ final class LedgerCommand extends CommandGroup {
                     "Header: external_id,date,kind,amount,currency,platform,platform_campaign_id,description"})
     static final class Import extends StoreCommand {
         @Parameters(paramLabel = "FILE.csv") Path file;
+        @Autowired LedgerEntries entries;
 
         @Override
         public Integer call() {
             List<LedgerEntries.Recorded> recorded;
             try {
                 LedgerEntriesCsv.Parsed parsed = LedgerEntriesCsv.parse(InputFiles.read(file));
-                recorded = session.call(LedgerEntries.class,
-                        entries -> entries.recordAll(store.id, parsed.entries(), Caller.CLI, parsed.batch()));
+                recorded = entries.recordAll(store.id, parsed.entries(), Caller.CLI, parsed.batch());
             } catch (InvalidInputException e) {
                 return session.refused(file, e);
             } catch (ConflictException e) {
@@ -49,6 +50,7 @@ final class LedgerCommand extends CommandGroup {
             description = "Close the store's revenue through a date: entries dated on or before it are refused.")
     static final class Close extends StoreCommand {
         @Option(names = "--through", required = true, paramLabel = "YYYY-MM-DD") String through;
+        @Autowired RevenueCloses closes;
 
         @Override
         public Integer call() {
@@ -60,7 +62,7 @@ final class LedgerCommand extends CommandGroup {
             }
             boolean changed;
             try {
-                changed = session.call(RevenueCloses.class, closes -> closes.close(store.id, date, Caller.CLI));
+                changed = closes.close(store.id, date, Caller.CLI);
             } catch (ConflictException e) {
                 return session.refused(e);
             }
@@ -74,13 +76,13 @@ final class LedgerCommand extends CommandGroup {
     @Command(name = "closed", mixinStandardHelpOptions = true,
             description = "Show the date the store's revenue is closed through.")
     static final class Closed extends StoreCommand {
+        @Autowired Stores stores;
+        @Autowired RevenueCloses closes;
 
         @Override
         public Integer call() {
-            var closed = session.call(c -> {
-                c.getBean(Stores.class).get(store.id);
-                return c.getBean(RevenueCloses.class).closedThrough(store.id);
-            });
+            stores.get(store.id);
+            var closed = closes.closedThrough(store.id);
             session.out().println(closed.map(d -> "Revenue of store " + store.id + " is closed through " + d)
                     .orElse("Revenue of store " + store.id + " is not closed"));
             return SyncLedgerCommand.OK;

@@ -1,7 +1,7 @@
 package com.syncledger.app.cli;
 
 import com.syncledger.app.credentials.StoredRefreshTokens;
-import com.syncledger.app.database.DatabaseConfiguration;
+import com.syncledger.app.database.DatabaseSettings;
 import com.syncledger.app.fetch.FetchEngine;
 import com.syncledger.app.fetch.FetchSettings;
 import com.syncledger.app.sync.SyncService;
@@ -29,12 +29,12 @@ final class PlatformSession {
         }
         return LedgerSession.run(env, context -> context.getBean(SyncService.class).whileNoSyncRuns(() ->
                 work.apply(FetchEngine.builder(env).settings(settings)
-                        .storedTokens(context.getBean(StoredRefreshTokens.class))
-                        .sharedBudgets(context.getBean(DataSource.class)).build())));
+                        .database(context.getBean(StoredRefreshTokens.class), context.getBean(DataSource.class))
+                        .build())));
     }
 
     static boolean hasDatabase(Env env) {
-        return env.get("SYNCLEDGER_DB_URL").isPresent()
-                || Files.isDirectory(DatabaseConfiguration.home(env).resolve("pgdata"));
+        DatabaseSettings database = DatabaseSettings.fromEnv(env);
+        return database.external().isPresent() || Files.isDirectory(database.embeddedData());
     }
 }

@@ -12,9 +12,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Mixed into every command that works on the ledger: runs the command's work against one service of the
- * migrated database (a Spring context opened for the call and closed after it), and gives the command its
- * output streams. Built by the CLI's factory with the settings the CLI runs with.
+ * Mixed into every command that works on the ledger: gives the command its output streams and the settings the
+ * CLI runs with (built by the CLI's factory). A command declares the services it uses as {@code @Autowired}
+ * fields (see {@link LedgerServices}); {@link #call(Class, Function)} is the older way, still working: it runs
+ * the command's work against one service of the migrated database, in a Spring context opened for the call and
+ * closed after it.
  */
 @Command
 final class Session {

@@ -1,13 +1,14 @@
 package com.syncledger.app.cli;
 
 import com.syncledger.app.ledger.SpendQueries;
-import com.syncledger.app.ledger.StoreSpend;
 import com.syncledger.app.ledger.StoreSpend.AccountSpend;
+import com.syncledger.app.ledger.StoreSpend;
 import com.syncledger.app.views.ApiJson;
 import com.syncledger.app.views.ApiModel.SpendView;
 import com.syncledger.connectors.spi.DateRange;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,10 +34,13 @@ final class SpendCommand implements Callable<Integer> {
             + "with its days, per platform and per currency totals.")
     boolean json;
 
+    @Autowired
+    SpendQueries queries;
+
     @Override
     public Integer call() {
         DateRange range = DateRange.parse(from, to);
-        StoreSpend spend = session.call(SpendQueries.class, queries -> queries.read(store.id, range));
+        StoreSpend spend = queries.read(store.id, range);
         if (json) {
             session.out().println(ApiJson.write(SpendView.of(spend)));
         } else {

@@ -8,6 +8,7 @@ import com.syncledger.app.billing.Statements;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,13 +45,14 @@ final class StatementCommand extends CommandGroup {
     abstract static class PeriodCommand implements Callable<Integer> {
         @Mixin Session session;
         @Mixin StoreAndPeriod options;
+        @Autowired Statements statements;
 
         abstract int run(Statements statements, BillingPeriod period, PrintWriter out, PrintWriter err);
 
         @Override
         public Integer call() {
             BillingPeriod period = BillingPeriod.parse(options.period);
-            return session.call(Statements.class, statements -> run(statements, period, session.out(), session.err()));
+            return run(statements, period, session.out(), session.err());
         }
     }
 
@@ -126,11 +128,12 @@ final class StatementCommand extends CommandGroup {
         @Mixin Session session;
         @Option(names = "--store", required = true) long storeId;
         @Option(names = "--json") boolean json;
+        @Autowired Statements statements;
 
         @Override
         public Integer call() {
             PrintWriter out = session.out();
-            List<IssuedStatement> issued = session.call(c -> c.getBean(Statements.class).list(storeId));
+            List<IssuedStatement> issued = statements.list(storeId);
             if (json) {
                 out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(issued.stream()
                         .map(s -> JSON.readTree(s.document())).toList()));

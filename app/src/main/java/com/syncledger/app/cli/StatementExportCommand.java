@@ -1,14 +1,15 @@
 package com.syncledger.app.cli;
 
 import com.syncledger.app.billing.BillingPeriod;
-import com.syncledger.app.billing.StatementDocuments;
 import com.syncledger.app.billing.StatementDocuments.Format;
 import com.syncledger.app.billing.StatementDocuments.Rendered;
+import com.syncledger.app.billing.StatementDocuments;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,17 +28,15 @@ final class StatementExportCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--preview", description = "the provisional statement instead of the issued one")
     boolean preview;
+    @Autowired StatementDocuments documents;
 
     @Override
     public Integer call() {
         // Both checked before the database is opened: a typo costs nothing.
         Format chosen = Format.parse(format);
         BillingPeriod billingPeriod = BillingPeriod.parse(period);
-        Rendered rendered = session.call(c -> {
-            StatementDocuments documents = c.getBean(StatementDocuments.class);
-            return preview ? documents.preview(storeId, billingPeriod, chosen)
-                    : documents.issued(storeId, billingPeriod, chosen);
-        });
+        Rendered rendered = preview ? documents.preview(storeId, billingPeriod, chosen)
+                : documents.issued(storeId, billingPeriod, chosen);
         try {
             Files.write(out, rendered.body());
         } catch (IOException e) {

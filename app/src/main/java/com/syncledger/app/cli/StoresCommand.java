@@ -7,6 +7,7 @@ import com.syncledger.app.views.ApiModel.StoreView;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +24,7 @@ final class StoresCommand extends CommandGroup {
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a store.")
     static final class Add implements Callable<Integer> {
         @Mixin Session session;
+        @Autowired Stores stores;
         @Option(names = "--name", required = true) String name;
         @Option(names = "--time-zone", required = true, description = "IANA zone, e.g. Europe/Berlin") String timeZone;
         @Option(names = "--currency", required = true, description = "billing currency, ISO-4217") String currency;
@@ -30,7 +32,7 @@ final class StoresCommand extends CommandGroup {
         @Override
         public Integer call() {
             StoreInput input = new StoreInput(name, timeZone, currency).validated();
-            Store store = session.call(Stores.class, stores -> stores.create(input));
+            Store store = stores.create(input);
             session.out().println("Added store " + store.id() + ": " + store.name());
             return SyncLedgerCommand.OK;
         }
@@ -41,11 +43,12 @@ final class StoresCommand extends CommandGroup {
         @Mixin Session session;
         @Mixin JsonOption output;
         @Mixin PageOptions page;
+        @Autowired Stores stores;
 
         @Override
         public Integer call() {
             PageOptions.Window window = page.window(Integer.MAX_VALUE, output.json);
-            List<Store> list = session.call(Stores.class, stores -> stores.list(window.offset(), window.limit()));
+            List<Store> list = stores.list(window.offset(), window.limit());
             return output.printPage(session.out(), list, window, StoreView::of,
                     rows -> rows.forEach(s -> print(session.out(), s)));
         }
@@ -56,10 +59,11 @@ final class StoresCommand extends CommandGroup {
         @Mixin Session session;
         @Mixin JsonOption output;
         @Parameters(paramLabel = "STORE_ID") long storeId;
+        @Autowired Stores stores;
 
         @Override
         public Integer call() {
-            Store store = session.call(Stores.class, stores -> stores.get(storeId));
+            Store store = stores.get(storeId);
             return output.print(session.out(), store, StoreView::of, s -> print(session.out(), s));
         }
     }

@@ -1,8 +1,8 @@
 package com.syncledger.app.cli;
 
 import com.syncledger.app.ledger.Stores;
-import com.syncledger.app.ledger.SyncRuns;
 import com.syncledger.app.ledger.SyncRuns.SyncRun;
+import com.syncledger.app.ledger.SyncRuns;
 import com.syncledger.app.sync.SyncOutcome;
 import com.syncledger.app.sync.SyncProgress;
 import com.syncledger.app.sync.SyncService;
@@ -11,11 +11,12 @@ import com.syncledger.connectors.spi.DateRange;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = "Fetch and store spend. Without --from/--to each account re-reads its platform's restatement "
@@ -42,6 +43,9 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD")
     String to;
 
+    @Autowired
+    SyncService sync;
+
     @Override
     public Integer call() {
         if (target == null) {
@@ -52,11 +56,10 @@ final class SyncCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give both --from and --to, or neither");
         }
         DateRange range = from == null ? null : DateRange.parse(from, to);
-        List<SyncOutcome> outcomes = session.call(SyncService.class, sync -> {
-            try (ProgressBarProgress progress = ProgressBarProgress.onTerminal()) {
-                return target.all ? sync.syncAll(range, progress) : sync.syncStore(target.storeId, range, progress);
-            }
-        });
+        List<SyncOutcome> outcomes;
+        try (ProgressBarProgress progress = ProgressBarProgress.onTerminal()) {
+            outcomes = target.all ? sync.syncAll(range, progress) : sync.syncStore(target.storeId, range, progress);
+        }
         print(session.out(), outcomes);
         return outcomes.stream().allMatch(SyncOutcome::succeeded) ? SyncLedgerCommand.OK : SyncLedgerCommand.FAILED;
     }
@@ -77,14 +80,14 @@ final class SyncCommand implements Callable<Integer> {
     static final class Runs extends StoreCommand {
         @Mixin JsonOption output;
         @Mixin PageOptions page;
+        @Autowired Stores stores;
+        @Autowired SyncRuns syncRuns;
 
         @Override
         public Integer call() {
             PageOptions.Window window = page.window(PageOptions.MAX_LIMIT, output.json);
-            List<SyncRun> runs = session.call(context -> {
-                context.getBean(Stores.class).get(store.id);
-                return context.getBean(SyncRuns.class).forStore(store.id, window.offset(), window.limit());
-            });
+            stores.get(store.id);
+            List<SyncRun> runs = syncRuns.forStore(store.id, window.offset(), window.limit());
             return output.printPage(session.out(), runs, window, SyncRunView::of, rows -> print(session.out(), rows));
         }
 

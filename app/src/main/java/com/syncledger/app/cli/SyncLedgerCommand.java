@@ -29,6 +29,7 @@ public final class SyncLedgerCommand extends CommandGroup {
     /** Runs the CLI with the given settings and streams; used by tests too. */
     public static int run(Env env, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new SyncLedgerCommand(), new EnvFactory(env));
+        cli.setExecutionStrategy(new LedgerServices(env));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> {

@@ -1,6 +1,7 @@
 package com.syncledger.app.config;
 
 import com.syncledger.connectors.wire.Env;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -11,7 +12,8 @@ import org.springframework.boot.convert.ApplicationConversionService;
 
 /**
  * Binds a {@code @ConfigurationProperties} record from an {@link Env} with Boot's Binder and its conversions
- * (durations such as {@code 500ms}, {@code 30s} or {@code PT1M}), plus rate limits written {@code requests/period}.
+ * (durations such as {@code 500ms}, {@code 30s} or {@code PT1M}), plus rate limits written {@code requests/period}
+ * and file system paths.
  * A value that cannot be used fails with an {@link IllegalArgumentException} naming its variable.
  */
 public final class SettingsBinder {
@@ -36,6 +38,7 @@ public final class SettingsBinder {
         ApplicationConversionService conversions = new ApplicationConversionService();
         conversions.addConverter(new RateLimitConverter());
         conversions.addConverter(new DurationWithUnitConverter());
+        conversions.addConverter(String.class, Path.class, text -> Path.of(text.strip()));
         return conversions;
     }
 

@@ -28,22 +28,14 @@ public final class SealingKeys {
      * @throws IllegalArgumentException when a key is malformed, or a previous key is set without a current one
      */
     public static Optional<SealingKeys> fromEnv(Env env) {
-        Optional<TokenCipher> current = env.get(KEY_VARIABLE).map(value -> parse(value, KEY_VARIABLE));
-        TokenCipher previous = env.get(PREVIOUS_KEY_VARIABLE).map(value -> parse(value, PREVIOUS_KEY_VARIABLE))
-                .orElse(null);
+        SecretKeySettings settings = SecretKeySettings.fromEnv(env);
+        Optional<TokenCipher> current = settings.cipher();
+        TokenCipher previous = settings.previousCipher().orElse(null);
         if (current.isEmpty() && previous != null) {
             throw new IllegalArgumentException(PREVIOUS_KEY_VARIABLE + " is set without " + KEY_VARIABLE
                     + "; set the new key in " + KEY_VARIABLE);
         }
         return current.map(key -> new SealingKeys(key, previous));
-    }
-
-    private static TokenCipher parse(String value, String variable) {
-        try {
-            return TokenCipher.fromBase64(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage().replace(KEY_VARIABLE, variable));
-        }
     }
 
     /** The key id new values are sealed under. */

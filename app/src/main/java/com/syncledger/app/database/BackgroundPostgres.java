@@ -1,6 +1,8 @@
 package com.syncledger.app.database;
 
 import com.syncledger.app.database.EmbeddedPostgresServer.Durability;
+import com.syncledger.connectors.wire.Pause;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -286,12 +287,7 @@ public final class BackgroundPostgres {
     }
 
     private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting the embedded PostgreSQL", e);
-        }
+        Pause.sleep(duration, e -> new IllegalStateException("interrupted while starting the embedded PostgreSQL", e));
     }
 
     private static void deleteQuietly(Path file) {

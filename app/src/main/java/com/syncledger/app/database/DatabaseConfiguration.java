@@ -1,5 +1,6 @@
 package com.syncledger.app.database;
 
+import com.syncledger.app.config.SettingVariables;
 import com.syncledger.connectors.wire.Env;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -18,17 +19,28 @@ import org.springframework.context.annotation.Lazy;
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
+    /** The variables {@link DatabaseSettings} is bound from. */
     @Bean
-    DatabaseServer databaseServer(Env env) {
-        return env.get("SYNCLEDGER_DB_URL")
-                .map(url -> DatabaseServer.external(url, env.get("SYNCLEDGER_DB_USER").orElse(null),
-                        env.get("SYNCLEDGER_DB_PASSWORD").orElse(null)))
-                .orElseGet(() -> DatabaseServer.embedded(BackgroundPostgres.of(home(env))));
+    static SettingVariables databaseSettingVariables() {
+        return DatabaseSettings.VARIABLES;
+    }
+
+    @Bean
+    DatabaseSettings databaseSettings(Env env) {
+        return DatabaseSettings.fromEnv(env);
+    }
+
+    @Bean
+    DatabaseServer databaseServer(DatabaseSettings settings) {
+        return settings.external()
+                .map(url -> DatabaseServer.external(url, settings.user(),
+                        settings.password() == null ? null : settings.password().reveal()))
+                .orElseGet(() -> DatabaseServer.embedded(BackgroundPostgres.of(settings.home())));
     }
 
     @Bean(destroyMethod = "close")
     @Lazy(false)
-    HikariDataSource dataSource(DatabaseServer server, Env env) {
+    HikariDataSource dataSource(DatabaseServer server, DatabaseSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername(server.user());
@@ -36,40 +48,17 @@ public class DatabaseConfiguration {
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(5_000);
         config.setPoolName("syncledger");
-        env.get(STATEMENT_TIMEOUT).map(DatabaseConfiguration::statementTimeout)
-                .ifPresent(millis -> config.setConnectionInitSql("set statement_timeout = " + millis));
+        if (settings.statementTimeout() != null) {
+            config.setConnectionInitSql("set statement_timeout = " + settings.statementTimeout().toMillis());
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            DurabilityCheck.verify(dataSource, env, server.describe());
+            DurabilityCheck.verify(dataSource, settings.allowUnsafe(), server.describe());
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
         return dataSource;
-    }
-
-    /**
-     * The longest a single statement may run (e.g. {@code 30s}); unset, no limit. A statement past it fails,
-     * and so does the sync that ran it, as {@code storage}, instead of waiting on a stuck database.
-     */
-    static final String STATEMENT_TIMEOUT = "SYNCLEDGER_DB_STATEMENT_TIMEOUT";
-
-    private static long statementTimeout(String value) {
-        try {
-            java.time.Duration timeout = org.springframework.boot.convert.DurationStyle.detectAndParse(value.strip());
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("must be positive");
-            }
-            return timeout.toMillis();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(STATEMENT_TIMEOUT + " must be a duration such as 30s or 500ms, got '"
-                    + value + "'");
-        }
-    }
-
-    public static Path home(Env env) {
-        return env.get("SYNCLEDGER_HOME").map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("user.home"), ".syncledger"));
     }
 
     /** Where the database runs. An embedded server outlives the context: it stays up until {@code db stop}. */

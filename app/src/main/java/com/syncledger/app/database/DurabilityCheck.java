@@ -1,6 +1,5 @@
 package com.syncledger.app.database;
 
-import com.syncledger.connectors.wire.Env;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,14 +25,14 @@ public final class DurabilityCheck {
     }
 
     /** @throws IllegalStateException when the server is not durable and that is not explicitly allowed */
-    public static void verify(DataSource dataSource, Env env, String server) {
+    public static void verify(DataSource dataSource, boolean allowUnsafe, String server) {
         List<String> unsafe = unsafeSettings(dataSource);
         if (unsafe.isEmpty()) {
             return;
         }
         String what = server + " runs with " + String.join(", ", unsafe)
                 + ": a crash of the machine can lose committed ledger data";
-        if (!allowsUnsafe(env)) {
+        if (!allowUnsafe) {
             throw new IllegalStateException(what + ". Turn them on in postgresql.conf, or set " + ALLOW_UNSAFE
                     + "=true if losing data is acceptable (tests, throwaway data)");
         }
@@ -57,9 +56,5 @@ public final class DurabilityCheck {
             throw new IllegalStateException("cannot read the database's durability settings: " + e.getMessage(), e);
         }
         return off;
-    }
-
-    static boolean allowsUnsafe(Env env) {
-        return env.get(ALLOW_UNSAFE).map(v -> v.strip().equalsIgnoreCase("true")).orElse(false);
     }
 }

@@ -30,8 +30,7 @@ class FetchConfiguration {
         return FetchEngine.builder(env)
                 .settings(settings)
                 .meters(meters.getIfAvailable(SimpleMeterRegistry::new))
-                .storedTokens(storedTokens)
-                .sharedBudgets(database)
+                .database(storedTokens, database)
                 .connections(connections)
                 .build();
     }

@@ -457,11 +457,14 @@ public final class FetchEngine {
         }
 
         /**
-         * Where refresh tokens that platforms rotate are kept: read over the configured ones and written back
-         * on every rotation, both or neither. Without it a rotated token is kept in memory and only logged.
+         * Works with the ledger's database. Refresh tokens that platforms rotate are kept there: read over the
+         * configured ones and written back on every rotation, both or neither. The rate budgets are kept there,
+         * shared by every process that sends requests with the same credentials. Without a database a rotated
+         * token is kept in memory and only logged, and the budgets are this process's own.
          */
-        public Builder storedTokens(StoredRefreshTokens storedTokens) {
+        public Builder database(StoredRefreshTokens storedTokens, DataSource database) {
             this.storedTokens = storedTokens;
+            this.budgetStore = new SharedBudgetStore(database);
             return this;
         }
 
@@ -471,15 +474,6 @@ public final class FetchEngine {
          */
         public Builder accountsInFlight(int perPlatform) {
             this.accountsInFlight = perPlatform;
-            return this;
-        }
-
-        /**
-         * Keeps the rate budgets in this database, shared by every process that sends requests with the same
-         * credentials, instead of in this process's memory.
-         */
-        public Builder sharedBudgets(DataSource database) {
-            this.budgetStore = new SharedBudgetStore(database);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package com.syncledger.app.fetch;
 
 import com.syncledger.app.config.InvalidSettingException;
+import com.syncledger.app.config.SettingChecks;
 import com.syncledger.app.config.SettingVariables;
 import com.syncledger.app.config.SettingsBinder;
 import com.syncledger.connectors.spi.Platform;
@@ -55,10 +56,10 @@ public record FetchSettings(
         if (maxAttempts < 1) {
             throw new InvalidSettingException("maxAttempts", "maxAttempts must be at least 1, got " + maxAttempts);
         }
-        requirePositive("initialBackoff", initialBackoff);
-        requirePositive("maxBackoff", maxBackoff);
-        requirePositive("maxRetryAfter", maxRetryAfter);
-        requirePositive("accountDeadline", accountDeadline);
+        SettingChecks.requirePositive("initialBackoff", initialBackoff);
+        SettingChecks.requirePositive("maxBackoff", maxBackoff);
+        SettingChecks.requirePositive("maxRetryAfter", maxRetryAfter);
+        SettingChecks.requirePositive("accountDeadline", accountDeadline);
         if (backoffMultiplier < 1) {
             throw new IllegalArgumentException("backoffMultiplier must be at least 1, got " + backoffMultiplier);
         }
@@ -112,11 +113,5 @@ public record FetchSettings(
                     PREFIX + "RATE_LIMIT_" + platform.name());
         }
         return variables;
-    }
-
-    private static void requirePositive(String name, Duration value) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new InvalidSettingException(name, name + " must be a positive duration, got " + value);
-        }
     }
 }

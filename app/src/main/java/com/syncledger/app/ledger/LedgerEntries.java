@@ -133,28 +133,22 @@ public class LedgerEntries {
         return valid;
     }
 
+    /** One value of each entry, as an array for one unnest. */
+    private static String[] column(List<LedgerEntryInput.Valid> entries, Function<LedgerEntryInput.Valid, String> value) {
+        return entries.stream().map(value).toArray(String[]::new);
+    }
+
     /** One statement for the whole batch; then what was not inserted is compared with what is stored. */
     private List<Recorded> insert(long storeId, List<LedgerEntryInput.Valid> entries, Function<Integer, String> name) {
         int n = entries.size();
-        String[] externalIds = new String[n];
-        String[] kinds = new String[n];
-        String[] dates = new String[n];
-        Long[] amounts = new Long[n];
-        String[] currencies = new String[n];
-        String[] platforms = new String[n];
-        String[] campaigns = new String[n];
-        String[] descriptions = new String[n];
-        for (int i = 0; i < n; i++) {
-            LedgerEntryInput.Valid e = entries.get(i);
-            externalIds[i] = e.externalId();
-            kinds[i] = e.kind().slug();
-            dates[i] = e.date().toString();
-            amounts[i] = e.amount().micros();
-            currencies[i] = e.amount().currency();
-            platforms[i] = e.platform() == null ? null : e.platform().slug();
-            campaigns[i] = e.platformCampaignId();
-            descriptions[i] = e.description();
-        }
+        String[] externalIds = column(entries, LedgerEntryInput.Valid::externalId);
+        String[] kinds = column(entries, e -> e.kind().slug());
+        String[] dates = column(entries, e -> e.date().toString());
+        Long[] amounts = entries.stream().map(e -> e.amount().micros()).toArray(Long[]::new);
+        String[] currencies = column(entries, e -> e.amount().currency());
+        String[] platforms = column(entries, e -> e.platform() == null ? null : e.platform().slug());
+        String[] campaigns = column(entries, LedgerEntryInput.Valid::platformCampaignId);
+        String[] descriptions = column(entries, LedgerEntryInput.Valid::description);
         Map<String, LedgerEntry> inserted = jdbc.sql("""
                 insert into ledger_entry (store_id, external_id, kind, entry_date, amount_micros, currency, platform,
                                           platform_campaign_id, description)

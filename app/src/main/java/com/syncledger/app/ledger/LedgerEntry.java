@@ -1,12 +1,10 @@
 package com.syncledger.app.ledger;
 
+import com.syncledger.app.problem.Slugs;
 import com.syncledger.connectors.spi.Money;
 import com.syncledger.connectors.spi.Platform;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * A revenue, refund, cost or adjustment entry of a store, optionally attributed to a platform and campaign.
@@ -31,21 +29,16 @@ public record LedgerEntry(long id, long storeId, String externalId, Kind kind, L
         }
 
         public String slug() {
-            return name().toLowerCase(Locale.ROOT);
+            return Slugs.of(this);
         }
 
         /** @throws IllegalArgumentException naming the kinds there are */
         public static Kind fromSlug(String slug) {
-            for (Kind kind : values()) {
-                if (kind.slug().equals(slug)) {
-                    return kind;
-                }
-            }
-            throw new IllegalArgumentException("must be one of " + slugs());
+            return Slugs.find(Kind.class, slug).orElseThrow(() -> new IllegalArgumentException("must be one of " + slugs()));
         }
 
         public static String slugs() {
-            return Arrays.stream(values()).map(Kind::slug).collect(Collectors.joining(", "));
+            return Slugs.all(Kind.class);
         }
 
         /** Only an adjustment is entered with its own sign; every other kind is entered as a positive amount. */

@@ -49,8 +49,8 @@ public class SpendSummary {
     private final JdbcTemplate template;
     private final Stores stores;
 
-    public SpendSummary(JdbcClient jdbc, JdbcTemplate template, Stores stores) {
-        this.jdbc = jdbc;
+    public SpendSummary(JdbcTemplate template, Stores stores) {
+        this.jdbc = JdbcClient.create(template);
         this.template = template;
         this.stores = stores;
     }

@@ -3,10 +3,11 @@ package com.syncledger.app.sync;
 import com.syncledger.app.ledger.AdAccount;
 import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.ledger.SyncBookkeeping;
-import com.syncledger.app.ledger.SyncRuns;
 import com.syncledger.app.ledger.SyncRuns.SyncRun;
+import com.syncledger.app.ledger.SyncRuns;
 import com.syncledger.app.ledger.WriteCounts;
 import com.syncledger.connectors.spi.DateRange;
+import com.syncledger.connectors.wire.Pause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,11 +153,6 @@ public class SyncService {
     }
 
     private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for syncs", e);
-        }
+        Pause.sleep(pause, e -> new IllegalStateException("interrupted while waiting for syncs", e));
     }
 }

@@ -1,6 +1,6 @@
 package com.syncledger.app.sync;
 
-import com.syncledger.app.config.InvalidSettingException;
+import com.syncledger.app.config.SettingChecks;
 import com.syncledger.app.config.SettingVariables;
 import com.syncledger.app.config.SettingsBinder;
 import com.syncledger.connectors.wire.Env;
@@ -39,18 +39,14 @@ record SyncTaskSettings(
                     "INTERVAL", "INITIAL_DELAY"));
 
     SyncTaskSettings {
-        if (threads < 1 || threads > 256) {
-            throw new InvalidSettingException("threads", "must be 1 to 256, was " + threads);
-        }
-        if (missedHeartbeats < 2 || missedHeartbeats > 100) {
-            throw new InvalidSettingException("missedHeartbeats", "must be 2 to 100, was " + missedHeartbeats);
-        }
-        requirePositive("pollInterval", pollInterval);
-        requirePositive("heartbeat", heartbeat);
-        requirePositive("busyRetry", busyRetry);
-        requirePositive("interval", interval);
-        requireNotNegative("shutdownWait", shutdownWait);
-        requireNotNegative("initialDelay", initialDelay);
+        SettingChecks.requireWithin("threads", threads, 1, 256);
+        SettingChecks.requireWithin("missedHeartbeats", missedHeartbeats, 2, 100);
+        SettingChecks.requirePositive("pollInterval", pollInterval);
+        SettingChecks.requirePositive("heartbeat", heartbeat);
+        SettingChecks.requirePositive("busyRetry", busyRetry);
+        SettingChecks.requirePositive("interval", interval);
+        SettingChecks.requireNotNegative("shutdownWait", shutdownWait);
+        SettingChecks.requireNotNegative("initialDelay", initialDelay);
     }
 
     /** The defaults, changed by the {@code SYNCLEDGER_SYNC_*} variables {@code env} sets. */
@@ -61,17 +57,5 @@ record SyncTaskSettings(
     /** After how long without a heartbeat a picked task counts as dead and is run again elsewhere. */
     Duration deadAfter() {
         return heartbeat.multipliedBy(missedHeartbeats);
-    }
-
-    private static void requirePositive(String component, Duration value) {
-        if (value.isZero() || value.isNegative()) {
-            throw new InvalidSettingException(component, "must be a positive duration, was " + value);
-        }
-    }
-
-    private static void requireNotNegative(String component, Duration value) {
-        if (value.isNegative()) {
-            throw new InvalidSettingException(component, "must not be negative, was " + value);
-        }
     }
 }

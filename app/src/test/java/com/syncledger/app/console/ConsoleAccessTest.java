@@ -127,6 +127,17 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void aStoreWithoutRunsBaselinesOrStatementsSaysSoInEachSection() {
+        String page = ConsoleSession.signedIn(base, READ_KEY.key()).get("/console/stores/" + storeId).body();
+
+        assertThat(page.replaceAll("\\s+", " "))
+                .contains("<section id=\"sync-runs\"> <h2>Sync runs</h2> <p>No sync has run yet.</p> </section>")
+                .contains("<section id=\"baselines\"> <h2>Baselines</h2> <p>No baseline yet.</p> </section>")
+                .contains("<section id=\"statements\"> <h2>Statements</h2> <p>No statement issued yet.</p> </section>")
+                .doesNotContain("th:");
+    }
+
+    @Test
     void theReadRoleSeesNoWriteFormsAndItsPostsAreRefused() {
         ConsoleSession session = ConsoleSession.signedIn(base, READ_KEY.key());
         String page = "/console/stores/" + storeId;

@@ -86,6 +86,8 @@ class ConsoleBrowserTest {
                 .contains(stores.gapFrom + " to " + stores.gapTo + " (" + SyncedStores.GAP_DAYS + " days)"));
         assertThat(browser.findElements(By.cssSelector("td.day.missing"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("figure canvas"))).as("charts drawn from the tables").hasSize(2);
+        assertThat(browser.findElements(By.cssSelector("#sync-runs table tr.run"))).as("a row per sync run")
+                .isNotEmpty();
         screenshot("store");
 
         clickAndWait(browser.findElement(By.linkText("Platforms")));

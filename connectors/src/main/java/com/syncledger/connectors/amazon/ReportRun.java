@@ -7,6 +7,7 @@ import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.Json;
+import com.syncledger.connectors.wire.Pause;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireResponse;
 import java.net.URI;
@@ -193,11 +194,7 @@ final class ReportRun {
     }
 
     private void sleep(Duration wait) {
-        try {
-            Thread.sleep(wait);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectorException.Timeout(Details.of(AMAZON, "interrupted while waiting for Amazon Ads reports"), e);
-        }
+        Pause.sleep(wait, e -> new ConnectorException.Timeout(
+                Details.of(AMAZON, "interrupted while waiting for Amazon Ads reports"), e));
     }
 }

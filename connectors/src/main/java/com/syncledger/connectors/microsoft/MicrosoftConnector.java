@@ -13,6 +13,7 @@ import com.syncledger.connectors.spi.SpendReport;
 import com.syncledger.connectors.wire.BaseConnector;
 import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.OAuthRefresher;
+import com.syncledger.connectors.wire.Pause;
 import com.syncledger.connectors.wire.SpendDays;
 import com.syncledger.connectors.wire.WireClient;
 import java.time.Clock;
@@ -144,13 +145,8 @@ public final class MicrosoftConnector extends BaseConnector {
     }
 
     private void pause(String requestId) {
-        try {
-            Thread.sleep(settings.pollInterval());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConnectorException.Timeout(new Details(PLATFORM, 0, null, requestId,
-                    "interrupted while waiting for a " + PLATFORM.displayName() + " report"), e);
-        }
+        Pause.sleep(settings.pollInterval(), e -> new ConnectorException.Timeout(new Details(PLATFORM, 0, null,
+                requestId, "interrupted while waiting for a " + PLATFORM.displayName() + " report"), e));
     }
 
     private static Money money(MicrosoftReportCsv.Row row, String currency, String requestId) {

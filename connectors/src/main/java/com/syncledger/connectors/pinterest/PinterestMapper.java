@@ -10,10 +10,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,19 +70,22 @@ final class PinterestMapper {
         if (!body.isArray()) {
             throw PinterestErrors.badResponse(requestId, "sent analytics that are not a JSON array");
         }
-        Set<LocalDate> seen = new HashSet<>();
+        SpendDays.OneRowPerDay answer = days.oneRowPerDay(part);
         for (JsonNode row : body) {
-            LocalDate day = date(row, requestId);
-            String rowAccount = Json.text(row, "AD_ACCOUNT_ID");
-            if (rowAccount != null && !rowAccount.equals(accountId)) {
-                throw PinterestErrors.badResponse(requestId, "sent a row of ad account " + rowAccount
-                        + " when asked for " + accountId);
-            }
-            if (part.contains(day) && !seen.add(day)) {
-                throw PinterestErrors.badResponse(requestId, "sent spend for " + day + " twice");
-            }
-            days.add(day, Money.ofMicros(micros(row, day, requestId), currency), requestId);
+            LocalDate day = dateOfOwnRow(row, accountId, requestId);
+            answer.add(day, Money.ofMicros(micros(row, day, requestId), currency), requestId);
         }
+    }
+
+    /** A row's DATE; a row of another ad account than the one asked for is refused. */
+    private static LocalDate dateOfOwnRow(JsonNode row, String accountId, String requestId) {
+        LocalDate day = date(row, requestId);
+        String rowAccount = Json.text(row, "AD_ACCOUNT_ID");
+        if (rowAccount != null && !rowAccount.equals(accountId)) {
+            throw PinterestErrors.badResponse(requestId, "sent a row of ad account " + rowAccount
+                    + " when asked for " + accountId);
+        }
+        return day;
     }
 
     /** The account's own {@code time_zone} (IANA, optional since 5.28); empty when absent or unreadable. */
@@ -105,12 +106,7 @@ final class PinterestMapper {
         }
         Map<LocalDate, Long> byDate = new TreeMap<>();
         for (JsonNode row : body) {
-            LocalDate day = date(row, requestId);
-            String rowAccount = Json.text(row, "AD_ACCOUNT_ID");
-            if (rowAccount != null && !rowAccount.equals(accountId)) {
-                throw PinterestErrors.badResponse(requestId, "sent a row of ad account " + rowAccount
-                        + " when asked for " + accountId);
-            }
+            LocalDate day = dateOfOwnRow(row, accountId, requestId);
             byDate.merge(day, micros(row, day, requestId), Long::sum);
         }
         return byDate;

@@ -11,8 +11,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
-import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,13 +64,10 @@ final class SnapchatMapper {
         if (timeseries == null || !timeseries.isArray()) {
             throw SnapchatErrors.badResponse(requestId, "sent stats without 'timeseries_stat.timeseries'");
         }
-        Set<LocalDate> seen = new HashSet<>();
+        SpendDays.OneRowPerDay answer = days.oneRowPerDay(part);
         for (JsonNode element : timeseries) {
-            LocalDate day = localDay(element, zone, requestId);
-            if (part.contains(day) && !seen.add(day)) {
-                throw SnapchatErrors.badResponse(requestId, "sent spend for " + day + " twice");
-            }
-            days.add(day, Money.ofMicros(micros(element, requestId), currency), requestId);
+            answer.add(localDay(element, zone, requestId), Money.ofMicros(micros(element, requestId), currency),
+                    requestId);
         }
     }
 

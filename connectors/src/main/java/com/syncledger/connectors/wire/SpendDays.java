@@ -60,6 +60,33 @@ public final class SpendDays {
         byDay.merge(day, spend, Money::plus);
     }
 
+    /**
+     * The rows of one answer that has at most one row per day: a second row for a day of {@code part} is a bad
+     * response, never added to the first.
+     */
+    public OneRowPerDay oneRowPerDay(DateRange part) {
+        return new OneRowPerDay(part);
+    }
+
+    /** Adds an answer's rows to these days, refusing a day's second row. */
+    public final class OneRowPerDay {
+
+        private final DateRange part;
+        private final Set<LocalDate> seen = new HashSet<>();
+
+        private OneRowPerDay(DateRange part) {
+            this.part = part;
+        }
+
+        public void add(LocalDate day, Money spend, String requestId) {
+            if (part.contains(day) && !seen.add(day)) {
+                throw new ConnectorException.BadResponse(new Details(platform, 200, null, requestId,
+                        platform.displayName() + " sent spend for " + day + " twice"));
+            }
+            SpendDays.this.add(day, spend, requestId);
+        }
+    }
+
     /** The answer covered these days (of the range): a day without a row is a day without delivery. */
     public SpendDays covered(DateRange days) {
         days.dates().filter(range::contains).forEach(covered::add);
