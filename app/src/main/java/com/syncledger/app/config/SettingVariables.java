@@ -55,4 +55,10 @@ public record SettingVariables(Map<String, String> variableByProperty) {
     private static String kebab(String suffix) {
         return suffix.toLowerCase(Locale.ROOT).replace('_', '-');
     }
+
+    /** The variable names only: a property such as {@code …password} beside its variable reads like a credential. */
+    @Override
+    public String toString() {
+        return "SettingVariables" + new java.util.TreeSet<>(variableByProperty.values());
+    }
 }
