@@ -25,9 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SpendWriter {
 
-    // One round trip per report: compare with the current values, append the changed ones as new
-    // versions and point the current row at them.
-    private static final String UPSERT = """
+    // Compares with the current values, appends the changed ones as new versions and points the current row at
+    // them.
+    private static final String APPEND_CHANGED = """
             with input as (
                 select * from unnest(?::date[], ?::bigint[], ?::text[]) as i(day, amount_micros, currency)
             ), current_value as (
@@ -49,10 +49,52 @@ public class SpendWriter {
                 on conflict (ad_account_id, day) do update
                     set current_version_id = excluded.current_version_id, amount_micros = excluded.amount_micros,
                         currency = excluded.currency, fetched_at = excluded.fetched_at
-            )
+            )""";
+
+    private static final String COUNTS = """
             select count(*) filter (where is_new) as new_days, count(*) filter (where not is_new) as restated_days,
                    array_agg(distinct date_trunc('month', day)::date) as changed_months
             from changed""";
+
+    // One round trip per report: the append, then the months the summary adds up are summed again by
+    // SummaryUpkeep in a second statement (which sees the appended days).
+    private static final String UPSERT = APPEND_CHANGED + "\n" + COUNTS;
+
+    // One round trip per report of an account that is its store's only link, the summary included: the changed
+    // months are summed from this statement's snapshot of the account's days (the values before the write) with
+    // the changed days taken out and their new values put in, which is what summing them after the write gives.
+    // Rows of a month whose currency no longer has a day go. Unchanged summary rows are left alone.
+    private static final String UPSERT_WITH_SUMMARY = APPEND_CHANGED + """
+            , changed_month as (
+                select distinct date_trunc('month', day)::date as month from changed
+            ), month_day as (
+                select d.day, d.amount_micros, d.currency, d.fetched_at
+                from changed_month m
+                         join spend_day d on d.ad_account_id = ? and d.day >= m.month
+                    and d.day < (m.month + interval '1 month')::date
+                where not exists (select 1 from changed c where c.day = d.day)
+                union all
+                select day, amount_micros, currency, fetched_at from appended
+            ), fresh as (
+                select date_trunc('month', day)::date as month, currency, sum(amount_micros) as spend_micros,
+                       count(*) as days, max(fetched_at) as last_fetched_at
+                from month_day
+                group by 1, 2
+            ), kept as (
+                insert into account_month_spend as s (ad_account_id, month, currency, spend_micros, days, last_fetched_at)
+                select ?, month, currency, spend_micros, days, last_fetched_at from fresh
+                on conflict (ad_account_id, month, currency) do update
+                    set spend_micros = excluded.spend_micros, days = excluded.days,
+                        last_fetched_at = excluded.last_fetched_at
+                    where (s.spend_micros, s.days, s.last_fetched_at)
+                              is distinct from (excluded.spend_micros, excluded.days, excluded.last_fetched_at)
+            ), dropped as (
+                delete from account_month_spend s
+                using changed_month m
+                where s.ad_account_id = ? and s.month = m.month
+                  and not exists (select 1 from fresh f where f.month = s.month and f.currency = s.currency)
+            )
+            """ + COUNTS;
 
     private final JdbcTemplate jdbc;
 
@@ -73,10 +115,10 @@ public class SpendWriter {
         }
         String requestIds = report.requestIds().isEmpty() ? null : String.join(",", report.requestIds());
         return jdbc.execute((Connection connection) -> {
-            Array links = SummaryUpkeep.lockLinks(connection, adAccountId);
+            SummaryUpkeep.Links links = SummaryUpkeep.lockLinks(connection, adAccountId);
             Array dates = connection.createArrayOf("date",
                     days.stream().map(d -> Date.valueOf(d.date())).toArray());
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+            try (PreparedStatement upsert = connection.prepareStatement(links.alone() ? UPSERT_WITH_SUMMARY : UPSERT)) {
                 upsert.setArray(1, dates);
                 upsert.setArray(2, connection.createArrayOf("bigint",
                         days.stream().map(d -> d.spend().micros()).toArray()));
@@ -89,13 +131,18 @@ public class SpendWriter {
                 upsert.setObject(8, syncRunId);
                 upsert.setString(9, requestIds);
                 upsert.setLong(10, adAccountId);
+                if (links.alone()) {
+                    upsert.setLong(11, adAccountId);
+                    upsert.setLong(12, adAccountId);
+                    upsert.setLong(13, adAccountId);
+                }
                 try (ResultSet counts = upsert.executeQuery()) {
                     counts.next();
                     int created = counts.getInt("new_days");
                     int restated = counts.getInt("restated_days");
                     Array changedMonths = counts.getArray("changed_months");
-                    if (changedMonths != null) {
-                        SummaryUpkeep.recompute(connection, links, changedMonths);
+                    if (changedMonths != null && !links.alone()) {
+                        SummaryUpkeep.recompute(connection, links.ids(), changedMonths);
                     }
                     return new WriteCounts(created, restated, days.size() - created - restated);
                 }

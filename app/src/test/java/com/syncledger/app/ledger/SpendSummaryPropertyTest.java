@@ -123,6 +123,24 @@ class SpendSummaryPropertyTest {
         assertThat(ledger.kept()).isNotEmpty().isEqualTo(ledger.recomputed());
     }
 
+    /**
+     * An account that is its store's only link has its months kept by the write's own statement, from the values
+     * before the write: days that move to another currency take the old currency's row away, and a restatement
+     * fetched earlier than the values it replaces leaves the month with the newest fetch time of its days.
+     */
+    @Example
+    void anOnlyLinksMonthsAreKeptByTheWriteItself() {
+        Ledger ledger = new Ledger();
+        ledger.apply(new Write(2, 0, 12, 20, 1, "USD"), Instant.parse("2026-05-02T00:00:00Z")); // 1 to 20 February
+        ledger.apply(new Write(2, 0, 12, 10, 2, "EUR"), Instant.parse("2026-05-01T00:00:00Z"));
+        assertThat(ledger.kept()).extracting(row -> row.get("currency")).containsExactlyInAnyOrder("EUR", "USD");
+        assertThat(ledger.kept()).isEqualTo(ledger.recomputed());
+
+        ledger.apply(new Write(2, 0, 22, 10, 2, "EUR"), Instant.parse("2026-05-01T00:00:00Z"));
+        assertThat(ledger.kept()).extracting(row -> row.get("currency")).containsExactly("EUR");
+        assertThat(ledger.kept()).isEqualTo(ledger.recomputed());
+    }
+
     @Provide
     Arbitrary<List<Step>> steps() {
         Arbitrary<Integer> account = Arbitraries.integers().between(0, ACCOUNTS.size() - 1);
