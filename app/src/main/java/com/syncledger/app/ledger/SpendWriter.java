@@ -4,12 +4,11 @@ import com.syncledger.connectors.spi.DailySpend;
 import com.syncledger.connectors.spi.SpendReport;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -116,18 +115,15 @@ public class SpendWriter {
         String requestIds = report.requestIds().isEmpty() ? null : String.join(",", report.requestIds());
         return jdbc.execute((Connection connection) -> {
             SummaryUpkeep.Links links = SummaryUpkeep.lockLinks(connection, adAccountId);
-            Array dates = connection.createArrayOf("date",
-                    days.stream().map(d -> Date.valueOf(d.date())).toArray());
+            String dates = ArrayLiterals.dates(days);
             try (PreparedStatement upsert = connection.prepareStatement(links.alone() ? UPSERT_WITH_SUMMARY : UPSERT)) {
-                upsert.setArray(1, dates);
-                upsert.setArray(2, connection.createArrayOf("bigint",
-                        days.stream().map(d -> d.spend().micros()).toArray()));
-                upsert.setArray(3, connection.createArrayOf("text",
-                        days.stream().map(d -> d.spend().currency()).toArray()));
+                upsert.setString(1, dates);
+                upsert.setString(2, ArrayLiterals.amountsMicros(days));
+                upsert.setString(3, ArrayLiterals.currencies(days));
                 upsert.setLong(4, adAccountId);
-                upsert.setArray(5, dates);
+                upsert.setString(5, dates);
                 upsert.setLong(6, adAccountId);
-                upsert.setTimestamp(7, Timestamp.from(fetchedAt));
+                upsert.setObject(7, fetchedAt.atOffset(ZoneOffset.UTC));
                 upsert.setObject(8, syncRunId);
                 upsert.setString(9, requestIds);
                 upsert.setLong(10, adAccountId);
@@ -142,7 +138,7 @@ public class SpendWriter {
                     int restated = counts.getInt("restated_days");
                     Array changedMonths = counts.getArray("changed_months");
                     if (changedMonths != null && !links.alone()) {
-                        SummaryUpkeep.recompute(connection, links.ids(), changedMonths);
+                        SummaryUpkeep.recompute(connection, links.ids(connection), changedMonths);
                     }
                     return new WriteCounts(created, restated, days.size() - created - restated);
                 }

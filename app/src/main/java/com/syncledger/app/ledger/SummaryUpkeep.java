@@ -76,11 +76,16 @@ final class SummaryUpkeep {
     }
 
     /**
-     * The locked links of an account: their ids ({@code bigint[]}, newest first, empty when the account does not
-     * exist), and whether the account is its store's only link of that platform account, so its months hold
-     * exactly its own current days.
+     * The locked links of an account: their ids (newest first, empty when the account does not exist), and
+     * whether the account is its store's only link of that platform account, so its months hold exactly its own
+     * current days.
      */
-    record Links(Array ids, boolean alone) {
+    record Links(List<Long> idList, boolean alone) {
+
+        /** The ids as a {@code bigint[]} parameter. */
+        Array ids(Connection connection) throws SQLException {
+            return connection.createArrayOf("bigint", idList.toArray());
+        }
     }
 
     /**
@@ -99,7 +104,7 @@ final class SummaryUpkeep {
                 }
             }
         }
-        return new Links(connection.createArrayOf("bigint", links.toArray()), links.size() == 1 && !hasNewer);
+        return new Links(List.copyOf(links), links.size() == 1 && !hasNewer);
     }
 
     /**
