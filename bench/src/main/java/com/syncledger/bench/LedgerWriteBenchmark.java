@@ -143,12 +143,6 @@ public final class LedgerWriteBenchmark {
                                'full_page_writes', 'work_mem', 'jit')
                 order by name""", String.class)));
 
-        for (String setting : System.getProperty("bench.pg", "").split(";")) {
-            if (!setting.isBlank()) {
-                jdbc.execute("alter system set " + setting);
-            }
-        }
-        jdbc.execute("select pg_reload_conf()");
         createAccounts();
         List<List<SpendReport>> original = reports(0);
 
@@ -156,10 +150,6 @@ public final class LedgerWriteBenchmark {
         long expectedSum = expectedSum(0);
         check(first.counts.equals(new WriteCounts((int) accountDays, 0, 0)), "first pass counts " + first.counts);
         checkTables(accountDays, accountDays, expectedSum);
-        if (Boolean.getBoolean("bench.pause")) {
-            System.out.println("PAUSED port " + dataSource.getJdbcUrl());
-            Thread.sleep(600_000);
-        }
 
         Pass again = writePass("write path, re-sync (all unchanged)", original);
         check(again.counts.equals(new WriteCounts(0, 0, (int) accountDays)), "re-sync counts " + again.counts);
