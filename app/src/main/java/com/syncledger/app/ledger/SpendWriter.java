@@ -62,10 +62,19 @@ public class SpendWriter {
     // One round trip per report of an account that is its store's only link, the summary included: the changed
     // months are summed from this statement's snapshot of the account's days (the values before the write) with
     // the changed days taken out and their new values put in, which is what summing them after the write gives.
-    // Rows of a month whose currency no longer has a day go. Unchanged summary rows are left alone.
+    // Rows of a month whose currency no longer has a day go. Unchanged summary rows are left alone. A newer link
+    // made since the lock statement looked (its writer waits for this account's lock) would take days out of
+    // these months: then nothing is summed here, summary_kept says so and SummaryUpkeep recomputes.
     private static final String UPSERT_WITH_SUMMARY = APPEND_CHANGED + """
-            , changed_month as (
+            , still_alone as (
+                select not exists (select 1 from ad_account a
+                                            join ad_account newer on newer.store_id = a.store_id
+                                       and newer.platform = a.platform and newer.external_id = a.external_id
+                                       and newer.id > a.id
+                                   where a.id = ?) as alone
+            ), changed_month as (
                 select distinct date_trunc('month', day)::date as month from changed
+                where (select alone from still_alone)
             ), month_day as (
                 select d.day, d.amount_micros, d.currency, d.fetched_at
                 from changed_month m
@@ -74,6 +83,7 @@ public class SpendWriter {
                 where not exists (select 1 from changed c where c.day = d.day)
                 union all
                 select day, amount_micros, currency, fetched_at from appended
+                where (select alone from still_alone)
             ), fresh as (
                 select date_trunc('month', day)::date as month, currency, sum(amount_micros) as spend_micros,
                        count(*) as days, max(fetched_at) as last_fetched_at
@@ -93,7 +103,10 @@ public class SpendWriter {
                 where s.ad_account_id = ? and s.month = m.month
                   and not exists (select 1 from fresh f where f.month = s.month and f.currency = s.currency)
             )
-            """ + COUNTS;
+            select count(*) filter (where is_new) as new_days, count(*) filter (where not is_new) as restated_days,
+                   array_agg(distinct date_trunc('month', day)::date) as changed_months,
+                   (select alone from still_alone) as summary_kept
+            from changed""";
 
     private final JdbcTemplate jdbc;
 
@@ -131,13 +144,15 @@ public class SpendWriter {
                     upsert.setLong(11, adAccountId);
                     upsert.setLong(12, adAccountId);
                     upsert.setLong(13, adAccountId);
+                    upsert.setLong(14, adAccountId);
                 }
                 try (ResultSet counts = upsert.executeQuery()) {
                     counts.next();
                     int created = counts.getInt("new_days");
                     int restated = counts.getInt("restated_days");
                     Array changedMonths = counts.getArray("changed_months");
-                    if (changedMonths != null && !links.alone()) {
+                    boolean summaryKept = links.alone() && counts.getBoolean("summary_kept");
+                    if (changedMonths != null && !summaryKept) {
                         SummaryUpkeep.recompute(connection, links.ids(connection), changedMonths);
                     }
                     return new WriteCounts(created, restated, days.size() - created - restated);
