@@ -11,6 +11,8 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.sandbox.DemoData;
 import com.syncledger.sandbox.FakePlatform;
+import com.syncledger.sandbox.RecordedExchange;
+import com.syncledger.sandbox.RecordedRequest;
 import com.syncledger.sandbox.Sandbox;
 import com.syncledger.sandbox.microsoft.MicrosoftFake;
 import java.net.http.HttpClient;
@@ -137,7 +139,9 @@ public final class FetchBench {
             int sent = recordedCount(sandbox);
             if (sent != perRound * ROUNDS) {
                 throw new IllegalStateException("the engine sent " + sent + " requests in " + ROUNDS
-                        + " rounds, not " + perRound + " a round as recorded");
+                        + " rounds, not " + perRound + " a round as recorded; recorded a round: " + requestsByPath(
+                        chains.stream().flatMap(c -> c.exchanges().stream()).map(RecordedExchange::request).toList())
+                        + "; sent in the " + ROUNDS + " rounds: " + requestsByPath(sentRequests(sandbox)));
             }
             barePasses.add(Pass.measure(() -> replay(http, chains, ROUNDS)));
         }
@@ -167,6 +171,7 @@ public final class FetchBench {
         for (FetchRequest request : requests) {
             clear(sandbox);
             check(engine.fetch(List.of(request)));
+            awaitAnswersRecorded(sandbox);
             chains.add(RecordedChain.of(sandbox));
         }
         sandbox.fakes().values().forEach(f -> f.recordAnswers(false));
@@ -296,6 +301,39 @@ public final class FetchBench {
             }
         }
         return count;
+    }
+
+    /**
+     * Waits until every request the fakes received has its answer recorded: a fake records an answer after sending
+     * it, so the client can have it (and the fetch be over) a moment before.
+     */
+    private static void awaitAnswersRecorded(Sandbox sandbox) {
+        for (FakePlatform fake : sandbox.fakes().values()) {
+            while (fake.exchanges().size() < fake.requests().size()
+                    || fake instanceof MicrosoftFake microsoft
+                            && microsoft.downloadExchanges().size() < microsoft.downloads().size()) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Every request the fakes answered since they were cleared, Microsoft's report downloads included. */
+    private static List<RecordedRequest> sentRequests(Sandbox sandbox) {
+        List<RecordedRequest> all = new ArrayList<>();
+        for (FakePlatform fake : sandbox.fakes().values()) {
+            all.addAll(fake.requests());
+            if (fake instanceof MicrosoftFake microsoft) {
+                all.addAll(microsoft.downloads());
+            }
+        }
+        return all;
+    }
+
+    /** Requests counted by method and path with long tokens (ids) blanked, to say where two runs differ. */
+    private static Map<String, Long> requestsByPath(List<RecordedRequest> requests) {
+        return requests.stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r.method() + " " + r.path().replaceAll("[A-Za-z0-9_.%\\-]{12,}", "*"),
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     private static void clear(Sandbox sandbox) {

@@ -31,13 +31,8 @@ import java.util.regex.Pattern;
  * <p>It also waits where the fetch had to wait: Amazon's report run sleeps before each round of polls (the
  * configured interval, doubling), which is part of the platform's protocol, not of the engine's cost, so the replay
  * sleeps as long before the same polls ({@code amazonPolls}: whether each exchange is a poll of an Amazon report).
- *
- * <p>The replay does no more than it must: only answers whose tokens appear in a later request are compared
- * ({@code carriesIds}), and a request that holds none of them is built once and sent as it is
- * ({@code fixedRequests}, null where ids are put in), so the bare loop's own work stays near a plain client's.
  */
-record RecordedChain(List<RecordedExchange> exchanges, List<Boolean> amazonPolls, List<Boolean> carriesIds,
-        List<HttpRequest> fixedRequests) {
+record RecordedChain(List<RecordedExchange> exchanges, List<Boolean> amazonPolls) {
 
     /** An Amazon report's status, polled with {@code GET /reporting/reports/{id}}. */
     private static final Pattern AMAZON_POLL = Pattern.compile("/reporting/reports/[^/]+");
@@ -68,46 +63,11 @@ record RecordedChain(List<RecordedExchange> exchanges, List<Boolean> amazonPolls
         all.sort(Comparator.comparingLong(RecordedExchange::sequence));
         List<Boolean> polls = all.stream().map(e -> amazon.contains(e.server()) && e.request().method().equals("GET")
                 && AMAZON_POLL.matcher(e.request().path()).matches()).toList();
-        List<Boolean> carriesIds = new ArrayList<>();
-        List<HttpRequest> fixed = new ArrayList<>();
-        Set<String> earlierTokens = new HashSet<>();
-        for (int i = 0; i < all.size(); i++) {
-            String text = target(all.get(i).request()) + "\n" + all.get(i).request().body();
-            fixed.add(earlierTokens.stream().anyMatch(text::contains) ? null : request(all.get(i), Map.of()));
-            Set<String> tokens = idTokens(all.get(i).body());
-            boolean used = false;
-            for (int j = i + 1; j < all.size() && !used; j++) {
-                String later = target(all.get(j).request()) + "\n" + all.get(j).request().body();
-                used = tokens.stream().anyMatch(later::contains);
-            }
-            carriesIds.add(used);
-            if (used) {
-                earlierTokens.addAll(tokens);
-            }
-        }
-        return new RecordedChain(List.copyOf(all), polls, List.copyOf(carriesIds),
-                java.util.Collections.unmodifiableList(fixed));
+        return new RecordedChain(List.copyOf(all), polls);
     }
 
     private static String target(RecordedRequest r) {
         return r.path() + (r.rawQuery() == null ? "" : "?" + r.rawQuery());
-    }
-
-    private static Set<String> idTokens(byte[] answer) {
-        Set<String> tokens = new HashSet<>();
-        if (!isBinary(answer)) {
-            for (String token : SEPARATORS.split(new String(answer, StandardCharsets.UTF_8))) {
-                if (token.length() >= MIN_ID_LENGTH) {
-                    tokens.add(token);
-                }
-            }
-        }
-        return tokens;
-    }
-
-    /** Polls of Amazon reports in the chain. */
-    long amazonPollCount() {
-        return amazonPolls.stream().filter(p -> p).count();
     }
 
     int size() {
@@ -138,15 +98,12 @@ record RecordedChain(List<RecordedExchange> exchanges, List<Boolean> amazonPolls
                 polled = true;
                 polledThisRound.add(report);
             }
-            HttpRequest request = fixedRequests.get(i) != null ? fixedRequests.get(i) : request(recorded, learned);
-            HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> answer = http.send(request(recorded, learned), HttpResponse.BodyHandlers.ofByteArray());
             if (answer.statusCode() != recorded.status()) {
                 throw new IllegalStateException("replay diverged: " + recorded.request().method() + " "
                         + recorded.request().path() + " answered " + answer.statusCode() + ", recorded " + recorded.status());
             }
-            if (carriesIds.get(i)) {
-                learn(recorded.body(), answer.body(), learned);
-            }
+            learn(recorded.body(), answer.body(), learned);
         }
     }
 
