@@ -11,6 +11,8 @@ import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
 import com.syncledger.sandbox.DemoData;
 import com.syncledger.sandbox.FakePlatform;
+import com.syncledger.sandbox.RecordedExchange;
+import com.syncledger.sandbox.RecordedRequest;
 import com.syncledger.sandbox.Sandbox;
 import com.syncledger.sandbox.microsoft.MicrosoftFake;
 import java.net.http.HttpClient;
@@ -42,6 +44,12 @@ public final class FetchBench {
 
     private static final Duration LATENCY = Duration.ofMillis(200);
     private static final int REPEATS = 3;
+    /**
+     * The shortest wait the Amazon connector accepts between poll rounds (it doubles it each round); the bare loop
+     * waits as long before the same polls ({@link RecordedChain#replay}), so neither client's time includes a wait
+     * the other does not have.
+     */
+    static final Duration AMAZON_POLL_INTERVAL = Duration.ofMillis(1);
     private static final int WARMUP_ROUNDS = Integer.getInteger("fetch.warmup", 100);
     private static final int ROUNDS = Integer.getInteger("fetch.rounds", 100);
     private static final int PASSES = Integer.getInteger("fetch.passes", 3);
@@ -131,7 +139,9 @@ public final class FetchBench {
             int sent = recordedCount(sandbox);
             if (sent != perRound * ROUNDS) {
                 throw new IllegalStateException("the engine sent " + sent + " requests in " + ROUNDS
-                        + " rounds, not " + perRound + " a round as recorded");
+                        + " rounds, not " + perRound + " a round as recorded; recorded a round: " + requestsByPath(
+                        chains.stream().flatMap(c -> c.exchanges().stream()).map(RecordedExchange::request).toList())
+                        + "; sent in the " + ROUNDS + " rounds: " + requestsByPath(sentRequests(sandbox)));
             }
             barePasses.add(Pass.measure(() -> replay(http, chains, ROUNDS)));
         }
@@ -161,6 +171,7 @@ public final class FetchBench {
         for (FetchRequest request : requests) {
             clear(sandbox);
             check(engine.fetch(List.of(request)));
+            awaitAnswersRecorded(sandbox);
             chains.add(RecordedChain.of(sandbox));
         }
         sandbox.fakes().values().forEach(f -> f.recordAnswers(false));
@@ -173,7 +184,7 @@ public final class FetchBench {
         for (int i = 0; i < rounds; i++) {
             try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<?>> running = chains.stream().map(chain -> threads.submit(() -> {
-                    chain.replay(http);
+                    chain.replay(http, AMAZON_POLL_INTERVAL);
                     return null;
                 })).collect(java.util.stream.Collectors.toList());
                 for (Future<?> done : running) {
@@ -248,7 +259,7 @@ public final class FetchBench {
         }
         // The sandbox's reports finish on a poll count, not after a time: waiting between polls would measure
         // the wait. A real platform needs the documented intervals (seconds); the number of polls is the same.
-        values.put("AMAZON_POLL_INTERVAL_MS", "1");
+        values.put("AMAZON_POLL_INTERVAL_MS", String.valueOf(AMAZON_POLL_INTERVAL.toMillis()));
         values.put("MICROSOFT_POLL_INTERVAL_MS", "0");
         return Env.of(values);
     }
@@ -290,6 +301,39 @@ public final class FetchBench {
             }
         }
         return count;
+    }
+
+    /**
+     * Waits until every request the fakes received has its answer recorded: a fake records an answer after sending
+     * it, so the client can have it (and the fetch be over) a moment before.
+     */
+    private static void awaitAnswersRecorded(Sandbox sandbox) {
+        for (FakePlatform fake : sandbox.fakes().values()) {
+            while (fake.exchanges().size() < fake.requests().size()
+                    || fake instanceof MicrosoftFake microsoft
+                            && microsoft.downloadExchanges().size() < microsoft.downloads().size()) {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    /** Every request the fakes answered since they were cleared, Microsoft's report downloads included. */
+    private static List<RecordedRequest> sentRequests(Sandbox sandbox) {
+        List<RecordedRequest> all = new ArrayList<>();
+        for (FakePlatform fake : sandbox.fakes().values()) {
+            all.addAll(fake.requests());
+            if (fake instanceof MicrosoftFake microsoft) {
+                all.addAll(microsoft.downloads());
+            }
+        }
+        return all;
+    }
+
+    /** Requests counted by method and path with long tokens (ids) blanked, to say where two runs differ. */
+    private static Map<String, Long> requestsByPath(List<RecordedRequest> requests) {
+        return requests.stream().collect(java.util.stream.Collectors.groupingBy(
+                r -> r.method() + " " + r.path().replaceAll("[A-Za-z0-9_.%\\-]{12,}", "*"),
+                java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     private static void clear(Sandbox sandbox) {

@@ -1,7 +1,10 @@
 package com.syncledger.sandbox;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +25,16 @@ public final class ExchangeRecorder {
     private volatile int keepAtMost = Integer.MAX_VALUE;
     private volatile boolean recordRequests = true;
     private volatile boolean recordAnswers;
+    /**
+     * Each request's place in the arrival order, until it is answered: a client may send its next request before
+     * the server has recorded its answer to the one before, so the order is taken on arrival.
+     */
+    private final Map<RecordedRequest, Long> arrivals = Collections.synchronizedMap(new IdentityHashMap<>());
 
     public void received(RecordedRequest request) {
+        if (recordAnswers) {
+            arrivals.put(request, SEQUENCE.incrementAndGet());
+        }
         if (recordRequests) {
             requests.add(request);
             if (requestsKept.incrementAndGet() > keepAtMost) {
@@ -53,8 +64,10 @@ public final class ExchangeRecorder {
     }
 
     public void answered(URI server, RecordedRequest request, int status, byte[] body) {
+        Long arrival = arrivals.remove(request);
         if (recordAnswers) {
-            exchanges.add(new RecordedExchange(SEQUENCE.incrementAndGet(), server, request, status, body));
+            exchanges.add(new RecordedExchange(arrival != null ? arrival : SEQUENCE.incrementAndGet(), server, request,
+                    status, body));
         }
     }
 
@@ -77,6 +90,7 @@ public final class ExchangeRecorder {
     }
 
     public void clear() {
+        arrivals.clear();
         requests.clear();
         requestsKept.set(0);
         exchanges.clear();

@@ -91,7 +91,7 @@ public class SpendSummary {
     @Transactional
     public void recompute(long adAccountId, Collection<YearMonth> months) {
         template.execute((Connection connection) -> {
-            Array links = SummaryUpkeep.lockLinks(connection, adAccountId);
+            Array links = SummaryUpkeep.lockLinks(connection, adAccountId).ids(connection);
             SummaryUpkeep.recompute(connection, links, connection.createArrayOf("date",
                     months.stream().map(m -> Date.valueOf(m.atDay(1))).toArray()));
             return null;

@@ -4,12 +4,11 @@ import com.syncledger.connectors.spi.DailySpend;
 import com.syncledger.connectors.spi.SpendReport;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,9 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class SpendWriter {
 
-    // One round trip per report: compare with the current values, append the changed ones as new
-    // versions and point the current row at them.
-    private static final String UPSERT = """
+    // Compares with the current values, appends the changed ones as new versions and points the current row at
+    // them.
+    private static final String APPEND_CHANGED = """
             with input as (
                 select * from unnest(?::date[], ?::bigint[], ?::text[]) as i(day, amount_micros, currency)
             ), current_value as (
@@ -49,9 +48,64 @@ public class SpendWriter {
                 on conflict (ad_account_id, day) do update
                     set current_version_id = excluded.current_version_id, amount_micros = excluded.amount_micros,
                         currency = excluded.currency, fetched_at = excluded.fetched_at
-            )
+            )""";
+
+    private static final String COUNTS = """
             select count(*) filter (where is_new) as new_days, count(*) filter (where not is_new) as restated_days,
                    array_agg(distinct date_trunc('month', day)::date) as changed_months
+            from changed""";
+
+    // One round trip per report: the append, then the months the summary adds up are summed again by
+    // SummaryUpkeep in a second statement (which sees the appended days).
+    private static final String UPSERT = APPEND_CHANGED + "\n" + COUNTS;
+
+    // One round trip per report of an account that is its store's only link, the summary included: the changed
+    // months are summed from this statement's snapshot of the account's days (the values before the write) with
+    // the changed days taken out and their new values put in, which is what summing them after the write gives.
+    // Rows of a month whose currency no longer has a day go. Unchanged summary rows are left alone. A newer link
+    // made since the lock statement looked (its writer waits for this account's lock) would take days out of
+    // these months: then nothing is summed here, summary_kept says so and SummaryUpkeep recomputes.
+    private static final String UPSERT_WITH_SUMMARY = APPEND_CHANGED + """
+            , still_alone as (
+                select not exists (select 1 from ad_account a
+                                            join ad_account newer on newer.store_id = a.store_id
+                                       and newer.platform = a.platform and newer.external_id = a.external_id
+                                       and newer.id > a.id
+                                   where a.id = ?) as alone
+            ), changed_month as (
+                select distinct date_trunc('month', day)::date as month from changed
+                where (select alone from still_alone)
+            ), month_day as (
+                select d.day, d.amount_micros, d.currency, d.fetched_at
+                from changed_month m
+                         join spend_day d on d.ad_account_id = ? and d.day >= m.month
+                    and d.day < (m.month + interval '1 month')::date
+                where not exists (select 1 from changed c where c.day = d.day)
+                union all
+                select day, amount_micros, currency, fetched_at from appended
+                where (select alone from still_alone)
+            ), fresh as (
+                select date_trunc('month', day)::date as month, currency, sum(amount_micros) as spend_micros,
+                       count(*) as days, max(fetched_at) as last_fetched_at
+                from month_day
+                group by 1, 2
+            ), kept as (
+                insert into account_month_spend as s (ad_account_id, month, currency, spend_micros, days, last_fetched_at)
+                select ?, month, currency, spend_micros, days, last_fetched_at from fresh
+                on conflict (ad_account_id, month, currency) do update
+                    set spend_micros = excluded.spend_micros, days = excluded.days,
+                        last_fetched_at = excluded.last_fetched_at
+                    where (s.spend_micros, s.days, s.last_fetched_at)
+                              is distinct from (excluded.spend_micros, excluded.days, excluded.last_fetched_at)
+            ), dropped as (
+                delete from account_month_spend s
+                using changed_month m
+                where s.ad_account_id = ? and s.month = m.month
+                  and not exists (select 1 from fresh f where f.month = s.month and f.currency = s.currency)
+            )
+            select count(*) filter (where is_new) as new_days, count(*) filter (where not is_new) as restated_days,
+                   array_agg(distinct date_trunc('month', day)::date) as changed_months,
+                   (select alone from still_alone) as summary_kept
             from changed""";
 
     private final JdbcTemplate jdbc;
@@ -73,29 +127,33 @@ public class SpendWriter {
         }
         String requestIds = report.requestIds().isEmpty() ? null : String.join(",", report.requestIds());
         return jdbc.execute((Connection connection) -> {
-            Array links = SummaryUpkeep.lockLinks(connection, adAccountId);
-            Array dates = connection.createArrayOf("date",
-                    days.stream().map(d -> Date.valueOf(d.date())).toArray());
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                upsert.setArray(1, dates);
-                upsert.setArray(2, connection.createArrayOf("bigint",
-                        days.stream().map(d -> d.spend().micros()).toArray()));
-                upsert.setArray(3, connection.createArrayOf("text",
-                        days.stream().map(d -> d.spend().currency()).toArray()));
+            SummaryUpkeep.Links links = SummaryUpkeep.lockLinks(connection, adAccountId);
+            String dates = ArrayLiterals.dates(days);
+            try (PreparedStatement upsert = connection.prepareStatement(links.alone() ? UPSERT_WITH_SUMMARY : UPSERT)) {
+                upsert.setString(1, dates);
+                upsert.setString(2, ArrayLiterals.amountsMicros(days));
+                upsert.setString(3, ArrayLiterals.currencies(days));
                 upsert.setLong(4, adAccountId);
-                upsert.setArray(5, dates);
+                upsert.setString(5, dates);
                 upsert.setLong(6, adAccountId);
-                upsert.setTimestamp(7, Timestamp.from(fetchedAt));
+                upsert.setObject(7, fetchedAt.atOffset(ZoneOffset.UTC));
                 upsert.setObject(8, syncRunId);
                 upsert.setString(9, requestIds);
                 upsert.setLong(10, adAccountId);
+                if (links.alone()) {
+                    upsert.setLong(11, adAccountId);
+                    upsert.setLong(12, adAccountId);
+                    upsert.setLong(13, adAccountId);
+                    upsert.setLong(14, adAccountId);
+                }
                 try (ResultSet counts = upsert.executeQuery()) {
                     counts.next();
                     int created = counts.getInt("new_days");
                     int restated = counts.getInt("restated_days");
                     Array changedMonths = counts.getArray("changed_months");
-                    if (changedMonths != null) {
-                        SummaryUpkeep.recompute(connection, links, changedMonths);
+                    boolean summaryKept = links.alone() && counts.getBoolean("summary_kept");
+                    if (changedMonths != null && !summaryKept) {
+                        SummaryUpkeep.recompute(connection, links.ids(connection), changedMonths);
                     }
                     return new WriteCounts(created, restated, days.size() - created - restated);
                 }

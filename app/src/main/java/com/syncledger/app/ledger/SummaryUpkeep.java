@@ -22,9 +22,12 @@ import java.util.List;
 final class SummaryUpkeep {
 
     // The account's link and its older links to the same store, locked newest first (a volatile output is
-    // computed after the sort).
+    // computed after the sort), and whether a newer link to the same store exists.
     private static final String LOCK_LINKS = """
-            select link.id, pg_advisory_xact_lock(link.id)
+            select link.id, pg_advisory_xact_lock(link.id),
+                   exists (select 1 from ad_account newer
+                           where newer.store_id = account.store_id and newer.platform = account.platform
+                             and newer.external_id = account.external_id and newer.id > account.id) as has_newer
             from ad_account account
                      join ad_account link on link.store_id = account.store_id and link.platform = account.platform
                 and link.external_id = account.external_id and link.id <= account.id
@@ -73,22 +76,35 @@ final class SummaryUpkeep {
     }
 
     /**
+     * The locked links of an account: their ids (newest first, empty when the account does not exist), and
+     * whether the account is its store's only link of that platform account, so its months hold exactly its own
+     * current days.
+     */
+    record Links(List<Long> idList, boolean alone) {
+
+        /** The ids as a {@code bigint[]} parameter. */
+        Array ids(Connection connection) throws SQLException {
+            return connection.createArrayOf("bigint", idList.toArray());
+        }
+    }
+
+    /**
      * Locks the account and its older links to the same store for the rest of the transaction, before anything
      * of them is read.
-     *
-     * @return their ids, newest first; empty when the account does not exist
      */
-    static Array lockLinks(Connection connection, long adAccountId) throws SQLException {
+    static Links lockLinks(Connection connection, long adAccountId) throws SQLException {
         List<Long> links = new ArrayList<>();
+        boolean hasNewer = false;
         try (PreparedStatement lock = connection.prepareStatement(LOCK_LINKS)) {
             lock.setLong(1, adAccountId);
             try (ResultSet rs = lock.executeQuery()) {
                 while (rs.next()) {
                     links.add(rs.getLong(1));
+                    hasNewer |= rs.getBoolean(3);
                 }
             }
         }
-        return connection.createArrayOf("bigint", links.toArray());
+        return new Links(List.copyOf(links), links.size() == 1 && !hasNewer);
     }
 
     /**

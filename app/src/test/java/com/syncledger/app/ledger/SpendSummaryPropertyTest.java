@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.jqwik.api.Arbitraries;
@@ -29,6 +30,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The summary kept by the spend writer equals the summary computed from scratch (the definition the
@@ -121,6 +124,69 @@ class SpendSummaryPropertyTest {
             }
         }
         assertThat(ledger.kept()).isNotEmpty().isEqualTo(ledger.recomputed());
+    }
+
+    /**
+     * An account that is its store's only link has its months kept by the write's own statement, from the values
+     * before the write: days that move to another currency take the old currency's row away, and a restatement
+     * fetched earlier than the values it replaces leaves the month with the newest fetch time of its days.
+     */
+    @Example
+    void anOnlyLinksMonthsAreKeptByTheWriteItself() {
+        Ledger ledger = new Ledger();
+        ledger.apply(new Write(2, 0, 12, 20, 1, "USD"), Instant.parse("2026-05-02T00:00:00Z")); // 1 to 20 February
+        ledger.apply(new Write(2, 0, 12, 10, 2, "EUR"), Instant.parse("2026-05-01T00:00:00Z"));
+        assertThat(ledger.kept()).extracting(row -> row.get("currency")).containsExactlyInAnyOrder("EUR", "USD");
+        assertThat(ledger.kept()).isEqualTo(ledger.recomputed());
+
+        ledger.apply(new Write(2, 0, 22, 10, 2, "EUR"), Instant.parse("2026-05-01T00:00:00Z"));
+        assertThat(ledger.kept()).extracting(row -> row.get("currency")).containsExactly("EUR");
+        assertThat(ledger.kept()).isEqualTo(ledger.recomputed());
+    }
+
+    /**
+     * A writer of an only link that waits for the account's lock while another transaction links the account again
+     * and writes the new link's days: the writer looked for newer links before it waited, so its write statement
+     * must see the new link and leave the months to the recomputation, which takes the new link's days out.
+     */
+    @Example
+    void aLinkMadeWhileAWriterWaitsIsSeenByItsWrite() throws Exception {
+        Ledger ledger = new Ledger();
+        ledger.apply(new Write(1, 0, 0, 40, 1, "USD"), Instant.parse("2026-05-01T00:00:00Z"));
+        long old = ledger.links.get(1).getFirst().id();
+        TransactionTemplate transaction = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            CountDownLatch oldLocked = new CountDownLatch(1);
+            CountDownLatch writerWaits = new CountDownLatch(1);
+            Future<?> relink = pool.submit(() -> transaction.executeWithoutResult(status -> {
+                ledger.jdbc.sql("select 1 from pg_advisory_xact_lock(?)").param(old).query(Integer.class).single();
+                oldLocked.countDown();
+                await(writerWaits);
+                ledger.apply(new Relink(1), Instant.parse("2026-05-02T00:00:00Z"));
+                ledger.apply(new Write(1, 1, 10, 40, 2, "USD"), Instant.parse("2026-05-02T00:00:00Z"));
+            }));
+            await(oldLocked);
+            Future<?> write = pool.submit(() -> ledger.apply(new Write(1, 0, 0, 60, 3, "USD"),
+                    Instant.parse("2026-05-03T00:00:00Z")));
+            while (ledger.jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
+                    .query(Long.class).single() == 0) {
+                Thread.onSpinWait();
+            }
+            writerWaits.countDown();
+            relink.get();
+            write.get();
+        }
+        assertThat(ledger.links.get(1)).hasSize(2);
+        assertThat(ledger.kept()).isNotEmpty().isEqualTo(ledger.recomputed());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Provide
