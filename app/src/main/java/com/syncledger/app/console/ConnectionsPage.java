@@ -28,7 +28,7 @@ class ConnectionsPage {
     record ConnectionLine(long id, Platform platform, String label, List<String> accountIds, String status,
             String ends, String endsAt, String lastUsed) {
 
-        boolean revoked() {
+        public boolean revoked() {
             return status.equals(Connection.Status.REVOKED.wire());
         }
     }
