@@ -53,7 +53,7 @@ class ConsoleConnectionsController {
     @GetMapping("/console/connections/connect")
     String connect(@RequestParam(required = false) String platform, @RequestParam(required = false) String label,
             @RequestParam(required = false) Long store, HttpServletRequest request) {
-        WriteRole.require(request);
+        WriteRole.require(request, "connecting a platform");
         if (platform == null || Arrays.stream(Platform.values()).noneMatch(p -> p.slug().equals(platform))) {
             throw new InvalidInputException("platform", "choose one of the platforms to connect");
         }
@@ -69,7 +69,7 @@ class ConsoleConnectionsController {
 
     @PostMapping("/console/connections/{connectionId}/revoke")
     String revoke(@PathVariable long connectionId, HttpServletRequest request, RedirectAttributes redirect) {
-        WriteRole.require(request);
+        WriteRole.require(request, "revoking a connection");
         Connection revoked = connections.revoke(connectionId)
                 .orElseThrow(() -> new NotFoundException("no connection " + connectionId));
         redirect.addFlashAttribute("notice", "Connection \"" + revoked.label() + "\" ("

@@ -179,7 +179,9 @@ class ConsoleAccessTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Door client").doesNotContain("revoke-button").doesNotContain("connect-form");
         String readToken = reader.formToken("/console/connections");
-        assertThat(reader.post(revoke, Map.of("formToken", readToken), base).statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = reader.post(revoke, Map.of("formToken", readToken), base);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("revoking a connection needs the write role");
         assertThat(reader.get("/console/connections/connect?platform=meta").statusCode()).as("connecting").isEqualTo(403);
         assertThat(connections.find(connection.id()).orElseThrow().status()).isEqualTo(Connection.Status.ACTIVE);
         assertThat(connections.tokens(connection.id())).isPresent();
