@@ -26,3 +26,25 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   });
 });
+
+// The connect form goes to /connect/{platform} itself: a form redirected on to the platform's consent page would be
+// stopped by the pages' form-action policy, a plain navigation is not.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.getElementById("connect-form");
+  if (!form) {
+    return;
+  }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const query = new URLSearchParams();
+    const label = form.elements.label.value.trim();
+    if (label !== "") {
+      query.set("label", label);
+    }
+    if (form.elements.store.value !== "") {
+      query.set("store", form.elements.store.value);
+    }
+    const platform = encodeURIComponent(form.elements.platform.value);
+    window.location.assign("/connect/" + platform + (query.size > 0 ? "?" + query : ""));
+  });
+});

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * For the console's controllers only: the signed-in user in every page's model (its role decides which
- * forms show, its form token goes into every form), and failures as pages, never as stack traces.
+ * forms show, its form token goes into every form) with the navigation's count of connections needing attention,
+ * and failures as pages, never as stack traces.
  * Ordered before the API's problem handlers, which keep answering the API.
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -28,9 +29,19 @@ class ConsoleAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleAdvice.class);
 
+    private final ConnectionsPage connections;
+
+    ConsoleAdvice(ConnectionsPage connections) {
+        this.connections = connections;
+    }
+
+    /** The signed-in user, and how many connections are expiring or expired for the navigation's badge. */
     @ModelAttribute
     void signedInUser(HttpServletRequest request, Model model) {
-        ConsoleUser.of(request).ifPresent(user -> model.addAttribute("user", user));
+        ConsoleUser.of(request).ifPresent(user -> {
+            model.addAttribute("user", user);
+            model.addAttribute("connectionsNeedingAttention", connections.needingAttention());
+        });
     }
 
     @ExceptionHandler(NotFoundException.class)

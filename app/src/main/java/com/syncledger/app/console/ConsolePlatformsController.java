@@ -7,21 +7,24 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 
-/** The console's platforms page and its credential check. */
+/** The console's platforms page, with each platform's soonest connection end, and its credential check. */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Hidden
 @Controller
 class ConsolePlatformsController {
 
     private final PlatformsPage platforms;
+    private final ConnectionsPage connections;
 
-    ConsolePlatformsController(PlatformsPage platforms) {
+    ConsolePlatformsController(PlatformsPage platforms, ConnectionsPage connections) {
         this.platforms = platforms;
+        this.connections = connections;
     }
 
     @GetMapping("/console/platforms")
     String platforms(Model model) {
         model.addAttribute("platforms", platforms.read());
+        model.addAttribute("connectionExpiry", connections.soonestByPlatform());
         return "console/platforms";
     }
 

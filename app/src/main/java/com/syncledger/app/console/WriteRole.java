@@ -7,8 +7,8 @@ final class WriteRole {
 
     /** Raised for a read-role session that posts a write; answered 403 by {@link ConsoleAdvice}. */
     static final class RequiredException extends RuntimeException {
-        RequiredException() {
-            super("This key has the read role; changing links needs the write role.");
+        RequiredException(String what) {
+            super("This key has the read role; " + what + " needs the write role.");
         }
     }
 
@@ -16,8 +16,13 @@ final class WriteRole {
     }
 
     static void require(HttpServletRequest request) {
+        require(request, "changing links");
+    }
+
+    /** @param what the refused change, for the page: "revoking a connection" */
+    static void require(HttpServletRequest request, String what) {
         if (!ConsoleUser.of(request).map(ConsoleUser::canWrite).orElse(false)) {
-            throw new RequiredException();
+            throw new RequiredException(what);
         }
     }
 }

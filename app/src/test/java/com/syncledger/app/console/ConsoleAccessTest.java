@@ -7,11 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.syncledger.app.api.ApiEndpoints;
 import com.syncledger.app.api.ApiEndpoints.Endpoint;
 import com.syncledger.app.api.Http;
+import com.syncledger.app.connections.Connection;
+import com.syncledger.app.connections.ConnectionStore;
+import com.syncledger.app.credentials.SealingKeys;
 import com.syncledger.app.database.TestApp;
+import com.syncledger.connectors.PlatformAuthorization.Grant;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.Secret;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,13 +32,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The console's door over plain HTTP: sign-in, the session cookie, form tokens, origins, and the API kept apart. */
 class ConsoleAccessTest {
 
+    private static final String SECRET_KEY = Base64.getEncoder().encodeToString(
+            "a".repeat(32).getBytes(StandardCharsets.UTF_8));
+
     private static ConfigurableApplicationContext app;
     private static String base;
     private static long storeId;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(true, Map.of());
+        app = TestApp.start(true, Map.of(SealingKeys.KEY_VARIABLE, SECRET_KEY));
         base = TestApp.baseUrl(app);
         storeId = new Http(base, WRITE_KEY.key()).post("/stores", """
                 {"name": "Door Test", "timeZone": "Europe/Berlin", "billingCurrency": "EUR"}""").json().get("id").asLong();
@@ -47,7 +59,8 @@ class ConsoleAccessTest {
     @Test
     void theEndpointListIsTheRealOne() {
         assertThat(consoleEndpoints().map(Endpoint::toString)).contains("GET /", "GET /console/stores/{storeId}",
-                "GET /console/platforms", "POST /console/stores/{storeId}/accounts", "POST /console/sign-in");
+                "GET /console/platforms", "POST /console/stores/{storeId}/accounts", "POST /console/sign-in",
+                "GET /console/connections", "POST /console/connections/{connectionId}/revoke");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,6 +161,48 @@ class ConsoleAccessTest {
                 Map.of("platform", "meta", "accountId", "7654321", "formToken", token), base);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(accountsLinked()).isZero();
+    }
+
+    @Test
+    void theConnectionsPageNeedsSigningInAndRevokingNeedsTheWriteRole() {
+        ConnectionStore connections = app.getBean(ConnectionStore.class);
+        Connection connection = connections.create(Platform.PINTEREST, "Door client", new Grant(Secret.of("door-access"),
+                Optional.of(Secret.of("door-refresh")), Optional.empty(), Optional.empty(), List.of("ads:read")),
+                List.of("549755885175"));
+        String revoke = "/console/connections/" + connection.id() + "/revoke";
+        HttpResponse<String> anonymous = ConsoleSession.anonymous(base).get("/console/connections");
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).hasValue("/console/sign-in");
+
+        ConsoleSession reader = ConsoleSession.signedIn(base, READ_KEY.key());
+        HttpResponse<String> page = reader.get("/console/connections");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Door client").doesNotContain("revoke-button").doesNotContain("connect-form");
+        String readToken = reader.formToken("/console/connections");
+        HttpResponse<String> refused = reader.post(revoke, Map.of("formToken", readToken), base);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("revoking a connection needs the write role");
+        assertThat(reader.get("/console/connections/connect?platform=meta").statusCode()).as("connecting").isEqualTo(403);
+        assertThat(connections.find(connection.id()).orElseThrow().status()).isEqualTo(Connection.Status.ACTIVE);
+        assertThat(connections.tokens(connection.id())).isPresent();
+
+        ConsoleSession writer = ConsoleSession.signedIn(base, WRITE_KEY.key());
+        String writeToken = writer.formToken("/console/connections");
+        assertThat(writer.post(revoke, Map.of(), base).statusCode()).as("no form token").isEqualTo(403);
+        assertThat(writer.post(revoke, Map.of("formToken", writeToken), "http://evil.example").statusCode()).isEqualTo(403);
+        assertThat(connections.tokens(connection.id())).isPresent();
+        HttpResponse<String> revoked = writer.post(revoke, Map.of("formToken", writeToken), base);
+        assertThat(revoked.statusCode()).isEqualTo(302);
+        assertThat(revoked.headers().firstValue("Location").orElseThrow()).endsWith("/console/connections");
+        assertThat(connections.find(connection.id()).orElseThrow().status()).isEqualTo(Connection.Status.REVOKED);
+        assertThat(connections.tokens(connection.id())).as("the tokens are wiped").isEmpty();
+        assertThat(writer.post("/console/connections/999999/revoke", Map.of("formToken", writeToken), base).statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> connect = writer.get("/console/connections/connect?platform=meta&label=Door%20two&store=" + storeId);
+        assertThat(connect.statusCode()).isEqualTo(302);
+        assertThat(connect.headers().firstValue("Location").orElseThrow())
+                .endsWith("/connect/meta?label=Door%20two&store=" + storeId);
+        assertThat(writer.get("/console/connections/connect?platform=myspace").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -6,13 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import com.syncledger.app.connections.Connection;
+import com.syncledger.app.connections.ConnectionStore;
+import com.syncledger.connectors.PlatformAuthorization.Grant;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.Secret;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -105,6 +112,70 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void listsConnectionsWithTheirBadgesAndRevokesOne() throws IOException {
+        ConnectionStore store = stores.app.getBean(ConnectionStore.class);
+        Instant now = Instant.now();
+        // Its refresh token ends within the warning window: expiring.
+        Connection harbor = store.create(Platform.LINKEDIN, "Harbor client", new Grant(Secret.of("harbor-access"),
+                Optional.of(Secret.of("harbor-refresh")), Optional.empty(), Optional.of(now.plus(Duration.ofDays(5))),
+                List.of("r_ads")), List.of("508000001"));
+        // The platform refused its token: expired until the client connects again.
+        Connection fjord = store.create(Platform.META, "Fjord client", new Grant(Secret.of("fjord-access"),
+                Optional.empty(), Optional.of(now.plus(Duration.ofDays(50))), Optional.empty(), List.of("ads_read")),
+                List.of("1234567890", "2345678901"));
+        store.markExpired(fjord.id());
+
+        signIn(READ_KEY.key());
+        assertThat(browser.findElement(By.id("connections-badge")).getText()).isEqualTo("2");
+        clickAndWait(browser.findElement(By.id("nav-connections")));
+        assertThat(browser.getCurrentUrl()).isEqualTo(stores.baseUrl() + "/console/connections");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#connections tr.connection"));
+        assertThat(rows).extracting(row -> row.getDomAttribute("id"))
+                .as("soonest end first: the expired one, then the expiring one")
+                .containsExactly("connection-" + fjord.id(), "connection-" + harbor.id());
+        WebElement fjordRow = rows.get(0);
+        assertThat(fjordRow.findElement(By.cssSelector(".badge")).getText()).isEqualTo("expired");
+        assertThat(fjordRow.findElement(By.cssSelector(".accounts")).getText()).isEqualTo("1234567890, 2345678901");
+        assertThat(fjordRow.findElement(By.cssSelector(".ends")).getText()).isEqualTo("access token");
+        WebElement harborRow = rows.get(1);
+        assertThat(harborRow.findElement(By.cssSelector(".badge")).getText()).isEqualTo("expiring");
+        assertThat(harborRow.findElement(By.cssSelector(".badge")).getDomAttribute("class")).isEqualTo("badge expiring");
+        assertThat(harborRow.findElement(By.cssSelector(".ends")).getText()).isEqualTo("refresh token");
+        assertThat(harborRow.findElement(By.cssSelector(".last-used")).getText()).isEqualTo("never");
+        assertThat(browser.findElements(By.cssSelector(".revoke-button"))).as("the read role revokes nothing").isEmpty();
+        assertThat(browser.findElements(By.id("connect-form"))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("harbor-access", "harbor-refresh", "fjord-access");
+
+        clickAndWait(browser.findElement(By.linkText("Platforms")));
+        assertThat(browser.findElement(By.cssSelector("#platform-linkedin .connection-expiry")).getText())
+                .contains("refresh token of \"Harbor client\", expiring");
+        assertThat(browser.findElement(By.cssSelector("#platform-tiktok .connection-expiry")).getText()).isEmpty();
+
+        browser.manage().deleteAllCookies();
+        signIn(WRITE_KEY.key());
+        browser.get(stores.baseUrl() + "/console/connections");
+        screenshot("connections");
+        clickAndWait(browser.findElement(By.cssSelector("#connection-" + harbor.id() + " .revoke-button")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("\"Harbor client\" (LinkedIn) revoked");
+        assertThat(browser.findElement(By.cssSelector("#connection-" + harbor.id() + " .badge")).getText())
+                .isEqualTo("revoked");
+        assertThat(browser.findElements(By.cssSelector("#connection-" + harbor.id() + " .revoke-button"))).isEmpty();
+        assertThat(browser.findElement(By.id("connections-badge")).getText()).isEqualTo("1");
+        assertThat(store.tokens(harbor.id())).as("the tokens are wiped").isEmpty();
+        assertThat(store.tokens(fjord.id())).isPresent();
+
+        // The connect form starts GET /connect/{platform}: the sandbox's consent page sends the browser back.
+        new Select(browser.findElement(By.id("connect-platform"))).selectByValue("meta");
+        browser.findElement(By.id("connect-label")).sendKeys("Cove client");
+        clickAndWait(browser.findElement(By.id("connect")));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.findElements(By.id("connected-title")).isEmpty());
+        assertThat(browser.findElement(By.id("connection-label")).getText()).isEqualTo("Cove client");
+        browser.get(stores.baseUrl() + "/console/connections");
+        assertThat(browser.findElements(By.cssSelector("#connections tr.connection .connection-label")))
+                .extracting(WebElement::getText).contains("Cove client", "Harbor client", "Fjord client");
+    }
+
+    @Test
     void refusesAWrongKey() {
         signIn("slk_not-a-configured-key");
         assertThat(browser.findElement(By.id("refused")).getText()).contains("not accepted");
@@ -115,7 +186,7 @@ class ConsoleBrowserTest {
 
     @Test
     void noConsolePageIsReachableWithoutSigningIn() {
-        for (String path : List.of("/", "/console/platforms", "/console/stores/" + stores.storeId,
+        for (String path : List.of("/", "/console/platforms", "/console/connections", "/console/stores/" + stores.storeId,
                 "/console/stores/" + stores.storeId + "?months=12")) {
             browser.get(stores.baseUrl() + path);
             assertThat(browser.getCurrentUrl()).as(path).isEqualTo(stores.baseUrl() + "/console/sign-in");

@@ -50,9 +50,9 @@ class ConsoleSecretHygieneTest {
             long storeId = new Http(base, WRITE.key()).post("/stores", """
                     {"name": "Hygiene", "timeZone": "UTC", "billingCurrency": "EUR"}""").json().get("id").asLong();
             // A client's connection with its tokens sealed in the database, as the pages are read.
-            app.getBean(ConnectionStore.class).create(Platform.GOOGLE, "Hygiene client", new Grant(
+            long connectionId = app.getBean(ConnectionStore.class).create(Platform.GOOGLE, "Hygiene client", new Grant(
                     Secret.of(CONNECTION_ACCESS), Optional.of(Secret.of(CONNECTION_REFRESH)), Optional.empty(),
-                    Optional.empty(), List.of("adwords")), List.of("1234567890"));
+                    Optional.empty(), List.of("adwords")), List.of("1234567890")).id();
 
             record(served, ConsoleSession.signIn(base, WRONG));
             for (NewApiKey key : List.of(WRITE, READ)) {
@@ -60,7 +60,7 @@ class ConsoleSecretHygieneTest {
                 record(served, signedIn);
                 ConsoleSession session = new ConsoleSession(base, ConsoleSession.sessionCookie(signedIn));
                 String store = "/console/stores/" + storeId;
-                for (String path : List.of("/", store, store + "?months=36", "/console/platforms",
+                for (String path : List.of("/", store, store + "?months=36", "/console/platforms", "/console/connections",
                         "/console/stores/424242", "/console/sign-in")) {
                     record(served, session.get(path));
                 }
@@ -69,12 +69,17 @@ class ConsoleSecretHygieneTest {
                         Map.of("platform", "google", "accountId", "1234567890", "formToken", token), base));
                 record(served, session.post(store + "/accounts",
                         Map.of("platform", "google", "accountId", "1234567890", "formToken", token), "http://other.example"));
+                // Revoking (refused for the read role) and the page after it.
+                record(served, session.post("/console/connections/" + connectionId + "/revoke",
+                        Map.of("formToken", token), base));
+                record(served, session.get("/console/connections"));
                 record(served, session.post("/console/sign-out", Map.of("formToken", token), base));
             }
         }
         String printed = output.getAll();
         assertThat(printed).contains("console sign-in refused", "console sign-in: key:");
-        assertThat(served).contains("Hygiene", "SYNCLEDGER_CONSOLE=", "That key was not accepted");
+        assertThat(served).contains("Hygiene", "SYNCLEDGER_CONSOLE=", "That key was not accepted", "Hygiene client",
+                "badge revoked");
         for (String secret : List.of(WRITE.key(), READ.key(), WRONG, SECRET_KEY, CONNECTION_ACCESS, CONNECTION_REFRESH)) {
             assertThat(served.toString()).as("pages and cookies").doesNotContain(secret);
             assertThat(printed).as("log lines").doesNotContain(secret);

@@ -4,15 +4,18 @@ import static com.syncledger.app.database.TestApp.WRITE_KEY;
 import static org.awaitility.Awaitility.await;
 
 import com.syncledger.app.api.Http;
+import com.syncledger.app.credentials.SealingKeys;
 import com.syncledger.app.database.TestApp;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.DemoData;
 import com.syncledger.sandbox.DemoData.DemoAccount;
 import com.syncledger.sandbox.Sandbox;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +35,7 @@ public final class SyncedStores implements AutoCloseable {
     public static final String SCRIPT_NAME = "<script>alert(1)</script>";
     public static final int GAP_DAYS = 4;
     public static final ZoneId ZONE = ZoneId.of("America/New_York");
+    static final String SECRET_KEY = Base64.getEncoder().encodeToString("s".repeat(32).getBytes(StandardCharsets.UTF_8));
 
     public final Sandbox sandbox;
     public final ConfigurableApplicationContext app;
@@ -49,6 +53,8 @@ public final class SyncedStores implements AutoCloseable {
             // The fakes have no request budget; the real platforms' limits would only slow the test down.
             settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
         }
+        // Clients' connections are sealed under this key (the console's connections page lists them).
+        settings.put(SealingKeys.KEY_VARIABLE, SECRET_KEY);
         app = TestApp.start(true, settings, properties);
         api = new Http(TestApp.baseUrl(app), WRITE_KEY.key());
         storeId = api.post("/stores", "{\"name\": \"" + STORE_NAME + "\", \"timeZone\": \"" + ZONE.getId()
