@@ -44,7 +44,10 @@ final class ConnectStateSigner {
         try {
             byte[] nonce = Base64.getUrlDecoder().decode(state.substring(0, dot));
             byte[] signature = Base64.getUrlDecoder().decode(state.substring(dot + 1));
-            return nonce.length == NONCE_BYTES && MessageDigest.isEqual(signature, hmac(key, nonce));
+            // Only the canonical spelling: base64 leaves spare bits in its last character, so another spelling of
+            // the same bytes would verify here and then miss the stored digest.
+            boolean canonical = state.equals(ENCODER.encodeToString(nonce) + "." + ENCODER.encodeToString(signature));
+            return canonical && nonce.length == NONCE_BYTES && MessageDigest.isEqual(signature, hmac(key, nonce));
         } catch (IllegalArgumentException notBase64) {
             return false;
         }
