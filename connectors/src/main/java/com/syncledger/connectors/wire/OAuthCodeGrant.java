@@ -74,6 +74,22 @@ public final class OAuthCodeGrant {
     }
 
     /**
+     * Calls to the platform's API, expecting JSON, with the access token an exchange returned: they carry the
+     * exchange's headers too (Reddit's User-Agent) and read refusals as {@code apiErrors} does.
+     */
+    public AuthorizedHttp.Builder apiCalls(Secret accessToken, ErrorTranslator apiErrors) {
+        AuthorizedHttp.Builder calls = AuthorizedHttp.builder(platform, wire, AccessTokens.fixed(accessToken),
+                apiErrors).acceptJson();
+        headers.forEach(calls::header);
+        return calls;
+    }
+
+    /** {@link #apiCalls(Secret, ErrorTranslator)} reading refusals as the exchange does. */
+    public AuthorizedHttp.Builder apiCalls(Secret accessToken) {
+        return apiCalls(accessToken, errors);
+    }
+
+    /**
      * {@code authorizeUrl} with {@code params} added to its query (null values left out), in order.
      */
     public static URI authorizeUrl(URI authorizeUrl, Map<String, String> params) {
