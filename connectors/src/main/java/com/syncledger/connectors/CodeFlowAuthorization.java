@@ -9,6 +9,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A platform whose consent and code exchange follow OAuth 2 as written (RFC 6749 §4.1, PKCE per RFC 7636 where
@@ -71,6 +72,11 @@ public abstract class CodeFlowAuthorization implements PlatformAuthorization {
     /** The same calls with refusals read as {@code errors} does (a platform that names the failing operation). */
     protected final AuthorizedHttp.Builder apiCalls(Secret accessToken, ErrorTranslator errors) {
         return codeGrant.apiCalls(accessToken, errors);
+    }
+
+    /** The account a listing's item describes by its {@code idField} and {@code nameField}. */
+    protected final ReachableAccount listed(JsonNode item, String idField, String nameField) {
+        return ReachableAccount.listed(codeGrant.platform(), item, idField, nameField);
     }
 
     protected final URI apiRoot() {

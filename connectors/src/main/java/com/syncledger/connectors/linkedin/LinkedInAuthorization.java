@@ -49,7 +49,7 @@ final class LinkedInAuthorization extends CodeFlowAuthorization {
                         "LinkedIn answered the ad accounts search without elements"));
             }
             for (JsonNode account : body.path("elements")) {
-                accounts.add(ReachableAccount.listed(LINKEDIN, account, "id", "name"));
+                accounts.add(listed(account, "id", "name"));
             }
             pageToken = Json.text(body.path("metadata"), "nextPageToken");
         } while (pageToken != null && !pageToken.isBlank());

@@ -64,7 +64,7 @@ final class MicrosoftAuthorization extends CodeFlowAuthorization {
                 return List.copyOf(accounts);
             }
             for (JsonNode account : page) {
-                accounts.add(ReachableAccount.listed(MICROSOFT, account, "Id", "Name"));
+                accounts.add(listed(account, "Id", "Name"));
             }
         }
     }

@@ -2,7 +2,6 @@ package com.syncledger.connectors.pinterest;
 
 import com.syncledger.connectors.CodeFlowAuthorization;
 import com.syncledger.connectors.spi.ConnectorException;
-import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthCodeGrant;
@@ -22,7 +21,6 @@ import tools.jackson.databind.JsonNode;
 final class PinterestAuthorization extends CodeFlowAuthorization {
 
     static final String SCOPE = "ads:read";
-    private static final Platform PINTEREST = Platform.PINTEREST;
     private static final int PAGE_SIZE = 250;
 
     /** @param apiUrl the API root with its version, e.g. {@code https://api.pinterest.com/v5} */
@@ -43,7 +41,7 @@ final class PinterestAuthorization extends CodeFlowAuthorization {
                 throw PinterestErrors.badResponse(null, "Pinterest listed ad accounts without an items array");
             }
             for (JsonNode account : body.path("items")) {
-                accounts.add(ReachableAccount.listed(PINTEREST, account, "id", "name"));
+                accounts.add(listed(account, "id", "name"));
             }
             bookmark = Json.text(body, "bookmark");
         } while (bookmark != null && !bookmark.isBlank());

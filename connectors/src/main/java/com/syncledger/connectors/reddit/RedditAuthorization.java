@@ -50,7 +50,7 @@ final class RedditAuthorization extends CodeFlowAuthorization {
         List<ReachableAccount> accounts = new ArrayList<>();
         for (String business : businesses) {
             pages(http, api("/businesses/" + URLEncoder.encode(business, StandardCharsets.UTF_8)
-                    + "/ad_accounts?page.size=" + PAGE_SIZE), account -> accounts.add(ReachableAccount.listed(REDDIT, account, "id", "name")));
+                    + "/ad_accounts?page.size=" + PAGE_SIZE), account -> accounts.add(listed(account, "id", "name")));
         }
         return List.copyOf(accounts);
     }

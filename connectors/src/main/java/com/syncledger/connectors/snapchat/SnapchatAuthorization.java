@@ -2,7 +2,6 @@ package com.syncledger.connectors.snapchat;
 
 import com.syncledger.connectors.CodeFlowAuthorization;
 import com.syncledger.connectors.spi.ConnectorException;
-import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthCodeGrant;
@@ -20,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 final class SnapchatAuthorization extends CodeFlowAuthorization {
 
     static final String SCOPE = "snapchat-marketing-api";
-    private static final Platform SNAPCHAT = Platform.SNAPCHAT;
 
     /** @param apiUrl the Marketing API root with its version, e.g. {@code https://adsapi.snapchat.com/v1} */
     SnapchatAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI apiUrl) {
@@ -44,7 +42,7 @@ final class SnapchatAuthorization extends CodeFlowAuthorization {
                             + Json.text(item, "sub_request_reason"));
                 }
                 for (JsonNode account : item.path("organization").path("ad_accounts")) {
-                    accounts.add(ReachableAccount.listed(SNAPCHAT, account, "id", "name"));
+                    accounts.add(listed(account, "id", "name"));
                 }
             }
             String next = Json.text(body.path("paging"), "next_link");

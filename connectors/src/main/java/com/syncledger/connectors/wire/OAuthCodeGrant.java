@@ -69,6 +69,10 @@ public final class OAuthCodeGrant {
                 clock);
     }
 
+    public Platform platform() {
+        return platform;
+    }
+
     public String clientId() {
         return clientId;
     }
