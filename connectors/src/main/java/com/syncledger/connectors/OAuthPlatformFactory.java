@@ -83,6 +83,12 @@ public abstract class OAuthPlatformFactory extends PlatformFactory {
         return env.has(name) ? env.url(name, defaultUrl) : URI.create(defaultUrl);
     }
 
+    /** The API root with its version: {@code <NAME>_BASE_URL/<NAME>_API_VERSION}, each defaulted. */
+    protected final URI apiRoot(Env env, String defaultBaseUrl, String defaultApiVersion) {
+        PlatformVariables names = variableNames();
+        return URI.create(names.baseUrl(env, defaultBaseUrl) + "/" + names.apiVersion(env, defaultApiVersion));
+    }
+
     protected final Clock clock() {
         return clock;
     }

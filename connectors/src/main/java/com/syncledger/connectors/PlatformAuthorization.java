@@ -2,12 +2,15 @@ package com.syncledger.connectors;
 
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.ConnectorException;
+import com.syncledger.connectors.spi.Platform;
+import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.Secret;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A platform's OAuth authorization-code flow, as a client's consent to the agency's app: where to send the
@@ -71,6 +74,11 @@ public interface PlatformAuthorization {
 
         public ReachableAccount {
             Objects.requireNonNull(id, "id");
+        }
+
+        /** The account a listing's item describes by its {@code idField} and {@code nameField}. */
+        public static ReachableAccount listed(Platform platform, JsonNode item, String idField, String nameField) {
+            return new ReachableAccount(AccountId.of(platform, Json.text(item, idField)), Json.text(item, nameField));
         }
     }
 }

@@ -14,19 +14,14 @@ public final class StatementRefusedException extends ProblemException {
     private final transient Statement statement;
 
     StatementRefusedException(Statement statement) {
-        super("the statement of store " + statement.storeId() + " for " + statement.billingPeriod()
-                + " cannot be issued: " + statement.gaps().size() + " gap(s) remain ("
+        super(ProblemKind.STATEMENT_NOT_SETTLED, "the statement of store " + statement.storeId() + " for "
+                + statement.billingPeriod() + " cannot be issued: " + statement.gaps().size() + " gap(s) remain ("
                 + String.join("; ", statement.gaps().stream().map(Gap::describe).toList()) + ")");
         this.statement = statement;
     }
 
     public Statement statement() {
         return statement;
-    }
-
-    @Override
-    public ProblemKind problemKind() {
-        return ProblemKind.STATEMENT_NOT_SETTLED;
     }
 
     @Override

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,36 +59,52 @@ final class ConnectionsCommand extends CommandGroup {
         return (seconds < 0 ? "-" : "") + d.toDays() + "d " + d.toHoursPart() + "h";
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the connections with their status and expected end; never a token.")
-    static final class ListConnections extends Sub {
+    /**
+     * A subcommand listing connections: the ones {@code rows} reads, each seen by {@code view} at the time they were
+     * read; with {@code --json} the list of views, else one table line each as {@code line} spells it.
+     */
+    abstract static class ListingSub<V> extends Sub {
         @Mixin JsonOption output;
 
+        private final Function<ConnectionStatuses, List<ConnectionExpiry>> rows;
+        private final BiFunction<ConnectionExpiry, Instant, V> view;
+        private final Function<V, String> line;
+
+        ListingSub(Function<ConnectionStatuses, List<ConnectionExpiry>> rows,
+                BiFunction<ConnectionExpiry, Instant, V> view, Function<V, String> line) {
+            this.rows = rows;
+            this.view = view;
+            this.line = line;
+        }
+
         @Override
-        public Integer call() {
-            Listing listing = session.call(ConnectionStatuses.class, s -> new Listing(s.now(), s.all()));
-            return output.print(session.out(), listing,
-                    l -> l.rows().stream().map(e -> ConnectionView.of(e, l.now())).toList(),
-                    l -> l.rows().stream().map(e -> ConnectionView.of(e, l.now())).forEach(v -> session.out().printf(
-                            "%-5d %-10s %-9s %-24s %-8s %s%n", v.id(), v.platform(), v.status(), when(v.expiresAt()),
-                            v.expires() == null ? "-" : v.expires(), v.label())));
+        public final Integer call() {
+            List<V> views = session.call(ConnectionStatuses.class, s -> {
+                Instant now = s.now();
+                return rows.apply(s).stream().map(e -> view.apply(e, now)).toList();
+            });
+            PrintWriter out = session.out();
+            return output.print(out, views, v -> v, v -> v.forEach(row -> out.print(line.apply(row))));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the connections with their status and expected end; never a token.")
+    static final class ListConnections extends ListingSub<ConnectionView> {
+        ListConnections() {
+            super(ConnectionStatuses::all, ConnectionView::of, v -> String.format("%-5d %-10s %-9s %-24s %-8s %s%n",
+                    v.id(), v.platform(), v.status(), when(v.expiresAt()), v.expires() == null ? "-" : v.expires(),
+                    v.label()));
         }
     }
 
     @Command(name = "expiry", mixinStandardHelpOptions = true,
             description = "The connections soonest to end first: expired ones, then by end; revoked last.")
-    static final class Expiry extends Sub {
-        @Mixin JsonOption output;
-
-        @Override
-        public Integer call() {
-            Listing listing = session.call(ConnectionStatuses.class, s -> new Listing(s.now(), s.soonestFirst()));
-            return output.print(session.out(), listing,
-                    l -> l.rows().stream().map(e -> ConnectionView.Expiry.of(e, l.now())).toList(),
-                    l -> l.rows().stream().map(e -> ConnectionView.Expiry.of(e, l.now())).forEach(v -> session.out()
-                            .printf("%-10s %-9s %-24s %-10s %-8s %d %s%n", v.platform(), v.status(),
-                                    when(v.expiresAt()), left(v.secondsLeft()), v.expires() == null ? "-" : v.expires(),
-                                    v.id(), v.label())));
+    static final class Expiry extends ListingSub<ConnectionView.Expiry> {
+        Expiry() {
+            super(ConnectionStatuses::soonestFirst, ConnectionView.Expiry::of, v -> String.format(
+                    "%-10s %-9s %-24s %-10s %-8s %d %s%n", v.platform(), v.status(), when(v.expiresAt()),
+                    left(v.secondsLeft()), v.expires() == null ? "-" : v.expires(), v.id(), v.label()));
         }
     }
 
@@ -202,8 +220,5 @@ final class ConnectionsCommand extends CommandGroup {
             connected.accounts().forEach(a -> out.printf("  %-24s %s%n", a.id().value(), a.name() == null ? "" : a.name()));
             return SyncLedgerCommand.OK;
         }
-    }
-
-    private record Listing(Instant now, List<ConnectionExpiry> rows) {
     }
 }

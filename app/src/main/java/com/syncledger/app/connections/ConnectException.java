@@ -44,17 +44,12 @@ public final class ConnectException extends ProblemException {
     private final Reason reason;
 
     ConnectException(Reason reason, String message) {
-        super(message);
+        super(reason.kind, message);
         this.reason = reason;
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    @Override
-    public ProblemKind problemKind() {
-        return reason.kind;
     }
 
     @Override

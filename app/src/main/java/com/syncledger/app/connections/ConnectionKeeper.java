@@ -34,15 +34,13 @@ public class ConnectionKeeper {
     private final ConnectionStore store;
     private final ConnectionCalendar calendar;
     private final Env env;
-    private final WireClient wire;
-    private final Clock clock;
+    private final WireClient wire = WireClient.withDefaults();
+    private final Clock clock = Clock.systemUTC();
 
     public ConnectionKeeper(ConnectionStore store, ConnectionCalendar calendar, Env env) {
         this.store = store;
         this.calendar = calendar;
         this.env = env;
-        this.wire = WireClient.withDefaults();
-        this.clock = Clock.systemUTC();
     }
 
     /** Refreshes every connection that needs it now. */

@@ -1,7 +1,7 @@
 package com.syncledger.app.connections;
 
 import com.syncledger.app.credentials.StoredRefreshTokens;
-import com.syncledger.app.credentials.SealedTokenTable;
+import com.syncledger.app.credentials.SealedTokenStore;
 import com.syncledger.app.credentials.SealingKeys;
 import com.syncledger.connectors.PlatformAuthorization.Grant;
 import com.syncledger.connectors.spi.Platform;
@@ -25,14 +25,10 @@ import org.springframework.stereotype.Component;
  * row's {@code key_id} names the key, so during a key rotation either key opens it (see {@link SealingKeys}).
  */
 @Component
-public class ConnectionStore implements SealedTokenTable {
-
-    private final JdbcClient jdbc;
-    private final SealingKeys cipher;
+public class ConnectionStore extends SealedTokenStore {
 
     public ConnectionStore(JdbcClient jdbc, Env env) {
-        this.jdbc = jdbc;
-        this.cipher = SealingKeys.fromEnv(env).orElse(null);
+        super(jdbc, env, "connection");
     }
 
     /**
@@ -97,11 +93,6 @@ public class ConnectionStore implements SealedTokenTable {
             throw new IllegalArgumentException("ad account " + adAccountId + " cannot use connection " + connectionId
                     + ": unknown, or on another platform");
         }
-    }
-
-    @Override
-    public String table() {
-        return "connection";
     }
 
     /** The connections still holding tokens (revoked ones hold none) under another key than {@code keyId}. */
@@ -270,10 +261,5 @@ public class ConnectionStore implements SealedTokenTable {
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
         return Optional.ofNullable(rs.getTimestamp(column)).map(Timestamp::toInstant);
-    }
-
-    @Override
-    public String toString() {
-        return "ConnectionStore[" + (cipher == null ? "no key" : "AES-GCM") + "]";
     }
 }

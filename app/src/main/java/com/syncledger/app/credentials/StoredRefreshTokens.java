@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * processes never send the same rotating token, and the second one refreshes with what the first stored.
  */
 @Component
-public class StoredRefreshTokens implements Connectors.RotationSink, SealedTokenTable {
+public class StoredRefreshTokens extends SealedTokenStore implements Connectors.RotationSink {
 
     public static final String KEY_VARIABLE = SealingKeys.KEY_VARIABLE;
     private static final Logger log = LoggerFactory.getLogger(StoredRefreshTokens.class);
@@ -44,18 +44,15 @@ public class StoredRefreshTokens implements Connectors.RotationSink, SealedToken
     /** How long a refresh waits for another process's refresh of the same credential (one token exchange). */
     static final Duration REFRESH_LOCK_WAIT = Duration.ofSeconds(30);
 
-    private final JdbcClient jdbc;
     private final Env configured;
-    private final SealingKeys cipher;
     private final TransactionTemplate refreshTransaction;
 
     public StoredRefreshTokens(JdbcClient jdbc, Env env, PlatformTransactionManager transactions) {
-        this.jdbc = jdbc;
+        super(jdbc, env, "stored_refresh_token");
         this.configured = env;
         this.refreshTransaction = new TransactionTemplate(transactions);
         // Its own transaction: the lock is released, and the rotated token committed, when the refresh ends.
         refreshTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.cipher = SealingKeys.fromEnv(env).orElse(null);
         if (cipher == null && storedCount() > 0) {
             throw new IllegalStateException("the database holds encrypted refresh tokens but " + KEY_VARIABLE
                     + " is not set; set the key they were stored with");
@@ -96,11 +93,6 @@ public class StoredRefreshTokens implements Connectors.RotationSink, SealedToken
                         cipher.currentKeyId())
                 .update();
         log.info("{} rotated its refresh token; the new one is stored encrypted", platform.displayName());
-    }
-
-    @Override
-    public String table() {
-        return "stored_refresh_token";
     }
 
     @Override
@@ -187,10 +179,5 @@ public class StoredRefreshTokens implements Connectors.RotationSink, SealedToken
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    @Override
-    public String toString() {
-        return "StoredRefreshTokens[" + (cipher == null ? "no key" : "AES-GCM") + "]";
     }
 }

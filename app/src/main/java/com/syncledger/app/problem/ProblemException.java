@@ -1,6 +1,7 @@
 package com.syncledger.app.problem;
 
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * An exception that names the kind of problem it answers with and the extension members the problem carries
@@ -8,11 +9,16 @@ import java.util.Map;
  */
 public abstract class ProblemException extends RuntimeException {
 
-    protected ProblemException(String message) {
+    private final ProblemKind kind;
+
+    protected ProblemException(ProblemKind kind, String message) {
         super(message);
+        this.kind = Objects.requireNonNull(kind, "kind");
     }
 
-    public abstract ProblemKind problemKind();
+    public final ProblemKind problemKind() {
+        return kind;
+    }
 
     /** Extension members of the problem, in the order they are written. */
     public abstract Map<String, Object> problemProperties();

@@ -1,6 +1,7 @@
 package com.syncledger.app.problem;
 
 import java.net.URI;
+import java.util.Locale;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -9,38 +10,37 @@ import org.springframework.http.ProblemDetail;
  * branch on the type, never on the human-readable title or detail.
  */
 public enum ProblemKind {
-    INVALID_INPUT(400, "invalid-input", "Invalid input"),
-    INVALID_REQUEST(400, "invalid-request", "Invalid request"),
-    UNAUTHORIZED(401, "unauthorized", "Unauthorized"),
-    FORBIDDEN(403, "forbidden", "Forbidden"),
-    NOT_FOUND(404, "not-found", "Not found"),
-    METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
-    NOT_ACCEPTABLE(406, "not-acceptable", "Not acceptable"),
-    CONFLICT(409, "conflict", "Conflict"),
+    INVALID_INPUT(400, "Invalid input"),
+    INVALID_REQUEST(400, "Invalid request"),
+    UNAUTHORIZED(401, "Unauthorized"),
+    FORBIDDEN(403, "Forbidden"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    CONFLICT(409, "Conflict"),
     /** A statement cannot be issued yet: the problem's {@code gaps} say what is missing. */
-    STATEMENT_NOT_SETTLED(409, "statement-not-settled", "Statement not settled"),
-    PAYLOAD_TOO_LARGE(413, "payload-too-large", "Payload too large"),
-    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
-    INTERNAL(500, "internal", "Internal error"),
+    STATEMENT_NOT_SETTLED(409, "Statement not settled"),
+    PAYLOAD_TOO_LARGE(413, "Payload too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    INTERNAL(500, "Internal error"),
     /** A platform connection was not made (bad or used state, the platform's refusal): the {@code reason} says why. */
-    CONNECT_REFUSED(400, "connect-refused", "Connection not made"),
+    CONNECT_REFUSED(400, "Connection not made"),
     /** What the request needs is not set up on this server (e.g. a platform's client settings); nothing was done. */
-    NOT_CONFIGURED(409, "not-configured", "Not configured");
+    NOT_CONFIGURED(409, "Not configured");
 
     public static final String TYPE_BASE = "https://syncledger.dev/problems/";
 
     private final int status;
-    private final String slug;
     private final String title;
 
-    ProblemKind(int status, String slug, String title) {
+    ProblemKind(int status, String title) {
         this.status = status;
-        this.slug = slug;
         this.title = title;
     }
 
+    /** {@link #TYPE_BASE} and the kind's name in lower case with hyphens, e.g. {@code .../invalid-input}. */
     public URI type() {
-        return URI.create(TYPE_BASE + slug);
+        return URI.create(TYPE_BASE + name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     public String title() {

@@ -4,12 +4,10 @@ import com.syncledger.connectors.CodeFlowAuthorization;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
-import com.syncledger.connectors.wire.AccessTokens;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthCodeGrant;
 import com.syncledger.connectors.wire.Secret;
-import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +24,18 @@ final class AmazonAdsAuthorization extends CodeFlowAuthorization {
     static final String SCOPE = "advertising::campaign_management";
     private static final Platform AMAZON = Platform.AMAZON;
 
-    private final URI baseUrl;
     private final String clientId;
-    private final WireClient wire;
 
-    AmazonAdsAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI baseUrl, WireClient wire) {
-        super(authorizeUrl, codeGrant, SCOPE, " ", true);
-        this.baseUrl = baseUrl;
+    AmazonAdsAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI baseUrl) {
+        super(authorizeUrl, codeGrant, baseUrl, SCOPE, " ", true);
         this.clientId = codeGrant.clientId();
-        this.wire = wire;
     }
 
     @Override
     public List<ReachableAccount> accounts(Secret accessToken) throws ConnectorException {
-        AuthorizedHttp http = AuthorizedHttp.builder(AMAZON, wire, AccessTokens.fixed(accessToken),
-                        new AmazonAdsErrors())
-                .header("Amazon-Advertising-API-ClientId", clientId)
-                .acceptJson().build();
-        JsonNode profiles = http.getJson(URI.create(baseUrl + "/v2/profiles")).body();
+        AuthorizedHttp http = apiCalls(accessToken)
+                .header("Amazon-Advertising-API-ClientId", clientId).build();
+        JsonNode profiles = http.getJson(api("/v2/profiles")).body();
         if (!profiles.isArray()) {
             throw new ConnectorException.BadResponse(ConnectorException.Details.of(AMAZON,
                     "Amazon Ads profiles are not a JSON array"));

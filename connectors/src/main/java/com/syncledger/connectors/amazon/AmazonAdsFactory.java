@@ -38,8 +38,7 @@ public final class AmazonAdsFactory extends OAuthPlatformFactory {
     public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
         URI base = env.url(NAMES.baseUrl(), AmazonAdsSettings.DEFAULT_BASE_URL);
         return codeGrant(env, wire, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new AmazonAdsErrors())
-                .map(codeGrant -> new AmazonAdsAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant, base,
-                        wire));
+                .map(codeGrant -> new AmazonAdsAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant, base));
     }
 
     /**

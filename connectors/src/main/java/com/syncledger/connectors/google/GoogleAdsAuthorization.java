@@ -1,18 +1,17 @@
 package com.syncledger.connectors.google;
 
-import com.syncledger.connectors.PlatformAuthorization;
+import com.syncledger.connectors.CodeFlowAuthorization;
 import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
-import com.syncledger.connectors.wire.AccessTokens;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.JsonAnswer;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthCodeGrant;
 import com.syncledger.connectors.wire.Secret;
-import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -23,43 +22,24 @@ import tools.jackson.databind.JsonNode;
  * exchanged at Google's token endpoint, and {@code customers:listAccessibleCustomers} for the customers the
  * token reaches, each named by one GAQL query on {@code customer}.
  */
-final class GoogleAdsAuthorization implements PlatformAuthorization {
+final class GoogleAdsAuthorization extends CodeFlowAuthorization {
 
     static final String SCOPE = "https://www.googleapis.com/auth/adwords";
     private static final Platform GOOGLE = Platform.GOOGLE;
-    private static final GoogleAdsErrors ERRORS = new GoogleAdsErrors();
     private static final String NAME_QUERY = "SELECT customer.id, customer.descriptive_name FROM customer";
 
-    private final URI authorizeUrl;
-    private final OAuthCodeGrant codeGrant;
-    private final URI apiUrl;
-    private final WireClient wire;
-
     /** @param apiUrl the Google Ads API root with its version, e.g. {@code https://googleads.googleapis.com/v26} */
-    GoogleAdsAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI apiUrl, WireClient wire) {
-        this.authorizeUrl = authorizeUrl;
-        this.codeGrant = codeGrant;
-        this.apiUrl = apiUrl;
-        this.wire = wire;
+    GoogleAdsAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI apiUrl) {
+        super(authorizeUrl, codeGrant, apiUrl, SCOPE, " ", true);
     }
 
+    /** Offline access with a fresh consent, so Google returns a refresh token on every connection. */
     @Override
-    public boolean supportsPkce() {
-        return true;
-    }
-
-    @Override
-    public URI authorizeUrl(String state, String codeChallenge, URI redirectUri) {
-        Map<String, String> params = new java.util.LinkedHashMap<>(
-                codeGrant.standardParams(state, codeChallenge, redirectUri, SCOPE));
+    protected Map<String, String> extraAuthorizeParams() {
+        Map<String, String> params = new LinkedHashMap<>();
         params.put("access_type", "offline");
         params.put("prompt", "consent");
-        return OAuthCodeGrant.authorizeUrl(authorizeUrl, params);
-    }
-
-    @Override
-    public Grant exchange(String code, String codeVerifier, URI redirectUri) throws ConnectorException {
-        return codeGrant.exchange(code, codeVerifier, redirectUri, " ");
+        return params;
     }
 
     /**
@@ -68,9 +48,8 @@ final class GoogleAdsAuthorization implements PlatformAuthorization {
      */
     @Override
     public List<ReachableAccount> accounts(Secret accessToken) throws ConnectorException {
-        AuthorizedHttp http = AuthorizedHttp.builder(GOOGLE, wire, AccessTokens.fixed(accessToken), ERRORS)
-                .acceptJson().build();
-        JsonNode listed = http.getJson(URI.create(apiUrl + "/customers:listAccessibleCustomers")).body();
+        AuthorizedHttp http = apiCalls(accessToken).build();
+        JsonNode listed = http.getJson(api("/customers:listAccessibleCustomers")).body();
         List<ReachableAccount> accounts = new ArrayList<>();
         for (JsonNode resource : listed.path("resourceNames")) {
             String name = resource.asString("");
@@ -85,7 +64,7 @@ final class GoogleAdsAuthorization implements PlatformAuthorization {
     }
 
     private String descriptiveName(AuthorizedHttp http, AccountId id) {
-        URI uri = URI.create(apiUrl + "/customers/" + id.valueOn(GOOGLE) + "/googleAds:searchStream");
+        URI uri = api("/customers/" + id.valueOn(GOOGLE) + "/googleAds:searchStream");
         JsonAnswer answer;
         try {
             answer = http.postJson(uri, Json.write(Map.of("query", NAME_QUERY)));
@@ -94,10 +73,5 @@ final class GoogleAdsAuthorization implements PlatformAuthorization {
         }
         GoogleAdsMapper.StreamRows rows = GoogleAdsMapper.rows(answer.body(), answer.response(), answer.requestId());
         return GoogleAdsMapper.descriptiveName(rows);
-    }
-
-    @Override
-    public String toString() {
-        return "GoogleAdsAuthorization[" + authorizeUrl + ", " + codeGrant + "]";
     }
 }

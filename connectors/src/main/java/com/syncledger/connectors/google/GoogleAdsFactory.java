@@ -70,7 +70,7 @@ public final class GoogleAdsFactory extends OAuthPlatformFactory {
                 env.secret(NAMES.clientSecret()), OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new GoogleAdsErrors(),
                 wire, Clock.systemUTC());
         return Optional.of(new GoogleAdsAuthorization(env.url(NAMES.authorizeUrl(), DEFAULT_AUTHORIZE_URL), codeGrant,
-                URI.create(NAMES.baseUrl(env, GoogleAdsConnector.DEFAULT_BASE_URL) + "/" + version), wire));
+                URI.create(NAMES.baseUrl(env, GoogleAdsConnector.DEFAULT_BASE_URL) + "/" + version)));
     }
 
     /**

@@ -1,15 +1,12 @@
 package com.syncledger.connectors.linkedin;
 
 import com.syncledger.connectors.CodeFlowAuthorization;
-import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
-import com.syncledger.connectors.wire.AccessTokens;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthCodeGrant;
 import com.syncledger.connectors.wire.Secret;
-import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,29 +26,22 @@ final class LinkedInAuthorization extends CodeFlowAuthorization {
     private static final Platform LINKEDIN = Platform.LINKEDIN;
     private static final int PAGE_SIZE = 100;
 
-    private final URI baseUrl;
     private final String apiVersion;
-    private final WireClient wire;
 
-    LinkedInAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI baseUrl, String apiVersion,
-            WireClient wire) {
-        super(authorizeUrl, codeGrant, SCOPE, "[ ,]", false);
-        this.baseUrl = baseUrl;
+    LinkedInAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI baseUrl, String apiVersion) {
+        super(authorizeUrl, codeGrant, baseUrl, SCOPE, "[ ,]", false);
         this.apiVersion = apiVersion;
-        this.wire = wire;
     }
 
     @Override
     public List<ReachableAccount> accounts(Secret accessToken) throws ConnectorException {
-        AuthorizedHttp http = AuthorizedHttp.builder(LINKEDIN, wire, AccessTokens.fixed(accessToken),
-                        new LinkedInErrors(apiVersion))
+        AuthorizedHttp http = apiCalls(accessToken)
                 .header("LinkedIn-Version", apiVersion)
-                .header("X-Restli-Protocol-Version", "2.0.0")
-                .acceptJson().build();
+                .header("X-Restli-Protocol-Version", "2.0.0").build();
         List<ReachableAccount> accounts = new ArrayList<>();
         String pageToken = null;
         do {
-            URI page = URI.create(baseUrl + "/rest/adAccounts?q=search&pageSize=" + PAGE_SIZE + (pageToken == null
+            URI page = api("/rest/adAccounts?q=search&pageSize=" + PAGE_SIZE + (pageToken == null
                     ? "" : "&pageToken=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8)));
             JsonNode body = http.getJson(page).body();
             if (!body.path("elements").isArray()) {
@@ -59,8 +49,7 @@ final class LinkedInAuthorization extends CodeFlowAuthorization {
                         "LinkedIn answered the ad accounts search without elements"));
             }
             for (JsonNode account : body.path("elements")) {
-                accounts.add(new ReachableAccount(AccountId.of(LINKEDIN, Json.text(account, "id")),
-                        Json.text(account, "name")));
+                accounts.add(listed(account, "id", "name"));
             }
             pageToken = Json.text(body.path("metadata"), "nextPageToken");
         } while (pageToken != null && !pageToken.isBlank());

@@ -46,7 +46,7 @@ public final class LinkedInFactory extends OAuthPlatformFactory {
         String version = NAMES.apiVersion(env, LinkedInConnector.DEFAULT_API_VERSION, VERSION, "be YYYYMM (e.g. 202603)");
         return codeGrant(env, wire, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new LinkedInErrors(version))
                 .map(codeGrant -> new LinkedInAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant,
-                        NAMES.baseUrl(env, LinkedInConnector.DEFAULT_BASE_URL), version, wire));
+                        NAMES.baseUrl(env, LinkedInConnector.DEFAULT_BASE_URL), version));
     }
 
     /**

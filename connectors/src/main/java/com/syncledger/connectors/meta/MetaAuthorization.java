@@ -1,7 +1,6 @@
 package com.syncledger.connectors.meta;
 
-import com.syncledger.connectors.PlatformAuthorization;
-import com.syncledger.connectors.spi.AccountId;
+import com.syncledger.connectors.AppSecretAuthorization;
 import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.AccessTokens;
@@ -29,19 +28,14 @@ import tools.jackson.databind.JsonNode;
  * {@code GET /me/adaccounts} for the accounts it reaches. No PKCE: Meta documents it for its manual flow only
  * loosely, and the exchange is proven by the app secret anyway.
  */
-final class MetaAuthorization implements PlatformAuthorization {
+final class MetaAuthorization extends AppSecretAuthorization {
 
     static final String SCOPE = "ads_read";
     private static final Platform META = Platform.META;
     private static final MetaErrors ERRORS = new MetaErrors();
     private static final int PAGE_LIMIT = 100;
 
-    private final URI authorizeUrl;
-    private final URI tokenUrl;
     private final URI graphUrl;
-    private final String appId;
-    private final Secret appSecret;
-    private final WireClient wire;
     private final Clock clock;
 
     /**
@@ -49,18 +43,9 @@ final class MetaAuthorization implements PlatformAuthorization {
      */
     MetaAuthorization(URI authorizeUrl, URI tokenUrl, URI graphUrl, String appId, Secret appSecret, WireClient wire,
             Clock clock) {
-        this.authorizeUrl = authorizeUrl;
-        this.tokenUrl = tokenUrl;
+        super(authorizeUrl, tokenUrl, appId, appSecret, wire);
         this.graphUrl = graphUrl;
-        this.appId = appId;
-        this.appSecret = appSecret;
-        this.wire = wire;
         this.clock = clock;
-    }
-
-    @Override
-    public boolean supportsPkce() {
-        return false;
     }
 
     @Override
@@ -130,16 +115,11 @@ final class MetaAuthorization implements PlatformAuthorization {
                     throw new ConnectorException.BadResponse(ConnectorException.Details.of(META,
                             "Meta listed an ad account without account_id"));
                 }
-                accounts.add(new ReachableAccount(AccountId.of(META, id), Json.text(account, "name")));
+                accounts.add(ReachableAccount.listed(META, account, "account_id", "name"));
             }
             JsonNode paging = body.path("paging");
             after = paging.has("next") ? Json.text(paging.path("cursors"), "after") : null;
         } while (after != null);
         return List.copyOf(accounts);
-    }
-
-    @Override
-    public String toString() {
-        return "MetaAuthorization[" + authorizeUrl + ", app " + appId + "]";
     }
 }

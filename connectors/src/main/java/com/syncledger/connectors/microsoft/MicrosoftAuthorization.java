@@ -1,15 +1,12 @@
 package com.syncledger.connectors.microsoft;
 
 import com.syncledger.connectors.CodeFlowAuthorization;
-import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
-import com.syncledger.connectors.wire.AccessTokens;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthCodeGrant;
 import com.syncledger.connectors.wire.Secret;
-import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,29 +25,23 @@ final class MicrosoftAuthorization extends CodeFlowAuthorization {
     private static final Platform MICROSOFT = Platform.MICROSOFT;
     private static final int PAGE_SIZE = 100;
 
-    private final URI customerManagementUrl;
     private final Secret developerToken;
-    private final WireClient wire;
 
     /**
      * @param customerManagementUrl the Customer Management root with its version, e.g.
      *                              {@code https://clientcenter.api.bingads.microsoft.com/CustomerManagement/v13}
      */
     MicrosoftAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, String scope, URI customerManagementUrl,
-            Secret developerToken, WireClient wire) {
-        super(authorizeUrl, codeGrant.withFormParam("scope", scope), scope, " ", true);
-        this.customerManagementUrl = customerManagementUrl;
+            Secret developerToken) {
+        super(authorizeUrl, codeGrant.withFormParam("scope", scope), customerManagementUrl, scope, " ", true);
         this.developerToken = developerToken;
-        this.wire = wire;
     }
 
     @Override
     public List<ReachableAccount> accounts(Secret accessToken) throws ConnectorException {
-        AuthorizedHttp http = AuthorizedHttp.builder(MICROSOFT, wire, AccessTokens.fixed(accessToken),
-                        new MicrosoftErrors("SearchAccounts"))
-                .header("DeveloperToken", developerToken)
-                .acceptJson().build();
-        JsonNode user = http.postJson(URI.create(customerManagementUrl + "/User/Query"), "{\"UserId\":null}").body();
+        AuthorizedHttp http = apiCalls(accessToken, new MicrosoftErrors("SearchAccounts"))
+                .header("DeveloperToken", developerToken).build();
+        JsonNode user = http.postJson(api("/User/Query"), "{\"UserId\":null}").body();
         String userId = Json.text(user.path("User"), "Id");
         if (userId == null) {
             throw new ConnectorException.BadResponse(ConnectorException.Details.of(MICROSOFT,
@@ -62,7 +53,7 @@ final class MicrosoftAuthorization extends CodeFlowAuthorization {
             search.put("Predicates", List.of(Map.of("Field", "UserId", "Operator", "Equals", "Value", userId)));
             search.put("Ordering", null);
             search.put("PageInfo", Map.of("Index", index, "Size", PAGE_SIZE));
-            JsonNode page = http.postJson(URI.create(customerManagementUrl + "/Accounts/Search"), Json.write(search))
+            JsonNode page = http.postJson(api("/Accounts/Search"), Json.write(search))
                     .body().path("Accounts");
             if (!page.isArray()) {
                 throw new ConnectorException.BadResponse(ConnectorException.Details.of(MICROSOFT,
@@ -73,8 +64,7 @@ final class MicrosoftAuthorization extends CodeFlowAuthorization {
                 return List.copyOf(accounts);
             }
             for (JsonNode account : page) {
-                accounts.add(new ReachableAccount(AccountId.of(MICROSOFT, Json.text(account, "Id")),
-                        Json.text(account, "Name")));
+                accounts.add(listed(account, "Id", "Name"));
             }
         }
     }

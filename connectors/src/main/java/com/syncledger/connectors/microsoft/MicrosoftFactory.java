@@ -74,7 +74,7 @@ public final class MicrosoftFactory extends OAuthPlatformFactory {
                 + env.getOrDefault("MICROSOFT_API_VERSION", MicrosoftSettings.DEFAULT_API_VERSION));
         return codeGrant(env, wire, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new MicrosoftErrors("token"))
                 .map(codeGrant -> new MicrosoftAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant, scope,
-                        customerManagement, env.secret(DEVELOPER_TOKEN), wire));
+                        customerManagement, env.secret(DEVELOPER_TOKEN)));
     }
 
     @Override

@@ -1,15 +1,11 @@
 package com.syncledger.connectors.pinterest;
 
 import com.syncledger.connectors.CodeFlowAuthorization;
-import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.ConnectorException;
-import com.syncledger.connectors.spi.Platform;
-import com.syncledger.connectors.wire.AccessTokens;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthCodeGrant;
 import com.syncledger.connectors.wire.Secret;
-import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,35 +21,27 @@ import tools.jackson.databind.JsonNode;
 final class PinterestAuthorization extends CodeFlowAuthorization {
 
     static final String SCOPE = "ads:read";
-    private static final Platform PINTEREST = Platform.PINTEREST;
     private static final int PAGE_SIZE = 250;
 
-    private final URI apiUrl;
-    private final WireClient wire;
-
     /** @param apiUrl the API root with its version, e.g. {@code https://api.pinterest.com/v5} */
-    PinterestAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI apiUrl, WireClient wire) {
-        super(authorizeUrl, codeGrant, SCOPE, ",", false);
-        this.apiUrl = apiUrl;
-        this.wire = wire;
+    PinterestAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI apiUrl) {
+        super(authorizeUrl, codeGrant, apiUrl, SCOPE, ",", false);
     }
 
     @Override
     public List<ReachableAccount> accounts(Secret accessToken) throws ConnectorException {
-        AuthorizedHttp http = AuthorizedHttp.builder(PINTEREST, wire, AccessTokens.fixed(accessToken),
-                new PinterestErrors()).acceptJson().build();
+        AuthorizedHttp http = apiCalls(accessToken).build();
         List<ReachableAccount> accounts = new ArrayList<>();
         String bookmark = null;
         do {
-            URI page = URI.create(apiUrl + "/ad_accounts?page_size=" + PAGE_SIZE + (bookmark == null ? ""
+            URI page = api("/ad_accounts?page_size=" + PAGE_SIZE + (bookmark == null ? ""
                     : "&bookmark=" + URLEncoder.encode(bookmark, StandardCharsets.UTF_8)));
             JsonNode body = http.getJson(page).body();
             if (!body.path("items").isArray()) {
                 throw PinterestErrors.badResponse(null, "Pinterest listed ad accounts without an items array");
             }
             for (JsonNode account : body.path("items")) {
-                accounts.add(new ReachableAccount(AccountId.of(PINTEREST, Json.text(account, "id")),
-                        Json.text(account, "name")));
+                accounts.add(listed(account, "id", "name"));
             }
             bookmark = Json.text(body, "bookmark");
         } while (bookmark != null && !bookmark.isBlank());

@@ -9,7 +9,6 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,8 +43,7 @@ public final class PinterestFactory extends OAuthPlatformFactory {
     public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
         return codeGrant(env, wire, OAuthRefresher.ClientAuth.BASIC_HEADER, Map.of(), new PinterestErrors())
                 .map(codeGrant -> new PinterestAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant,
-                        URI.create(NAMES.baseUrl(env, PinterestConnector.DEFAULT_BASE_URL) + "/"
-                                + NAMES.apiVersion(env, PinterestConnector.DEFAULT_API_VERSION)), wire));
+                        apiRoot(env, PinterestConnector.DEFAULT_BASE_URL, PinterestConnector.DEFAULT_API_VERSION)));
     }
 
     @Override

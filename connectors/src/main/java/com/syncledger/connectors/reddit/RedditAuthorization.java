@@ -1,15 +1,12 @@
 package com.syncledger.connectors.reddit;
 
 import com.syncledger.connectors.CodeFlowAuthorization;
-import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.Platform;
-import com.syncledger.connectors.wire.AccessTokens;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthCodeGrant;
 import com.syncledger.connectors.wire.Secret;
-import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -31,16 +28,12 @@ final class RedditAuthorization extends CodeFlowAuthorization {
     private static final Platform REDDIT = Platform.REDDIT;
     private static final int PAGE_SIZE = 100;
 
-    private final URI apiUrl;
-    private final String userAgent;
-    private final WireClient wire;
-
-    /** @param apiUrl the Ads API root with its version, e.g. {@code https://ads-api.reddit.com/api/v3} */
-    RedditAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI apiUrl, String userAgent, WireClient wire) {
-        super(authorizeUrl, codeGrant, SCOPE, "[ ,]", false);
-        this.apiUrl = apiUrl;
-        this.userAgent = userAgent;
-        this.wire = wire;
+    /**
+     * @param codeGrant its headers (Reddit's User-Agent) go on the listing calls too
+     * @param apiUrl    the Ads API root with its version, e.g. {@code https://ads-api.reddit.com/api/v3}
+     */
+    RedditAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI apiUrl) {
+        super(authorizeUrl, codeGrant, apiUrl, SCOPE, "[ ,]", false);
     }
 
     @Override
@@ -50,16 +43,14 @@ final class RedditAuthorization extends CodeFlowAuthorization {
 
     @Override
     public List<ReachableAccount> accounts(Secret accessToken) throws ConnectorException {
-        AuthorizedHttp http = AuthorizedHttp.builder(REDDIT, wire, AccessTokens.fixed(accessToken), new RedditErrors())
-                .header("User-Agent", userAgent).acceptJson().build();
+        AuthorizedHttp http = apiCalls(accessToken).build();
         List<String> businesses = new ArrayList<>();
-        pages(http, URI.create(apiUrl + "/me/businesses?page.size=" + PAGE_SIZE),
+        pages(http, api("/me/businesses?page.size=" + PAGE_SIZE),
                 business -> businesses.add(Json.text(business, "id")));
         List<ReachableAccount> accounts = new ArrayList<>();
         for (String business : businesses) {
-            pages(http, URI.create(apiUrl + "/businesses/" + URLEncoder.encode(business, StandardCharsets.UTF_8)
-                    + "/ad_accounts?page.size=" + PAGE_SIZE), account -> accounts.add(new ReachableAccount(
-                            AccountId.of(REDDIT, Json.text(account, "id")), Json.text(account, "name"))));
+            pages(http, api("/businesses/" + URLEncoder.encode(business, StandardCharsets.UTF_8)
+                    + "/ad_accounts?page.size=" + PAGE_SIZE), account -> accounts.add(listed(account, "id", "name")));
         }
         return List.copyOf(accounts);
     }
@@ -80,6 +71,7 @@ final class RedditAuthorization extends CodeFlowAuthorization {
     }
 
     private URI onApiHost(URI next) {
+        URI apiUrl = apiRoot();
         return URI.create(apiUrl.getScheme() + "://" + apiUrl.getRawAuthority() + next.getRawPath()
                 + (next.getRawQuery() == null ? "" : "?" + next.getRawQuery()));
     }

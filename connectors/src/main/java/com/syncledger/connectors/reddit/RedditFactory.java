@@ -56,7 +56,7 @@ public final class RedditFactory extends OAuthPlatformFactory {
         return codeGrant(env, wire, OAuthRefresher.ClientAuth.BASIC_HEADER, Map.of("User-Agent", userAgent),
                 new RedditErrors())
                 .map(codeGrant -> new RedditAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant,
-                        URI.create(base + "/api/" + version), userAgent, wire));
+                        URI.create(base + "/api/" + version)));
     }
 
     @Override

@@ -1,15 +1,11 @@
 package com.syncledger.connectors.snapchat;
 
 import com.syncledger.connectors.CodeFlowAuthorization;
-import com.syncledger.connectors.spi.AccountId;
 import com.syncledger.connectors.spi.ConnectorException;
-import com.syncledger.connectors.spi.Platform;
-import com.syncledger.connectors.wire.AccessTokens;
 import com.syncledger.connectors.wire.AuthorizedHttp;
 import com.syncledger.connectors.wire.Json;
 import com.syncledger.connectors.wire.OAuthCodeGrant;
 import com.syncledger.connectors.wire.Secret;
-import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,25 +19,17 @@ import tools.jackson.databind.JsonNode;
 final class SnapchatAuthorization extends CodeFlowAuthorization {
 
     static final String SCOPE = "snapchat-marketing-api";
-    private static final Platform SNAPCHAT = Platform.SNAPCHAT;
-    private static final SnapchatErrors ERRORS = new SnapchatErrors();
-
-    private final URI apiUrl;
-    private final WireClient wire;
 
     /** @param apiUrl the Marketing API root with its version, e.g. {@code https://adsapi.snapchat.com/v1} */
-    SnapchatAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI apiUrl, WireClient wire) {
-        super(authorizeUrl, codeGrant, SCOPE, " ", false);
-        this.apiUrl = apiUrl;
-        this.wire = wire;
+    SnapchatAuthorization(URI authorizeUrl, OAuthCodeGrant codeGrant, URI apiUrl) {
+        super(authorizeUrl, codeGrant, apiUrl, SCOPE, " ", false);
     }
 
     @Override
     public List<ReachableAccount> accounts(Secret accessToken) throws ConnectorException {
-        AuthorizedHttp http = AuthorizedHttp.builder(SNAPCHAT, wire, AccessTokens.fixed(accessToken), ERRORS)
-                .acceptJson().build();
+        AuthorizedHttp http = apiCalls(accessToken).build();
         List<ReachableAccount> accounts = new ArrayList<>();
-        URI page = URI.create(apiUrl + "/me/organizations?with_ad_accounts=true");
+        URI page = api("/me/organizations?with_ad_accounts=true");
         while (page != null) {
             JsonNode body = http.getJson(page).body();
             String requestId = SnapchatErrors.requestId(body, null);
@@ -54,8 +42,7 @@ final class SnapchatAuthorization extends CodeFlowAuthorization {
                             + Json.text(item, "sub_request_reason"));
                 }
                 for (JsonNode account : item.path("organization").path("ad_accounts")) {
-                    accounts.add(new ReachableAccount(AccountId.of(SNAPCHAT, Json.text(account, "id")),
-                            Json.text(account, "name")));
+                    accounts.add(listed(account, "id", "name"));
                 }
             }
             String next = Json.text(body.path("paging"), "next_link");

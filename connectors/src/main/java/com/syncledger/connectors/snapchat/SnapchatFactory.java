@@ -9,7 +9,6 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -30,8 +29,7 @@ public final class SnapchatFactory extends OAuthPlatformFactory {
     public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
         return codeGrant(env, wire, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new SnapchatErrors())
                 .map(codeGrant -> new SnapchatAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant,
-                        URI.create(NAMES.baseUrl(env, SnapchatConnector.DEFAULT_BASE_URL) + "/"
-                                + NAMES.apiVersion(env, SnapchatConnector.DEFAULT_API_VERSION)), wire));
+                        apiRoot(env, SnapchatConnector.DEFAULT_BASE_URL, SnapchatConnector.DEFAULT_API_VERSION)));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package com.syncledger.connectors.tiktok;
 
-import com.syncledger.connectors.PlatformAuthorization;
-import com.syncledger.connectors.spi.AccountId;
+import com.syncledger.connectors.AppSecretAuthorization;
 import com.syncledger.connectors.spi.ConnectorException;
 import com.syncledger.connectors.spi.ConnectorException.Details;
 import com.syncledger.connectors.spi.Platform;
@@ -27,31 +26,17 @@ import tools.jackson.databind.JsonNode;
  * body for a long-term token (no expiry, no refresh token), and {@code GET /oauth2/advertiser/get/} for the
  * advertisers it reaches (not paged). The exchange carries no redirect URI, so TikTok cannot check it there.
  */
-final class TikTokAuthorization implements PlatformAuthorization {
+final class TikTokAuthorization extends AppSecretAuthorization {
 
     private static final Platform TIKTOK = Platform.TIKTOK;
     private static final TikTokErrors ERRORS = new TikTokErrors();
 
-    private final URI authorizeUrl;
-    private final URI tokenUrl;
     private final URI apiRoot;
-    private final String appId;
-    private final Secret appSecret;
-    private final WireClient wire;
 
     /** @param apiRoot the API root with its version, e.g. {@code https://business-api.tiktok.com/open_api/v1.3} */
     TikTokAuthorization(URI authorizeUrl, URI tokenUrl, URI apiRoot, String appId, Secret appSecret, WireClient wire) {
-        this.authorizeUrl = authorizeUrl;
-        this.tokenUrl = tokenUrl;
+        super(authorizeUrl, tokenUrl, appId, appSecret, wire);
         this.apiRoot = apiRoot;
-        this.appId = appId;
-        this.appSecret = appSecret;
-        this.wire = wire;
-    }
-
-    @Override
-    public boolean supportsPkce() {
-        return false;
     }
 
     @Override
@@ -109,14 +94,8 @@ final class TikTokAuthorization implements PlatformAuthorization {
                 OAuthCodeGrant.authorizeUrl(URI.create(apiRoot + "/oauth2/advertiser/get/"), params)).GET()));
         List<ReachableAccount> accounts = new ArrayList<>();
         for (JsonNode advertiser : answer.data().path("list")) {
-            accounts.add(new ReachableAccount(AccountId.of(TIKTOK, Json.text(advertiser, "advertiser_id")),
-                    Json.text(advertiser, "advertiser_name")));
+            accounts.add(ReachableAccount.listed(TIKTOK, advertiser, "advertiser_id", "advertiser_name"));
         }
         return List.copyOf(accounts);
-    }
-
-    @Override
-    public String toString() {
-        return "TikTokAuthorization[" + authorizeUrl + ", app " + appId + "]";
     }
 }

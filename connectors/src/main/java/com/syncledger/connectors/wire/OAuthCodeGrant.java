@@ -69,8 +69,28 @@ public final class OAuthCodeGrant {
                 clock);
     }
 
+    public Platform platform() {
+        return platform;
+    }
+
     public String clientId() {
         return clientId;
+    }
+
+    /**
+     * Calls to the platform's API, expecting JSON, with the access token an exchange returned: they carry the
+     * exchange's headers too (Reddit's User-Agent) and read refusals as {@code apiErrors} does.
+     */
+    public AuthorizedHttp.Builder apiCalls(Secret accessToken, ErrorTranslator apiErrors) {
+        AuthorizedHttp.Builder calls = AuthorizedHttp.builder(platform, wire, AccessTokens.fixed(accessToken),
+                apiErrors).acceptJson();
+        headers.forEach(calls::header);
+        return calls;
+    }
+
+    /** {@link #apiCalls(Secret, ErrorTranslator)} reading refusals as the exchange does. */
+    public AuthorizedHttp.Builder apiCalls(Secret accessToken) {
+        return apiCalls(accessToken, errors);
     }
 
     /**
