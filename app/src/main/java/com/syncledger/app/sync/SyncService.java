@@ -30,6 +30,8 @@ public class SyncService {
 
     private static final Duration FIRST_LOOK = Duration.ofMillis(50);
     private static final Duration LONGEST_LOOK = Duration.ofMillis(500);
+    /** Looks that fail one after another before a wait gives up: each waits the pool's whole connection timeout. */
+    private static final int FAILED_LOOKS_BEFORE_GIVING_UP = 3;
 
     private final AdAccounts accounts;
     private final SyncBookkeeping ledger;
@@ -107,22 +109,29 @@ public class SyncService {
 
     /**
      * Waits, holding no connection between looks, until every task has ended here or elsewhere. When the
-     * database cannot be asked, a storage failure of one of the tasks here says more than the lookup's own.
+     * database cannot be asked, a storage failure of one of the tasks here says more than the lookup's own; a
+     * failed look alone is tried again a few times, since the tasks may still finish (a pool busy for a moment).
      */
     private void awaitFinished(List<String> tasks) {
         Duration pause = FIRST_LOOK;
         List<String> left = tasks;
+        int failedLooks = 0;
         while (!left.isEmpty()) {
             Set<String> remaining;
             try {
                 remaining = table.remaining(left);
+                failedLooks = 0;
             } catch (RuntimeException lookupFailed) {
                 for (String task : tasks) {
                     runner.failure(task).ifPresent(storage -> {
                         throw storage;
                     });
                 }
-                throw lookupFailed;
+                if (++failedLooks >= FAILED_LOOKS_BEFORE_GIVING_UP) {
+                    throw lookupFailed;
+                }
+                sleep(pause);
+                continue;
             }
             left = left.stream().filter(remaining::contains).toList();
             if (!left.isEmpty()) {
