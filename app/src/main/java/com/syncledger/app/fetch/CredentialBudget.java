@@ -8,6 +8,9 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -27,6 +30,10 @@ final class CredentialBudget {
     private final Bucket bucket;
     /** Holds every request back while the platform has asked us to back off. */
     private final ThrottlePause pause;
+    /** How far apart {@link #nextTurn} spaces the accounts waiting for room: one sustained refill. */
+    private final Duration pace;
+    /** The latest turn {@link #nextTurn} gave out. */
+    private final AtomicReference<Instant> lastTurn = new AtomicReference<>(Instant.MIN);
 
     /** A budget of this process alone. */
     CredentialBudget(Platform platform, RateLimit limit) {
@@ -37,8 +44,10 @@ final class CredentialBudget {
     CredentialBudget(Platform platform, RateLimit limit, BudgetStore store, String credential) {
         this.platform = platform;
         this.limit = limit;
-        this.bucket = store.bucket(credential, configuration(limit, store.refillPeriod(limit.period())));
+        Duration refillPeriod = store.refillPeriod(limit.period());
+        this.bucket = store.bucket(credential, configuration(limit, refillPeriod));
         this.pause = store.pause(credential);
+        this.pace = pace(limit, refillPeriod);
     }
 
     /**
@@ -54,6 +63,12 @@ final class CredentialBudget {
     /** @param refillPeriod the limit's period, or longer to leave room for requests arriving late */
     static BucketConfiguration configuration(RateLimit limit, Duration refillPeriod) {
         return BucketConfiguration.builder().addLimit(bandwidth(limit, refillPeriod)).build();
+    }
+
+    /** The time the bucket takes to refill one request once its burst is spent. */
+    private static Duration pace(RateLimit limit, Duration refillPeriod) {
+        long refill = limit.requests() - burst(limit);
+        return refill < 1 ? refillPeriod.multipliedBy(2) : refillPeriod.dividedBy(refill);
     }
 
     private static Bandwidth bandwidth(RateLimit limit, Duration refillPeriod) {
@@ -85,6 +100,23 @@ final class CredentialBudget {
     BudgetUse use() {
         return new BudgetUse(stored(bucket::getAvailableTokens), burst(limit), limit,
                 stored(pause::remaining).isPositive());
+    }
+
+    /**
+     * When an account sync that would start now had better start: empty when the budget has room now;
+     * otherwise once it has, and at least one refill after the previous turn given out, so that the accounts
+     * waiting for one busy credential come back one at a time at the pace the budget can serve them instead of
+     * each holding a sync thread while it waits.
+     */
+    Optional<Instant> nextTurn(Instant now) {
+        long wait = Math.max(stored(pause::remaining).toNanos(),
+                stored(() -> bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+        if (wait <= 0) {
+            return Optional.empty();
+        }
+        Instant room = now.plusNanos(wait);
+        return Optional.of(lastTurn.accumulateAndGet(room, (last, earliest) ->
+                last.plus(pace).isAfter(earliest) ? last.plus(pace) : earliest));
     }
 
     /**

@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -174,6 +175,14 @@ public final class FetchEngine {
     /** The request budget of a connection's credential; empty until its connector has been built. */
     public Optional<BudgetUse> connectionBudgetUse(Platform platform, long connectionId) {
         return budgets.connectionUse(CredentialKey.ofConnection(platform, connectionId));
+    }
+
+    /**
+     * When a sync of an account fetched with this credential had better start, rather than wait for the
+     * credential's budget while holding a sync thread; empty when the budget has room now (or is not set up yet).
+     */
+    public Optional<Instant> budgetTurn(Platform platform, OptionalLong connection) {
+        return budgets.nextTurn(platform, connection, Instant.now());
     }
 
     /** One cheap authenticated call per platform, concurrently, to prove its credentials work. */

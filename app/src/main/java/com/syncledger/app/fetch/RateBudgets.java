@@ -8,8 +8,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -93,6 +95,14 @@ final class RateBudgets implements WireListener {
     /** The request budget of a connection; empty until its connector has been built. */
     Optional<BudgetUse> connectionUse(String credential) {
         return Optional.ofNullable(connectionBudgets.get(credential)).map(CredentialBudget::use);
+    }
+
+    /** See {@link CredentialBudget#nextTurn}; empty for a credential whose budget is not set up yet. */
+    Optional<Instant> nextTurn(Platform platform, OptionalLong connection, Instant now) {
+        Optional<CredentialBudget> budget = connection.isPresent()
+                ? Optional.ofNullable(connectionBudgets.get(CredentialKey.ofConnection(platform, connection.getAsLong())))
+                : budget(platform);
+        return budget.flatMap(b -> b.nextTurn(now));
     }
 
     @Override

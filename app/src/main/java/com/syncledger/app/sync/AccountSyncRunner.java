@@ -9,6 +9,7 @@ import com.syncledger.app.ledger.SyncRuns;
 import com.syncledger.app.ledger.WriteCounts;
 import com.syncledger.connectors.spi.DateRange;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -102,6 +103,15 @@ class AccountSyncRunner {
             return;
         }
         sync.finish();
+    }
+
+    /**
+     * When the task's sync had better start, for its account's request budget: empty to start now, also when the
+     * account is no longer linked (its run says so at once).
+     */
+    Optional<Instant> budgetTurn(SyncTaskId task) {
+        return accounts.linkedById(task.adAccountId())
+                .flatMap(link -> engine.budgetTurn(link.platform(), connection(link)));
     }
 
     /**

@@ -14,12 +14,14 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.syncledger.app.config.InstanceName;
 import com.syncledger.app.connections.ConnectionKeeper;
+import com.syncledger.app.fetch.FetchEngine;
 import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.connectors.wire.Env;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
@@ -36,7 +38,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code account-sync}, one per (store, account) request: run by exactly one instance at a time, which
  *       heartbeats it; when the heartbeats stop, another instance runs it again. A task that finds another
- *       task of its account running steps back and is tried again shortly, holding nothing meanwhile.</li>
+ *       task of its account running steps back and is tried again shortly, holding nothing meanwhile; so does a
+ *       task whose platform budget has no room yet, until its turn (see {@link FetchEngine#budgetTurn}).</li>
  *   <li>{@code scheduled-sync}, recurring: one instance per turn asks for a sync of every linked account.</li>
  *   <li>{@code connection-keeper}, recurring hourly: one instance per turn refreshes the connections whose tokens
  *       near their end (see {@link ConnectionKeeper}).</li>
@@ -139,6 +142,13 @@ class ClusterScheduler implements SmartLifecycle {
             Instant retry = Instant.now().plus(settings.busyRetry()).plusMillis(jitter);
             return (ExecutionComplete complete, ExecutionOperations<Void> operations) ->
                     operations.reschedule(complete, retry);
+        }
+        Optional<Instant> turn = runner.budgetTurn(id);
+        if (turn.isPresent()) {
+            // Waiting for the budget would hold one of this instance's sync threads, which accounts of platforms
+            // with room could use: the task steps back until its turn, holding nothing meanwhile.
+            return (ExecutionComplete complete, ExecutionOperations<Void> operations) ->
+                    operations.reschedule(complete, turn.get());
         }
         runner.run(id);
         if (stopping.get() && Thread.currentThread().isInterrupted()) {

@@ -11,6 +11,7 @@ import io.github.bucket4j.Bucket;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,35 @@ class RateBudgetsTest {
         assertThat(bucket.tryConsume(1)).isTrue();
         assertThat(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()))
                 .isGreaterThan(Duration.ofSeconds(119));
+    }
+
+    @Test
+    void accountsWaitingForABusyBudgetAreGivenTurnsOneRefillApartFromWhenItHasRoom() {
+        // 10 an hour: a burst of 5, then one request every 12 minutes.
+        CredentialBudget budget = new CredentialBudget(Platform.REDDIT, new RateLimit(10, Duration.ofHours(1)));
+        Instant now = Instant.now();
+        assertThat(budget.nextTurn(now)).as("room now: start now").isEmpty();
+        for (int i = 0; i < 5; i++) {
+            budget.acquire(Duration.ZERO);
+        }
+
+        Instant first = budget.nextTurn(now).orElseThrow();
+        Instant second = budget.nextTurn(now).orElseThrow();
+        Instant third = budget.nextTurn(now).orElseThrow();
+
+        assertThat(Duration.between(now, first)).isBetween(Duration.ofMinutes(11), Duration.ofMinutes(12));
+        assertThat(Duration.between(first, second)).isEqualTo(Duration.ofMinutes(12));
+        assertThat(Duration.between(second, third)).isEqualTo(Duration.ofMinutes(12));
+    }
+
+    @Test
+    void aThrottledCredentialGivesNoTurnBeforeThePlatformsHintHasPassed() {
+        CredentialBudget budget = new CredentialBudget(Platform.META, new RateLimit(600, Duration.ofHours(1)));
+        Instant now = Instant.now();
+        budget.pause(Duration.ofMinutes(10));
+
+        assertThat(budget.nextTurn(now)).hasValueSatisfying(turn ->
+                assertThat(Duration.between(now, turn)).isBetween(Duration.ofMinutes(9), Duration.ofMinutes(10)));
     }
 
     @Test
