@@ -46,6 +46,12 @@ public record PlatformVariables(Platform platform, String prefix, String clientI
         return tokenUrl.replaceFirst("_TOKEN_URL$", "") + "_AUTHORIZE_URL";
     }
 
+    /** The configured consent page's URL, or {@code defaultUrl} as written. */
+    public URI authorizeUrl(Env env, String defaultUrl) {
+        // The documented URL is kept as written (Pinterest's ends in a slash, which a configured URL loses).
+        return env.has(authorizeUrl()) ? env.url(authorizeUrl(), defaultUrl) : URI.create(defaultUrl);
+    }
+
     /** The client id and secret a client's consent is asked for and exchanged with. */
     public boolean hasClient(Env env) {
         return env.has(clientId) && env.has(clientSecret);

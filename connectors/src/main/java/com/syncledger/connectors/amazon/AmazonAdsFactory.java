@@ -1,6 +1,7 @@
 package com.syncledger.connectors.amazon;
 
 import com.syncledger.connectors.OAuthPlatformFactory;
+import com.syncledger.connectors.OAuthServer;
 import com.syncledger.connectors.PlatformAuthorization;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
@@ -10,7 +11,6 @@ import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -21,7 +21,8 @@ public final class AmazonAdsFactory extends OAuthPlatformFactory {
     static final String DEFAULT_AUTHORIZE_URL = "https://www.amazon.com/ap/oa";
 
     public AmazonAdsFactory() {
-        super(NAMES, AmazonAdsSettings.DEFAULT_TOKEN_URL);
+        super(NAMES, new OAuthServer(AmazonAdsSettings.DEFAULT_TOKEN_URL, DEFAULT_AUTHORIZE_URL,
+                OAuthRefresher.ClientAuth.FORM_PARAMS));
     }
 
     /** Amazon wants the client id on every call, so it is needed even with an access token. */
@@ -37,8 +38,8 @@ public final class AmazonAdsFactory extends OAuthPlatformFactory {
     @Override
     public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
         URI base = env.url(NAMES.baseUrl(), AmazonAdsSettings.DEFAULT_BASE_URL);
-        return codeGrant(env, wire, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new AmazonAdsErrors())
-                .map(codeGrant -> new AmazonAdsAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant, base));
+        return codeGrant(env, wire, new AmazonAdsErrors())
+                .map(codeGrant -> new AmazonAdsAuthorization(authorizeUrl(env), codeGrant, base));
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.syncledger.connectors.google;
 
 import com.syncledger.connectors.OAuthPlatformFactory;
+import com.syncledger.connectors.OAuthServer;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.spi.SpendConnector;
@@ -9,11 +10,9 @@ import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
 import com.syncledger.connectors.PlatformAuthorization;
-import com.syncledger.connectors.wire.OAuthCodeGrant;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -31,7 +30,8 @@ public final class GoogleAdsFactory extends OAuthPlatformFactory {
     static final String DEFAULT_AUTHORIZE_URL = "https://accounts.google.com/o/oauth2/v2/auth";
 
     public GoogleAdsFactory() {
-        super(NAMES, GoogleAdsConnector.DEFAULT_TOKEN_URL,
+        super(NAMES, new OAuthServer(GoogleAdsConnector.DEFAULT_TOKEN_URL, DEFAULT_AUTHORIZE_URL,
+                        OAuthRefresher.ClientAuth.FORM_PARAMS),
                 List.of(DEVELOPER_TOKEN, NAMES.clientId(), NAMES.clientSecret(), NAMES.refreshToken(),
                         LOGIN_CUSTOMER_ID + " (optional)", NAMES.authorizeUrl() + " (optional)"),
                 Set.of(DEVELOPER_TOKEN, NAMES.clientSecret(), NAMES.refreshToken()), Clock.systemUTC());
@@ -61,16 +61,11 @@ public final class GoogleAdsFactory extends OAuthPlatformFactory {
      */
     @Override
     public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
-        if (!NAMES.hasClient(env)) {
-            return Optional.empty();
-        }
-        String version = GoogleAdsConnector.apiVersion(NAMES.apiVersion(env, GoogleAdsConnector.DEFAULT_API_VERSION));
-        OAuthCodeGrant codeGrant = new OAuthCodeGrant(Platform.GOOGLE,
-                env.url(NAMES.tokenUrl(), GoogleAdsConnector.DEFAULT_TOKEN_URL), env.get(NAMES.clientId()).orElseThrow(),
-                env.secret(NAMES.clientSecret()), OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new GoogleAdsErrors(),
-                wire, Clock.systemUTC());
-        return Optional.of(new GoogleAdsAuthorization(env.url(NAMES.authorizeUrl(), DEFAULT_AUTHORIZE_URL), codeGrant,
-                URI.create(NAMES.baseUrl(env, GoogleAdsConnector.DEFAULT_BASE_URL) + "/" + version)));
+        return codeGrant(env, wire, new GoogleAdsErrors()).map(codeGrant -> {
+            String version = GoogleAdsConnector.apiVersion(NAMES.apiVersion(env, GoogleAdsConnector.DEFAULT_API_VERSION));
+            return new GoogleAdsAuthorization(authorizeUrl(env), codeGrant,
+                    URI.create(NAMES.baseUrl(env, GoogleAdsConnector.DEFAULT_BASE_URL) + "/" + version));
+        });
     }
 
     /**

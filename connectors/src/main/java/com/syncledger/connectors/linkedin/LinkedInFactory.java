@@ -1,6 +1,7 @@
 package com.syncledger.connectors.linkedin;
 
 import com.syncledger.connectors.OAuthPlatformFactory;
+import com.syncledger.connectors.OAuthServer;
 import com.syncledger.connectors.PlatformAuthorization;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
@@ -9,7 +10,6 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -22,7 +22,8 @@ public final class LinkedInFactory extends OAuthPlatformFactory {
     private static final Pattern VERSION = Pattern.compile("\\d{6}(\\.\\d{2})?");
 
     public LinkedInFactory() {
-        super(NAMES, LinkedInConnector.DEFAULT_TOKEN_URL);
+        super(NAMES, new OAuthServer(LinkedInConnector.DEFAULT_TOKEN_URL, DEFAULT_AUTHORIZE_URL,
+                OAuthRefresher.ClientAuth.FORM_PARAMS));
     }
 
     /** The refresh part is left out unless the whole triple is there, so a partial one never half-works. */
@@ -44,8 +45,8 @@ public final class LinkedInFactory extends OAuthPlatformFactory {
     @Override
     public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
         String version = NAMES.apiVersion(env, LinkedInConnector.DEFAULT_API_VERSION, VERSION, "be YYYYMM (e.g. 202603)");
-        return codeGrant(env, wire, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new LinkedInErrors(version))
-                .map(codeGrant -> new LinkedInAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant,
+        return codeGrant(env, wire, new LinkedInErrors(version))
+                .map(codeGrant -> new LinkedInAuthorization(authorizeUrl(env), codeGrant,
                         NAMES.baseUrl(env, LinkedInConnector.DEFAULT_BASE_URL), version));
     }
 

@@ -43,7 +43,7 @@ public final class MetaFactory extends PlatformFactory {
         String version = MetaConnector.apiVersion(NAMES.apiVersion(env, MetaConnector.DEFAULT_API_VERSION));
         URI graph = URI.create(NAMES.baseUrl(env, MetaConnector.DEFAULT_BASE_URL) + "/" + version);
         return Optional.of(new MetaAuthorization(
-                env.url(NAMES.authorizeUrl(), "https://www.facebook.com/" + version + "/dialog/oauth"),
+                NAMES.authorizeUrl(env, "https://www.facebook.com/" + version + "/dialog/oauth"),
                 env.url(NAMES.tokenUrl(), graph + "/oauth/access_token"),
                 graph, env.get(NAMES.clientId()).orElseThrow(), env.secret(APP_SECRET), wire, Clock.systemUTC()));
     }

@@ -1,6 +1,7 @@
 package com.syncledger.connectors.microsoft;
 
 import com.syncledger.connectors.OAuthPlatformFactory;
+import com.syncledger.connectors.OAuthServer;
 import com.syncledger.connectors.PlatformAuthorization;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
@@ -11,7 +12,6 @@ import com.syncledger.connectors.wire.WireClient;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -34,7 +34,8 @@ public final class MicrosoftFactory extends OAuthPlatformFactory {
 
     /** @param clock judges token expiry and report deadlines; tests use another */
     MicrosoftFactory(Clock clock) {
-        super(NAMES, MicrosoftSettings.DEFAULT_TOKEN_URL,
+        super(NAMES, new OAuthServer(MicrosoftSettings.DEFAULT_TOKEN_URL, DEFAULT_AUTHORIZE_URL,
+                        OAuthRefresher.ClientAuth.FORM_PARAMS),
                 List.of(DEVELOPER_TOKEN, CUSTOMER_ID, NAMES.clientId(), NAMES.clientSecret() + " (optional)",
                         NAMES.refreshToken(), NAMES.accessToken() + " (optional)", NAMES.authorizeUrl() + " (optional)"),
                 Set.of(DEVELOPER_TOKEN, NAMES.clientSecret(), NAMES.refreshToken(), NAMES.accessToken()), clock);
@@ -72,8 +73,8 @@ public final class MicrosoftFactory extends OAuthPlatformFactory {
         URI customerManagement = URI.create(env.url("MICROSOFT_CUSTOMER_BASE_URL",
                 MicrosoftSettings.DEFAULT_CUSTOMER_BASE_URL) + "/CustomerManagement/"
                 + env.getOrDefault("MICROSOFT_API_VERSION", MicrosoftSettings.DEFAULT_API_VERSION));
-        return codeGrant(env, wire, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new MicrosoftErrors("token"))
-                .map(codeGrant -> new MicrosoftAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant, scope,
+        return codeGrant(env, wire, new MicrosoftErrors("token"))
+                .map(codeGrant -> new MicrosoftAuthorization(authorizeUrl(env), codeGrant, scope,
                         customerManagement, env.secret(DEVELOPER_TOKEN)));
     }
 

@@ -1,6 +1,7 @@
 package com.syncledger.connectors.reddit;
 
 import com.syncledger.connectors.OAuthPlatformFactory;
+import com.syncledger.connectors.OAuthServer;
 import com.syncledger.connectors.PlatformAuthorization;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
@@ -26,12 +27,12 @@ public final class RedditFactory extends OAuthPlatformFactory {
 
     /** @param clock judges token expiry; tests use another */
     RedditFactory(Clock clock) {
-        super(NAMES, RedditSettings.DEFAULT_TOKEN_URL, clock);
+        super(NAMES, new OAuthServer(RedditSettings.DEFAULT_TOKEN_URL, DEFAULT_AUTHORIZE_URL,
+                OAuthRefresher.ClientAuth.BASIC_HEADER), clock);
     }
 
     /**
-     * The standard client and tokens; Reddit wants the client as a Basic header, and its User-Agent on token
-     * calls too.
+     * The standard client and tokens, with Reddit's User-Agent on token calls too.
      *
      * @param onRotation receives the new refresh token whenever Reddit rotates it, so it can be stored; the
      *                   connector itself keeps using the new one from then on
@@ -39,9 +40,7 @@ public final class RedditFactory extends OAuthPlatformFactory {
     @Override
     protected OAuthRefresher.Builder tokens(Env env, WireClient wire, Consumer<Secret> onRotation) {
         String userAgent = RedditSettings.fromEnv(env).userAgent();
-        return super.tokens(env, wire, onRotation)
-                .clientAuth(OAuthRefresher.ClientAuth.BASIC_HEADER)
-                .header("User-Agent", userAgent);
+        return super.tokens(env, wire, onRotation).header("User-Agent", userAgent);
     }
 
     /**
@@ -53,9 +52,8 @@ public final class RedditFactory extends OAuthPlatformFactory {
         String userAgent = env.getOrDefault(RedditSettings.USER_AGENT_VAR, RedditSettings.DEFAULT_USER_AGENT);
         URI base = env.url(NAMES.baseUrl(), RedditSettings.DEFAULT_BASE_URL);
         String version = env.getOrDefault(RedditSettings.API_VERSION_VAR, RedditSettings.DEFAULT_API_VERSION);
-        return codeGrant(env, wire, OAuthRefresher.ClientAuth.BASIC_HEADER, Map.of("User-Agent", userAgent),
-                new RedditErrors())
-                .map(codeGrant -> new RedditAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant,
+        return codeGrant(env, wire, Map.of("User-Agent", userAgent), new RedditErrors())
+                .map(codeGrant -> new RedditAuthorization(authorizeUrl(env), codeGrant,
                         URI.create(base + "/api/" + version)));
     }
 

@@ -1,6 +1,7 @@
 package com.syncledger.connectors.snapchat;
 
 import com.syncledger.connectors.OAuthPlatformFactory;
+import com.syncledger.connectors.OAuthServer;
 import com.syncledger.connectors.PlatformAuthorization;
 import com.syncledger.connectors.PlatformVariables;
 import com.syncledger.connectors.spi.Platform;
@@ -9,7 +10,6 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.connectors.wire.OAuthRefresher;
 import com.syncledger.connectors.wire.Secret;
 import com.syncledger.connectors.wire.WireClient;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -19,16 +19,17 @@ public final class SnapchatFactory extends OAuthPlatformFactory {
     static final PlatformVariables NAMES = PlatformVariables.standard(Platform.SNAPCHAT);
     static final String DEFAULT_AUTHORIZE_URL = "https://accounts.snapchat.com/login/oauth2/authorize";
 
-    /** Snap takes the client credentials in the form body (the default), not in a Basic header. */
+    /** Snap takes the client credentials in the form body, not in a Basic header. */
     public SnapchatFactory() {
-        super(NAMES, SnapchatConnector.DEFAULT_TOKEN_URL);
+        super(NAMES, new OAuthServer(SnapchatConnector.DEFAULT_TOKEN_URL, DEFAULT_AUTHORIZE_URL,
+                OAuthRefresher.ClientAuth.FORM_PARAMS));
     }
 
     /** Snap's consent page at {@code SNAPCHAT_AUTHORIZE_URL}, the exchange at {@code SNAPCHAT_TOKEN_URL}. */
     @Override
     public Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
-        return codeGrant(env, wire, OAuthRefresher.ClientAuth.FORM_PARAMS, Map.of(), new SnapchatErrors())
-                .map(codeGrant -> new SnapchatAuthorization(authorizeUrl(env, DEFAULT_AUTHORIZE_URL), codeGrant,
+        return codeGrant(env, wire, new SnapchatErrors())
+                .map(codeGrant -> new SnapchatAuthorization(authorizeUrl(env), codeGrant,
                         apiRoot(env, SnapchatConnector.DEFAULT_BASE_URL, SnapchatConnector.DEFAULT_API_VERSION)));
     }
 

@@ -52,9 +52,7 @@ public final class TikTokFactory extends PlatformFactory {
         URI apiRoot = URI.create(NAMES.baseUrl(env, TikTokConnector.DEFAULT_BASE_URL) + "/open_api/" + version);
         URI tokenUrl = env.has(NAMES.tokenUrl()) ? URI.create(env.url(NAMES.tokenUrl(), apiRoot.toString()) + "/")
                 : URI.create(apiRoot + "/oauth2/access_token/");
-        URI authorizeUrl = env.has(NAMES.authorizeUrl()) ? env.url(NAMES.authorizeUrl(), DEFAULT_AUTHORIZE_URL)
-                : URI.create(DEFAULT_AUTHORIZE_URL);
-        return Optional.of(new TikTokAuthorization(authorizeUrl, tokenUrl, apiRoot,
+        return Optional.of(new TikTokAuthorization(NAMES.authorizeUrl(env, DEFAULT_AUTHORIZE_URL), tokenUrl, apiRoot,
                 env.get(NAMES.clientId()).orElseThrow(), env.secret(NAMES.clientSecret()), wire));
     }
 
