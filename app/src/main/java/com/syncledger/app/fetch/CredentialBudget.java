@@ -22,6 +22,11 @@ import org.springframework.dao.DataAccessResourceFailureException;
  */
 final class CredentialBudget {
 
+    /**
+     * The requests every account sync makes, its account and one report: a sync starting with room for fewer
+     * would wait for its report's token holding a sync thread.
+     */
+    private static final long SYNC_REQUESTS = 2;
     /** How our own refusals begin, so they are told apart from the platform's throttling. */
     private static final String REFUSAL = "SyncLedger's request budget for ";
 
@@ -103,14 +108,15 @@ final class CredentialBudget {
     }
 
     /**
-     * When an account sync that would start now had better start: empty when the budget has room now;
-     * otherwise once it has, and at least one refill after the previous turn given out, so that the accounts
-     * waiting for one busy credential come back one at a time at the pace the budget can serve them instead of
-     * each holding a sync thread while it waits.
+     * When an account sync that would start now had better start: empty when the budget has room now for the
+     * requests every sync makes (see {@link #SYNC_REQUESTS}); otherwise once it has, and at least one refill
+     * after the previous turn given out, so that the accounts waiting for one busy credential come back one at a
+     * time at the pace the budget can serve them instead of each holding a sync thread while it waits.
      */
     Optional<Instant> nextTurn(Instant now) {
+        long requests = Math.min(SYNC_REQUESTS, burst(limit));
         long wait = Math.max(stored(pause::remaining).toNanos(),
-                stored(() -> bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+                stored(() -> bucket.estimateAbilityToConsume(requests).getNanosToWaitForRefill()));
         if (wait <= 0) {
             return Optional.empty();
         }
