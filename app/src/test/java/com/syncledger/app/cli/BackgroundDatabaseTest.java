@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,7 @@ class BackgroundDatabaseTest {
         Running killed = postgres.running().orElseThrow();
         ProcessHandle postmaster = ProcessHandle.of(killed.pid()).orElseThrow();
         postmaster.destroyForcibly();
-        postmaster.onExit().get();
+        postmaster.onExit().get(1, TimeUnit.MINUTES); // bounded: a test that hangs says nothing
         assertThat(postgres.pidFile()).as("the stale pid file").exists();
         assertThat(postgres.running()).isEmpty();
 

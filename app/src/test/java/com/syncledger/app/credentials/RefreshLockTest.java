@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,6 +42,11 @@ class RefreshLockTest {
 
     private static final String KEY = Base64.getEncoder().encodeToString("r".repeat(32).getBytes(StandardCharsets.UTF_8));
     private static final AccountId ACCOUNT = AccountId.of(Platform.MICROSOFT, "149012345");
+    /**
+     * A thread of its own for each "process": the common pool, shared with whatever else runs in this JVM, could
+     * leave a task queued behind blocked ones, and the test would wait for a lock nobody asked for.
+     */
+    private static final Executor OWN_THREAD = task -> Thread.ofPlatform().daemon().start(task);
 
     @Test
     void aRefreshWaitsWhileAnotherProcessHoldsTheCredentialsLock() throws Exception {
@@ -57,19 +63,27 @@ class RefreshLockTest {
                     held.countDown();
                     awaitQuietly(release);
                     return null;
-                }));
+                }), OWN_THREAD);
                 held.await();
 
-                CompletableFuture<Void> refreshing = CompletableFuture.runAsync(() -> connector.accountInfo(ACCOUNT));
+                CompletableFuture<Void> refreshing = CompletableFuture.runAsync(() -> connector.accountInfo(ACCOUNT),
+                        OWN_THREAD);
                 JdbcClient jdbc = JdbcClient.create(db.dataSource());
-                await().atMost(Duration.ofMinutes(1)).until(() -> jdbc.sql(
-                        """
-                        select count(*) from pg_locks where locktype = 'advisory' and not granted
-                        and database = (select oid from pg_database where datname = current_database())""")
-                        .query(Long.class).single() == 1);
-                assertThat(tokenRequests(microsoft)).as("no refresh while another process holds the lock").isEmpty();
-
-                release.countDown();
+                try {
+                    await().atMost(Duration.ofMinutes(1)).until(() -> {
+                        if (refreshing.isDone()) {
+                            refreshing.join(); // it did not wait for the lock: its own error says why
+                            throw new AssertionError("the refresh finished without waiting for the lock");
+                        }
+                        return jdbc.sql("""
+                                select count(*) from pg_locks where locktype = 'advisory' and not granted
+                                and database = (select oid from pg_database where datname = current_database())""")
+                                .query(Long.class).single() == 1;
+                    });
+                    assertThat(tokenRequests(microsoft)).as("no refresh while another process holds the lock").isEmpty();
+                } finally {
+                    release.countDown();
+                }
                 other.join();
                 refreshing.join();
                 assertThat(tokenRequests(microsoft)).hasSize(1);
@@ -97,7 +111,7 @@ class RefreshLockTest {
                         refreshes.add(CompletableFuture.runAsync(() -> {
                             awaitQuietly(together);
                             process.accountInfo(ACCOUNT);
-                        }));
+                        }, OWN_THREAD));
                     }
                     refreshes.forEach(CompletableFuture::join);
                 }
