@@ -110,8 +110,13 @@ class AccountSyncRunner {
      * account is no longer linked (its run says so at once).
      */
     Optional<Instant> budgetTurn(SyncTaskId task) {
-        return accounts.linkedById(task.adAccountId())
-                .flatMap(link -> engine.budgetTurn(link.platform(), connection(link)));
+        try {
+            return accounts.linkedById(task.adAccountId())
+                    .flatMap(link -> engine.budgetTurn(link.platform(), connection(link)));
+        } catch (DataAccessException unreadable) {
+            // Start now: the sync meets the same failure and records it as its run, as the request is owed.
+            return Optional.empty();
+        }
     }
 
     /**
