@@ -60,17 +60,23 @@ class AccountSyncRunner {
     }
 
     /**
-     * Syncs the task's account and records its run.
+     * Syncs the task's account and records its run; or, when the account's request budget has no room for a sync
+     * yet, does nothing and answers when to try again.
      *
+     * @return empty when the sync ran; otherwise the task's turn
      * @throws RuntimeException when the outcome could not be recorded (the database failed): try again later
      */
-    void run(SyncTaskId task) {
+    Optional<Instant> run(SyncTaskId task) {
         recordEarlierStorageFailures();
         SyncRuns.Runner runner = new SyncRuns.Runner(instance.value(), task.toString());
         Optional<AdAccount> link = accounts.linkedById(task.adAccountId());
         if (link.isEmpty()) {
             recordUnlinked(task, runner);
-            return;
+            return Optional.empty();
+        }
+        Optional<Instant> turn = budgetTurn(link.get());
+        if (turn.isPresent()) {
+            return turn;
         }
         SyncProgress progress = watched.getOrDefault(task.toString(), SyncProgress.NONE);
         AccountSync sync = new AccountSync(link.get().accountId(), List.of(link.get()), task.range(),
@@ -100,19 +106,16 @@ class AccountSyncRunner {
                 // Nobody waits and the run is not recorded: the scheduler tries the task again later.
                 throw storageFailed;
             }
-            return;
+            return Optional.empty();
         }
         sync.finish();
+        return Optional.empty();
     }
 
-    /**
-     * When the task's sync had better start, for its account's request budget: empty to start now, also when the
-     * account is no longer linked (its run says so at once).
-     */
-    Optional<Instant> budgetTurn(SyncTaskId task) {
+    /** When the account's sync had better start, for its request budget: empty to start now. */
+    private Optional<Instant> budgetTurn(AdAccount link) {
         try {
-            return accounts.linkedById(task.adAccountId())
-                    .flatMap(link -> engine.budgetTurn(link.platform(), connection(link)));
+            return engine.budgetTurn(link.platform(), connection(link));
         } catch (DataAccessException unreadable) {
             // Start now: the sync meets the same failure and records it as its run, as the request is owed.
             return Optional.empty();

@@ -143,14 +143,13 @@ class ClusterScheduler implements SmartLifecycle {
             return (ExecutionComplete complete, ExecutionOperations<Void> operations) ->
                     operations.reschedule(complete, retry);
         }
-        Optional<Instant> turn = runner.budgetTurn(id);
+        Optional<Instant> turn = runner.run(id);
         if (turn.isPresent()) {
             // Waiting for the budget would hold one of this instance's sync threads, which accounts of platforms
             // with room could use: the task steps back until its turn, holding nothing meanwhile.
             return (ExecutionComplete complete, ExecutionOperations<Void> operations) ->
                     operations.reschedule(complete, turn.get());
         }
-        runner.run(id);
         if (stopping.get() && Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("stopped before the sync finished: handed back");
         }

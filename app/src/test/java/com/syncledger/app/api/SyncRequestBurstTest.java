@@ -45,10 +45,7 @@ class SyncRequestBurstTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.startWithDemoData();
-        Map<String, String> settings = new HashMap<>(sandbox.environment());
-        for (Platform platform : Platform.values()) {
-            settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
-        }
+        Map<String, String> settings = TestApp.withRoomyBudgets(sandbox.environment());
         app = TestApp.start(true, settings);
     }
 

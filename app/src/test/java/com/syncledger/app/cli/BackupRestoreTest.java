@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +46,7 @@ class BackupRestoreTest {
     @BeforeEach
     void ledgerWithData() {
         sandbox = Sandbox.startWithDemoData();
-        Map<String, String> settings = new HashMap<>(sandbox.environment());
-        for (Platform platform : Platform.values()) {
-            settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
-        }
+        Map<String, String> settings = TestApp.withRoomyBudgets(sandbox.environment());
         source = TestApp.start(false, settings);
         stores = DemoStores.ensure(source);
         LocalDate today = LocalDate.now(ZoneOffset.UTC);

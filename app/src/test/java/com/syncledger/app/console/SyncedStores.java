@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.syncledger.app.api.Http;
 import com.syncledger.app.credentials.SealingKeys;
 import com.syncledger.app.database.TestApp;
-import com.syncledger.connectors.spi.Platform;
 import com.syncledger.sandbox.DemoData;
 import com.syncledger.sandbox.DemoData.DemoAccount;
 import com.syncledger.sandbox.Sandbox;
@@ -16,7 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,11 +46,7 @@ public final class SyncedStores implements AutoCloseable {
 
     public SyncedStores(List<String> properties) {
         sandbox = Sandbox.startWithDemoData();
-        Map<String, String> settings = new HashMap<>(sandbox.environment());
-        for (Platform platform : Platform.values()) {
-            // The fakes have no request budget; the real platforms' limits would only slow the test down.
-            settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
-        }
+        Map<String, String> settings = TestApp.withRoomyBudgets(sandbox.environment());
         // Clients' connections are sealed under this key (the console's connections page lists them).
         settings.put(SealingKeys.KEY_VARIABLE, SECRET_KEY);
         app = TestApp.start(true, settings, properties);

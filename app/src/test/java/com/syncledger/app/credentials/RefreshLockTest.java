@@ -27,6 +27,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.Executor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -48,81 +50,89 @@ class RefreshLockTest {
      */
     private static final Executor OWN_THREAD = task -> Thread.ofPlatform().daemon().start(task);
 
-    @Test
-    void aRefreshWaitsWhileAnotherProcessHoldsTheCredentialsLock() throws Exception {
-        try (Sandbox sandbox = Sandbox.startWithDemoData()) {
-            FakePlatform microsoft = sandbox.fake("microsoft");
-            TestDatabase.Fresh db = TestDatabase.fresh();
-            Env env = env(sandbox, db);
-            try (ConfigurableApplicationContext app = start(env)) {
-                StoredRefreshTokens tokens = app.getBean(StoredRefreshTokens.class);
-                SpendConnector connector = connector(tokens, env);
-                CountDownLatch held = new CountDownLatch(1);
-                CountDownLatch release = new CountDownLatch(1);
-                CompletableFuture<Void> other = CompletableFuture.runAsync(() -> tokens.exclusively(Platform.MICROSOFT, () -> {
-                    held.countDown();
-                    awaitQuietly(release);
-                    return null;
-                }), OWN_THREAD);
-                held.await();
+    private Sandbox sandbox;
+    private FakePlatform microsoft;
+    private TestDatabase.Fresh db;
+    private Env env;
+    private ConfigurableApplicationContext app;
+    private StoredRefreshTokens tokens;
 
-                CompletableFuture<Void> refreshing = CompletableFuture.runAsync(() -> connector.accountInfo(ACCOUNT),
-                        OWN_THREAD);
-                JdbcClient jdbc = JdbcClient.create(db.dataSource());
-                try {
-                    await().atMost(Duration.ofMinutes(1)).until(() -> {
-                        if (refreshing.isDone()) {
-                            refreshing.join(); // it did not wait for the lock: its own error says why
-                            throw new AssertionError("the refresh finished without waiting for the lock");
-                        }
-                        return jdbc.sql("""
-                                select count(*) from pg_locks where locktype = 'advisory' and not granted
-                                and database = (select oid from pg_database where datname = current_database())""")
-                                .query(Long.class).single() == 1;
-                    });
-                    assertThat(tokenRequests(microsoft)).as("no refresh while another process holds the lock").isEmpty();
-                } finally {
-                    release.countDown();
-                }
-                other.join();
-                refreshing.join();
-                assertThat(tokenRequests(microsoft)).hasSize(1);
-                assertThat(tokens.latest(Platform.MICROSOFT)).get()
-                        .satisfies(stored -> assertThat(stored.reveal()).isEqualTo(microsoft.currentRefreshToken()));
-            }
-        }
+    @BeforeEach
+    void start() {
+        sandbox = Sandbox.startWithDemoData();
+        microsoft = sandbox.fake("microsoft");
+        db = TestDatabase.fresh();
+        env = env(sandbox, db);
+        app = new SpringApplicationBuilder(SyncLedgerApplication.class).web(WebApplicationType.NONE)
+                .properties("syncledger.sync.schedule.enabled=false")
+                .initializers(c -> c.getBeanFactory().registerSingleton("env", env)).run();
+        tokens = app.getBean(StoredRefreshTokens.class);
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+        sandbox.close();
     }
 
     @Test
-    void twoProcessesRefreshingOneRotatingTokenAtOnceAreNeverRefused() throws Exception {
-        try (Sandbox sandbox = Sandbox.startWithDemoData()) {
-            FakePlatform microsoft = sandbox.fake("microsoft");
-            TestDatabase.Fresh db = TestDatabase.fresh();
-            Env env = env(sandbox, db);
-            try (ConfigurableApplicationContext app = start(env)) {
-                StoredRefreshTokens tokens = app.getBean(StoredRefreshTokens.class);
-                List<SpendConnector> processes = List.of(connector(tokens, env), connector(tokens, env));
-                int rounds = 8;
-                CyclicBarrier together = new CyclicBarrier(processes.size());
-                for (int round = 0; round < rounds; round++) {
-                    microsoft.expireAccessTokens();
-                    List<CompletableFuture<Void>> refreshes = new ArrayList<>();
-                    for (SpendConnector process : processes) {
-                        refreshes.add(CompletableFuture.runAsync(() -> {
-                            awaitQuietly(together);
-                            process.accountInfo(ACCOUNT);
-                        }, OWN_THREAD));
-                    }
-                    refreshes.forEach(CompletableFuture::join);
-                }
+    void aRefreshWaitsWhileAnotherProcessHoldsTheCredentialsLock() throws Exception {
+        SpendConnector connector = connector();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> other = CompletableFuture.runAsync(() -> tokens.exclusively(Platform.MICROSOFT, () -> {
+            held.countDown();
+            awaitQuietly(release);
+            return null;
+        }), OWN_THREAD);
+        held.await();
 
-                // Every refresh sent the token the one before it rotated to: none was sent twice, none refused.
-                List<String> sent = tokenRequests(microsoft).stream().map(RefreshLockTest::refreshTokenSent).toList();
-                assertThat(sent).hasSize(rounds * processes.size()).doesNotHaveDuplicates();
-                assertThat(tokens.latest(Platform.MICROSOFT)).get()
-                        .satisfies(stored -> assertThat(stored.reveal()).isEqualTo(microsoft.currentRefreshToken()));
-            }
+        CompletableFuture<Void> refreshing = CompletableFuture.runAsync(() -> connector.accountInfo(ACCOUNT), OWN_THREAD);
+        JdbcClient jdbc = JdbcClient.create(db.dataSource());
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> {
+                if (refreshing.isDone()) {
+                    refreshing.join(); // it did not wait for the lock: its own error says why
+                    throw new AssertionError("the refresh finished without waiting for the lock");
+                }
+                return jdbc.sql("""
+                        select count(*) from pg_locks where locktype = 'advisory' and not granted
+                        and database = (select oid from pg_database where datname = current_database())""")
+                        .query(Long.class).single() == 1;
+            });
+            assertThat(tokenRequests(microsoft)).as("no refresh while another process holds the lock").isEmpty();
+        } finally {
+            release.countDown();
         }
+        other.join();
+        refreshing.join();
+        assertThat(tokenRequests(microsoft)).hasSize(1);
+        assertThat(tokens.latest(Platform.MICROSOFT)).get()
+                .satisfies(stored -> assertThat(stored.reveal()).isEqualTo(microsoft.currentRefreshToken()));
+    }
+
+    @Test
+    void twoProcessesRefreshingOneRotatingTokenAtOnceAreNeverRefused() {
+        List<SpendConnector> processes = List.of(connector(), connector());
+        int rounds = 8;
+        CyclicBarrier together = new CyclicBarrier(processes.size());
+        for (int round = 0; round < rounds; round++) {
+            microsoft.expireAccessTokens();
+            List<CompletableFuture<Void>> refreshes = new ArrayList<>();
+            for (SpendConnector process : processes) {
+                refreshes.add(CompletableFuture.runAsync(() -> {
+                    awaitQuietly(together);
+                    process.accountInfo(ACCOUNT);
+                }, OWN_THREAD));
+            }
+            refreshes.forEach(CompletableFuture::join);
+        }
+
+        // Every refresh sent the token the one before it rotated to: none was sent twice, none refused.
+        List<String> sent = tokenRequests(microsoft).stream().map(RefreshLockTest::refreshTokenSent).toList();
+        assertThat(sent).hasSize(rounds * processes.size()).doesNotHaveDuplicates();
+        assertThat(tokens.latest(Platform.MICROSOFT)).get()
+                .satisfies(stored -> assertThat(stored.reveal()).isEqualTo(microsoft.currentRefreshToken()));
     }
 
     private static Env env(Sandbox sandbox, TestDatabase.Fresh db) {
@@ -132,14 +142,8 @@ class RefreshLockTest {
         return db.env(settings);
     }
 
-    private static ConfigurableApplicationContext start(Env env) {
-        return new SpringApplicationBuilder(SyncLedgerApplication.class).web(WebApplicationType.NONE)
-                .properties("syncledger.sync.schedule.enabled=false")
-                .initializers(c -> c.getBeanFactory().registerSingleton("env", env)).run();
-    }
-
     /** A connector with its own refresher, as another process builds it: on the stored tokens over the configured. */
-    private static SpendConnector connector(StoredRefreshTokens tokens, Env env) {
+    private SpendConnector connector() {
         return Connectors.create(Platform.MICROSOFT, tokens.overlay(env), WireClient.withDefaults(), tokens);
     }
 

@@ -4,6 +4,7 @@ import com.syncledger.app.SyncLedgerApplication;
 import com.syncledger.app.access.ApiKeys;
 import com.syncledger.app.access.NewApiKey;
 import com.syncledger.app.access.Role;
+import com.syncledger.connectors.spi.Platform;
 import com.syncledger.connectors.wire.Env;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +28,18 @@ public final class TestApp {
     public static final NewApiKey READ_KEY = new NewApiKey("slk_test-read-key", Role.READ);
 
     private TestApp() {
+    }
+
+    /**
+     * {@code settings} with every platform's request budget out of the way: the fakes have no limits, and the real
+     * platforms' would only slow a test down. The copy may be changed further.
+     */
+    public static Map<String, String> withRoomyBudgets(Map<String, String> settings) {
+        Map<String, String> roomy = new HashMap<>(settings);
+        for (Platform platform : Platform.values()) {
+            roomy.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
+        }
+        return roomy;
     }
 
     public static ConfigurableApplicationContext start(boolean web, Map<String, String> settings) {

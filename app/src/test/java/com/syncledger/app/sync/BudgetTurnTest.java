@@ -15,7 +15,6 @@ import com.syncledger.sandbox.Sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +36,7 @@ class BudgetTurnTest {
     @BeforeEach
     void start() {
         sandbox = Sandbox.startWithDemoData();
-        Map<String, String> settings = new HashMap<>(sandbox.environment());
-        for (Platform platform : Platform.values()) {
-            settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
-        }
+        Map<String, String> settings = TestApp.withRoomyBudgets(sandbox.environment());
         // A burst of 2 (one short sync: the account, one report page), then one request every 5 minutes.
         settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_TIKTOK", "4/10m");
         settings.put("SYNCLEDGER_SYNC_THREADS", "1");

@@ -25,7 +25,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -68,10 +67,7 @@ class DatabaseFaultTest {
     }
 
     private void startServiceOn(String jdbcUrl, String... extraSettings) {
-        Map<String, String> settings = new HashMap<>(SyncTest.fastRetries(sandbox));
-        for (Platform platform : Platform.values()) {
-            settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
-        }
+        Map<String, String> settings = TestApp.withRoomyBudgets(SyncTest.fastRetries(sandbox));
         settings.put("SYNCLEDGER_DB_URL", jdbcUrl);
         settings.put("SYNCLEDGER_DB_USER", "postgres");
         settings.put(DurabilityCheck.ALLOW_UNSAFE, "true");

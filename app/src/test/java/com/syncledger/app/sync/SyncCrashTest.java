@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.syncledger.app.SyncLedgerApplication;
+import com.syncledger.app.database.TestApp;
 import com.syncledger.app.database.TestDatabase;
 import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.ledger.StoreInput;
@@ -14,7 +15,6 @@ import com.syncledger.connectors.wire.Env;
 import com.syncledger.sandbox.Sandbox;
 import java.io.File;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,10 +29,7 @@ class SyncCrashTest {
     @Test
     void aKilledSyncRunAgainConvergesOnExactlyThePlatformsNumbers() throws Exception {
         try (Sandbox sandbox = Sandbox.startWithDemoData()) {
-            Map<String, String> settings = new HashMap<>(SyncTest.fastRetries(sandbox));
-            for (Platform platform : Platform.values()) {
-                settings.put("SYNCLEDGER_FETCH_RATE_LIMIT_" + platform.name(), "1000/1s");
-            }
+            Map<String, String> settings = TestApp.withRoomyBudgets(SyncTest.fastRetries(sandbox));
             TestDatabase.Fresh db = TestDatabase.fresh();
             Env env = db.env(settings);
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SyncLedgerApplication.class)
