@@ -6,6 +6,8 @@ import com.syncledger.app.access.Role;
 import com.syncledger.app.database.BackgroundPostgres;
 import com.syncledger.app.database.DatabaseSettings;
 import com.syncledger.app.database.DatabaseConfiguration.DatabaseServer;
+import com.syncledger.app.ledger.AdAccount;
+import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.ledger.SpendQueries;
 import com.syncledger.app.ledger.Store;
 import com.syncledger.app.sync.SyncService;
@@ -16,9 +18,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,10 +74,13 @@ final class DemoCommand implements Callable<Integer> {
         try (SyncCommand.ProgressBarProgress progress = SyncCommand.ProgressBarProgress.onTerminal()) {
             SyncCommand.print(out, context.getBean(SyncService.class).syncAll(null, progress));
         }
-        for (Store store : stores) {
+        AdAccounts accounts = context.getBean(AdAccounts.class);
+        List<DateRange> windows = stores.stream().map(store -> lastThirtyDays(store, accounts.linked(store.id())))
+                .toList();
+        for (int i = 0; i < stores.size(); i++) {
             out.println();
-            out.println(store.name() + ", last 30 days:");
-            SpendCommand.print(out, context.getBean(SpendQueries.class).read(store.id(), lastThirtyDays(store)));
+            out.println(stores.get(i).name() + ", last 30 days:");
+            SpendCommand.print(out, context.getBean(SpendQueries.class).read(stores.get(i).id(), windows.get(i)));
         }
         out.println();
         out.println("Billing: demo revenue and costs, terms with a baseline, revenue closed, and each store's "
@@ -95,7 +103,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  curl http://localhost:" + port + "/healthz");
         out.println("  " + access.curl("/stores"));
         out.println("  " + access.curl("/stores/" + stores.getFirst().id() + "/spend?from="
-                + lastThirtyDays(stores.getFirst()).from() + "&to=" + lastThirtyDays(stores.getFirst()).to()));
+                + windows.getFirst().from() + "&to=" + windows.getFirst().to()));
         out.println("  " + access.curl("/stores/" + stores.getFirst().id() + "/sync-runs"));
         String statementPath = statements.getFirst().path();
         out.println("  " + access.curl(statementPath));
@@ -110,9 +118,16 @@ final class DemoCommand implements Callable<Integer> {
         return SyncLedgerCommand.OK;
     }
 
-    /** The 30 days up to yesterday in the store's own calendar. */
-    private static DateRange lastThirtyDays(Store store) {
-        LocalDate yesterday = LocalDate.now(ZoneId.of(store.timeZone())).minusDays(1);
+    /**
+     * The 30 days up to the last day that has ended for the store and for every account it links, so the demo
+     * shows a window it can show whole: an account west of the store is still spending the store's yesterday
+     * (Los Angeles from 05:00 to 08:00 UTC, for a New York store).
+     */
+    private static DateRange lastThirtyDays(Store store, List<AdAccount> accounts) {
+        LocalDate yesterday = Stream.concat(Stream.of(store.timeZone()), accounts.stream().map(AdAccount::timeZone))
+                .filter(Objects::nonNull)
+                .map(zone -> LocalDate.now(ZoneId.of(zone)).minusDays(1))
+                .min(Comparator.naturalOrder()).orElseThrow();
         return DateRange.of(yesterday.minusDays(29), yesterday);
     }
 
