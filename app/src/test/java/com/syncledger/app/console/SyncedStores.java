@@ -15,10 +15,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
@@ -43,6 +46,10 @@ public final class SyncedStores implements AutoCloseable {
     public final LocalDate gapFrom;
     public final LocalDate gapTo;
     public final Set<String> platforms = new LinkedHashSet<>();
+    /** Each platform's linked account's own time zone: its calendar decides its yesterday. */
+    public final Map<String, ZoneId> accountZones = new LinkedHashMap<>();
+    /** The last day synced: the day before yesterday in the store's and every account's own calendar. */
+    public final LocalDate syncedThrough;
 
     public SyncedStores(List<String> properties) {
         sandbox = Sandbox.startWithDemoData();
@@ -58,11 +65,15 @@ public final class SyncedStores implements AutoCloseable {
                 .json().get("id").asLong();
         for (DemoAccount account : DemoData.ACCOUNTS) {
             if (platforms.add(account.platform())) {
+                accountZones.put(account.platform(), ZoneId.of(account.timeZone()));
                 api.post("/stores/" + storeId + "/accounts",
                         "{\"platform\": \"" + account.platform() + "\", \"accountId\": \"" + account.id() + "\"}");
             }
         }
-        LocalDate end = LocalDate.now(ZONE).minusDays(2);
+        // An account west of the store is a day behind it for some hours (Los Angeles from 05:00 to 08:00 UTC).
+        LocalDate end = Stream.concat(Stream.of(ZONE), accountZones.values().stream())
+                .map(zone -> LocalDate.now(zone).minusDays(2)).min(Comparator.naturalOrder()).orElseThrow();
+        syncedThrough = end;
         gapTo = end.minusDays(3);
         gapFrom = gapTo.minusDays(GAP_DAYS - 1L);
         sync(gapFrom.minusDays(45), gapFrom.minusDays(1));
