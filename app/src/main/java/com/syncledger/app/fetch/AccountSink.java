@@ -36,7 +36,10 @@ public interface AccountSink {
      */
     void chunk(SpendReport chunk);
 
-    /** The account's result, reported whether it succeeded, failed or is not configured. */
+    /**
+     * The account's result, reported whether it succeeded, failed or is not configured, once the account's
+     * platform slot is free. An exception ends the engine's fetch as one from {@link #chunk} does.
+     */
     default void finished(AccountFetch result) {
     }
 }

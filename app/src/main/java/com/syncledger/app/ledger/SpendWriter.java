@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,22 +24,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class SpendWriter {
 
     // Compares with the current values, appends the changed ones as new versions and points the current row at
-    // them.
+    // them. Each day carries the number of its chunk (from 1), which picks the chunk's fetch time and request ids.
     private static final String APPEND_CHANGED = """
             with input as (
-                select * from unnest(?::date[], ?::bigint[], ?::text[]) as i(day, amount_micros, currency)
+                select * from unnest(?::date[], ?::bigint[], ?::text[], ?::int[]) as i(day, amount_micros, currency, part)
             ), current_value as (
                 select d.day, d.amount_micros, d.currency, v.version
                 from spend_day d join spend_version v on v.id = d.current_version_id
                 where d.ad_account_id = ? and d.day = any(?::date[])
             ), changed as (
-                select i.day, i.amount_micros, i.currency, coalesce(c.version, 0) + 1 as version, c.day is null as is_new
+                select i.day, i.amount_micros, i.currency, i.part, coalesce(c.version, 0) + 1 as version,
+                       c.day is null as is_new
                 from input i left join current_value c on c.day = i.day
                 where c.day is null or c.amount_micros <> i.amount_micros or c.currency <> i.currency
             ), appended as (
                 insert into spend_version (ad_account_id, day, version, amount_micros, currency, fetched_at,
                                            sync_run_id, platform_request_id)
-                select ?, day, version, amount_micros, currency, ?, ?, ? from changed
+                select ?, day, version, amount_micros, currency, (?::timestamptz[])[part], ?, (?::text[])[part]
+                from changed
                 returning id, day, amount_micros, currency, fetched_at
             ), made_current as (
                 insert into spend_day (ad_account_id, day, current_version_id, amount_micros, currency, fetched_at)
@@ -121,11 +122,23 @@ public class SpendWriter {
      */
     @Transactional
     public WriteCounts write(long adAccountId, Long syncRunId, SpendReport report, Instant fetchedAt) {
-        List<DailySpend> days = report.days();
+        return write(adAccountId, syncRunId, List.of(new FetchedChunk(report, fetchedAt)));
+    }
+
+    /**
+     * Writes every day of the chunks for the account in one statement, each day with its own chunk's fetch time
+     * and request ids: one transaction's fixed cost for all of them.
+     *
+     * @param chunks    reports of days that do not overlap
+     * @param syncRunId the sync run that fetched them, or null
+     */
+    @Transactional
+    public WriteCounts write(long adAccountId, Long syncRunId, List<FetchedChunk> chunks) {
+        FetchedChunk.requireDisjoint(chunks);
+        List<DailySpend> days = chunks.stream().flatMap(chunk -> chunk.report().days().stream()).toList();
         if (days.isEmpty()) {
             return WriteCounts.NONE;
         }
-        String requestIds = report.requestIds().isEmpty() ? null : String.join(",", report.requestIds());
         return jdbc.execute((Connection connection) -> {
             SummaryUpkeep.Links links = SummaryUpkeep.lockLinks(connection, adAccountId);
             String dates = ArrayLiterals.dates(days);
@@ -133,18 +146,19 @@ public class SpendWriter {
                 upsert.setString(1, dates);
                 upsert.setString(2, ArrayLiterals.amountsMicros(days));
                 upsert.setString(3, ArrayLiterals.currencies(days));
-                upsert.setLong(4, adAccountId);
-                upsert.setString(5, dates);
-                upsert.setLong(6, adAccountId);
-                upsert.setObject(7, fetchedAt.atOffset(ZoneOffset.UTC));
-                upsert.setObject(8, syncRunId);
-                upsert.setString(9, requestIds);
-                upsert.setLong(10, adAccountId);
+                upsert.setString(4, ArrayLiterals.chunkNumbers(chunks));
+                upsert.setLong(5, adAccountId);
+                upsert.setString(6, dates);
+                upsert.setLong(7, adAccountId);
+                upsert.setString(8, ArrayLiterals.instants(chunks.stream().map(FetchedChunk::fetchedAt).toList()));
+                upsert.setObject(9, syncRunId);
+                upsert.setString(10, ArrayLiterals.texts(chunks.stream().map(FetchedChunk::requestIds).toList()));
+                upsert.setLong(11, adAccountId);
                 if (links.alone()) {
-                    upsert.setLong(11, adAccountId);
                     upsert.setLong(12, adAccountId);
                     upsert.setLong(13, adAccountId);
                     upsert.setLong(14, adAccountId);
+                    upsert.setLong(15, adAccountId);
                 }
                 try (ResultSet counts = upsert.executeQuery()) {
                     counts.next();

@@ -2,14 +2,13 @@ package com.syncledger.app.ledger;
 
 import com.syncledger.connectors.spi.AccountInfo;
 import com.syncledger.connectors.spi.DateRange;
-import com.syncledger.connectors.spi.SpendReport;
-import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import org.springframework.stereotype.Component;
 
 /**
  * Everything a sync writes to the ledger, in the order it writes it: runs left open by a process that died are
- * closed, what the platform said about the account is remembered, a run starts, each fetched chunk is written
+ * closed, what the platform said about the account is remembered, a run starts, fetched chunks are written
  * as versioned spend (which keeps the summary current in the same transaction), the run succeeds or fails with
  * its counts, and a completed backfill is marked. The sync itself holds no SQL.
  */
@@ -59,13 +58,13 @@ public class SyncBookkeeping {
     }
 
     /**
-     * Writes one fetched chunk as versioned spend of the account, fetched by the run. At most
-     * {@link #CONCURRENT_WRITES} chunks are written at once, whatever the number of accounts fetched at once.
+     * Writes fetched chunks as versioned spend of the account, fetched by the run, in one transaction. At most
+     * {@link #CONCURRENT_WRITES} writes run at once, whatever the number of accounts fetched at once.
      */
-    public WriteCounts write(long adAccountId, long runId, SpendReport chunk, Instant fetchedAt) {
+    public WriteCounts write(long adAccountId, long runId, List<FetchedChunk> chunks) {
         writeSlots.acquireUninterruptibly();
         try {
-            return writer.write(adAccountId, runId, chunk, fetchedAt);
+            return writer.write(adAccountId, runId, chunks);
         } finally {
             writeSlots.release();
         }

@@ -5,6 +5,8 @@ import com.syncledger.app.fetch.AccountSink;
 import com.syncledger.app.fetch.FetchError;
 import com.syncledger.app.fetch.FetchStatus;
 import com.syncledger.app.ledger.AdAccount;
+import com.syncledger.app.ledger.FetchedChunk;
+import com.syncledger.app.ledger.PendingChunks;
 import com.syncledger.app.ledger.SyncBookkeeping;
 import com.syncledger.app.ledger.SyncRuns;
 import com.syncledger.app.ledger.WriteCounts;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The sync of one ad account, fetched once and written to each store it is linked to. As the engine's sink it
- * opens a run per link once the account's range is known and writes every chunk to each link; {@link #finish}
+ * opens a run per link once the account's range is known and writes the fetched chunks to each link, a year of
+ * days at a time ({@link PendingChunks}) and the rest when the fetch ends; {@link #finish}
  * then closes the runs with what happened. Called by one thread at a time: the engine's thread for the
  * account while fetching, then the sync's.
  */
@@ -47,6 +50,7 @@ final class AccountSync implements AccountSink {
     private final SyncRuns.Runner runner;
     private final Map<Long, Long> runIds = new LinkedHashMap<>();
     private final Map<Long, WriteCounts> counts = new LinkedHashMap<>();
+    private final PendingChunks pending = new PendingChunks();
     private AccountFetch result;
 
     /**
@@ -96,16 +100,29 @@ final class AccountSync implements AccountSink {
 
     @Override
     public void chunk(SpendReport chunk) {
-        for (AdAccount link : links) {
-            WriteCounts written = ledger.write(link.id(), runIds.get(link.id()), chunk, clock.instant());
-            counts.merge(link.id(), written, WriteCounts::plus);
+        if (pending.add(new FetchedChunk(chunk, clock.instant()))) {
+            writePending();
         }
-        progress.done(chunk.range().days());
     }
 
+    /** Writes what is still pending, whatever the result: days fetched before a failure are kept. */
     @Override
     public void finished(AccountFetch fetched) {
         this.result = fetched;
+        writePending();
+    }
+
+    private void writePending() {
+        int days = pending.days();
+        List<FetchedChunk> chunks = pending.take();
+        if (chunks.isEmpty()) {
+            return;
+        }
+        for (AdAccount link : links) {
+            WriteCounts written = ledger.write(link.id(), runIds.get(link.id()), chunks);
+            counts.merge(link.id(), written, WriteCounts::plus);
+        }
+        progress.done(days);
     }
 
     /**

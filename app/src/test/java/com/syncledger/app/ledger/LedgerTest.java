@@ -121,6 +121,40 @@ class LedgerTest {
     }
 
     @Test
+    void chunksWrittenTogetherKeepEachChunksFetchTimeAndRequestIdsAndOverlappingOnesAreRefused() {
+        Instant first = Instant.parse("2026-01-05T10:00:00.123456Z");
+        Instant second = Instant.parse("2026-01-05T10:00:02Z");
+        SpendReport january = new SpendReport(JAN_1_3, report(JAN_1_3, "1.00", "2.00", "3.00").days(),
+                List.of("req-a", "req-\"quoted\",b"));
+        DateRange jan4to5 = DateRange.parse("2026-01-04", "2026-01-05");
+        SpendReport later = new SpendReport(jan4to5, report(jan4to5, "4.00", "5.00").days(), List.of());
+        assertThat(writer.write(meta.id(), null, List.of(new FetchedChunk(january, first),
+                new FetchedChunk(later, second)))).isEqualTo(new WriteCounts(5, 0, 0));
+        assertThat(jdbc.sql("select day || ' ' || (fetched_at at time zone 'UTC') || ' ' || coalesce(platform_request_id, '-') "
+                        + "from spend_version where ad_account_id = ? order by day").param(meta.id())
+                .query(String.class).list()).containsExactly(
+                "2026-01-01 2026-01-05 10:00:00.123456 req-a,req-\"quoted\",b",
+                "2026-01-02 2026-01-05 10:00:00.123456 req-a,req-\"quoted\",b",
+                "2026-01-03 2026-01-05 10:00:00.123456 req-a,req-\"quoted\",b",
+                "2026-01-04 2026-01-05 10:00:02 -",
+                "2026-01-05 2026-01-05 10:00:02 -");
+        assertThat(queries.read(store.id(), DateRange.parse("2026-01-01", "2026-01-05")).totals())
+                .containsExactly(Money.parseMajor("15.00", "USD"));
+
+        // Written again with a restated day, together: one new version, the rest unchanged.
+        SpendReport restated = report(jan4to5, "4.00", "5.01");
+        assertThat(writer.write(meta.id(), null, List.of(new FetchedChunk(january, second),
+                new FetchedChunk(restated, second)))).isEqualTo(new WriteCounts(0, 1, 4));
+
+        DateRange overlapping = DateRange.parse("2026-01-03", "2026-01-04");
+        assertThatThrownBy(() -> writer.write(meta.id(), null, List.of(new FetchedChunk(january, first),
+                new FetchedChunk(report(overlapping, "9.00", "9.00"), first))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("chunks written together overlap: " + JAN_1_3 + " and " + overlapping);
+        assertThat(versions(meta)).isEqualTo(6);
+    }
+
+    @Test
     void missingDaysAndFailedSyncsAreVisibleNeverZero() {
         writer.write(meta.id(), null, report(DateRange.parse("2026-01-01", "2026-01-02"), "1.00", "2.00"), Instant.now());
         StoreSpend partial = queries.read(store.id(), JAN_1_3);

@@ -228,7 +228,7 @@ class SpendSummaryPropertyTest {
                     synchronized (this) {
                         of = List.copyOf(links.get(w.account()));
                     }
-                    writer.write(of.get(w.link() % of.size()).id(), null, report(w), fetchedAt);
+                    writer.write(of.get(w.link() % of.size()).id(), null, chunks(w, fetchedAt));
                 }
                 case Unlink u -> {
                     if (linked[u.account()]) {
@@ -245,6 +245,17 @@ class SpendSummaryPropertyTest {
                     linked[r.account()] = true;
                 }
             }
+        }
+
+        /** The write's days as one to three chunks written together, as a sync writes a backfill's. */
+        private static List<FetchedChunk> chunks(Write w, Instant fetchedAt) {
+            SpendReport whole = report(w);
+            int parts = 1 + w.seed() % 3;
+            return whole.range().split((whole.range().days() + parts - 1) / parts).stream()
+                    .map(part -> new FetchedChunk(new SpendReport(part, whole.days().stream()
+                            .filter(day -> part.contains(day.date())).toList(), whole.requestIds()),
+                            fetchedAt.plusSeconds(part.from().toEpochDay() - whole.range().from().toEpochDay())))
+                    .toList();
         }
 
         private static SpendReport report(Write w) {
