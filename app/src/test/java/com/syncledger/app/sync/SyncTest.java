@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.syncledger.app.database.TestDatabase;
+import com.syncledger.app.fetch.FetchEngine;
 import com.syncledger.app.ledger.AdAccount;
 import com.syncledger.app.ledger.AdAccounts;
+import com.syncledger.app.ledger.PendingChunks;
 import com.syncledger.app.ledger.SpendQueries;
 import com.syncledger.app.ledger.StoreInput;
 import com.syncledger.app.ledger.StoreSpend;
@@ -160,6 +162,28 @@ class SyncTest {
                 .filter(o -> o.account().id() == tiktok.id()).findFirst().orElseThrow();
         assertThat(next.range().days()).isLessThan(backfill.range().days());
         assertThat(next.counts().newDays()).isZero();
+    }
+
+    @Test
+    void aBackfillIsWrittenAYearOfDaysPerTransactionEachDayWithItsOwnChunksFetchTime() {
+        SyncOutcome backfill = sync.syncStore(storeId, null, SyncProgress.NONE).stream()
+                .filter(o -> o.account().platform() == Platform.META).findFirst().orElseThrow();
+        assertThat(backfill.succeeded()).isTrue();
+        int chunkDays = app.getBean(FetchEngine.class).descriptor(Platform.META).maxDaysPerRequest();
+        int chunks = (backfill.range().days() + chunkDays - 1) / chunkDays;
+        assertThat(chunks).as("a backfill of several writes").isGreaterThan(2 * PendingChunks.DAYS_PER_WRITE / chunkDays);
+
+        // Rows written by one transaction share its id (xmin): the days came in few transactions, each of at
+        // least a year of days but the last, while every chunk kept the time it was fetched.
+        List<Integer> daysPerTransaction = jdbc.sql("select count(*) from spend_version where ad_account_id = ? "
+                + "group by xmin::text order by min(day) desc").param(backfill.account().id()).query(Integer.class).list();
+        int chunksPerWrite = (PendingChunks.DAYS_PER_WRITE + chunkDays - 1) / chunkDays;
+        assertThat(daysPerTransaction).hasSizeLessThan(chunks).hasSize((chunks + chunksPerWrite - 1) / chunksPerWrite);
+        assertThat(daysPerTransaction.subList(0, daysPerTransaction.size() - 1))
+                .allMatch(days -> days >= PendingChunks.DAYS_PER_WRITE);
+        assertThat(daysPerTransaction.stream().mapToInt(Integer::intValue).sum()).isEqualTo(backfill.range().days());
+        assertThat(jdbc.sql("select count(distinct fetched_at) from spend_version where ad_account_id = ?")
+                .param(backfill.account().id()).query(Integer.class).single()).isEqualTo(chunks);
     }
 
     @Test
