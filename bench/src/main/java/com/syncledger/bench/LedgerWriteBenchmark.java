@@ -2,6 +2,8 @@ package com.syncledger.bench;
 
 import com.syncledger.app.database.EmbeddedPostgresServer;
 import com.syncledger.app.database.SchemaMigrations;
+import com.syncledger.app.ledger.FetchedChunk;
+import com.syncledger.app.ledger.PendingChunks;
 import com.syncledger.app.ledger.SpendWriter;
 import com.syncledger.app.ledger.WriteCounts;
 import com.syncledger.connectors.spi.DailySpend;
@@ -38,7 +40,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Persists account-days through the sync's write path ({@link SpendWriter}: one transaction per chunk,
+ * Persists account-days through the sync's write path ({@link SpendWriter}: a transaction per year of days,
  * advisory lock per account, compare-append-upsert) and, in the same run on the same database, loads
  * the same rows with a bare PostgreSQL {@code COPY}; prints both rates, their ratio and the CPU each used.
  *
@@ -54,8 +56,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       with their indexes and constraints in place and the same values (ids assigned by the client), on
  *       one connection; then again with {@code copyStreams} connections in parallel, when more than 1.</li>
  * </ol>
- * As the sync does it, every account runs on its own virtual thread, writing its range oldest chunk first,
- * one transaction per chunk, through a pool of {@code poolSize} connections (the service's pool has 10).
+ * As the sync does it, every account runs on its own virtual thread, writing its range oldest chunk first, a
+ * transaction per year of days ({@code -Dledger.write.perChunk=true}: per chunk, as syncs wrote before), through a pool of {@code poolSize} connections (the service's pool has 10).
  * Each pass checks what it wrote: the counts {@code SpendWriter} returned, the rows and the sums in the tables.
  *
  * <p>Arguments (all optional): {@code accounts days chunkDays restatePercent poolSize copyStreams},
@@ -65,6 +67,7 @@ public final class LedgerWriteBenchmark {
 
     private static final String[] CURRENCIES = {"USD", "EUR", "GBP"};
     private static final LocalDate FIRST_DAY = LocalDate.of(2023, 1, 1);
+    private static final boolean PER_CHUNK = Boolean.getBoolean("ledger.write.perChunk");
 
     private final int accounts;
     private final int days;
@@ -131,9 +134,12 @@ public final class LedgerWriteBenchmark {
 
     private void run(int poolSize, int copyStreams) throws Exception {
         long accountDays = (long) accounts * days;
+        createAccounts();
+        List<List<SpendReport>> original = reports(0);
         System.out.printf(Locale.ROOT, "ledger write benchmark: %,d accounts x %,d days = %,d account-days, "
-                        + "chunks of %d days (%,d transactions per pass), pool of %d connections%n",
-                accounts, days, accountDays, chunkDays, (long) accounts * ((days + chunkDays - 1) / chunkDays), poolSize);
+                        + "chunks of %d days written %s (%,d transactions per pass), pool of %d connections%n",
+                accounts, days, accountDays, chunkDays, PER_CHUNK ? "one per transaction" : "as the sync groups them",
+                (long) accounts * writes(original.getFirst(), Instant.now()).size(), poolSize);
         System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, %s; load average at start %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.version(),
                 jdbc.queryForObject("select version()", String.class), loadAverage());
@@ -142,9 +148,6 @@ public final class LedgerWriteBenchmark {
                 where name in ('shared_buffers', 'synchronous_commit', 'fsync', 'wal_level', 'max_wal_size',
                                'full_page_writes', 'work_mem', 'jit')
                 order by name""", String.class)));
-
-        createAccounts();
-        List<List<SpendReport>> original = reports(0);
 
         Pass first = writePass("write path, first sync (all new)", original);
         long expectedSum = expectedSum(0);
@@ -277,6 +280,25 @@ public final class LedgerWriteBenchmark {
         return all;
     }
 
+    /**
+     * An account's chunks grouped into writes as the sync groups them ({@link PendingChunks}: a year of days per
+     * transaction), or one chunk per transaction with {@code -Dledger.write.perChunk=true}, as syncs wrote before.
+     * Each chunk is fetched a millisecond after the one before.
+     */
+    private static List<List<FetchedChunk>> writes(List<SpendReport> chunks, Instant fetchedAt) {
+        List<List<FetchedChunk>> writes = new ArrayList<>();
+        PendingChunks pending = new PendingChunks();
+        for (int c = 0; c < chunks.size(); c++) {
+            if (pending.add(new FetchedChunk(chunks.get(c), fetchedAt.plusMillis(c))) || PER_CHUNK) {
+                writes.add(pending.take());
+            }
+        }
+        if (pending.days() > 0) {
+            writes.add(pending.take());
+        }
+        return writes;
+    }
+
     // --- passes -----------------------------------------------------------------------------------------
 
     private record Pass(String name, double seconds, WriteCounts counts, double jvmCpu, double postgresCpu,
@@ -292,7 +314,7 @@ public final class LedgerWriteBenchmark {
 
         String line(long accountDays) {
             String latency = chunkNanos == null ? "" : String.format(Locale.ROOT,
-                    "; chunk transactions p50 %.1f ms, p99 %.1f ms", percentile(0.50), percentile(0.99));
+                    "; write transactions p50 %.1f ms, p99 %.1f ms", percentile(0.50), percentile(0.99));
             String postgres = Double.isNaN(postgresCpu) ? "PostgreSQL n/a"
                     : String.format(Locale.ROOT, "PostgreSQL %.1f s = %.1f us", postgresCpu, postgresCpu * 1e6 / accountDays);
             return String.format(Locale.ROOT, "%-52s %9s account-days/s  (%.1f s; CPU: JVM %.1f s = %.1f us, %s%s)",
@@ -307,12 +329,13 @@ public final class LedgerWriteBenchmark {
 
     private Pass writePass(String name, List<List<SpendReport>> reports) throws Exception {
         settle();
-        int chunksPerAccount = reports.getFirst().size();
-        long[] chunkNanos = new long[accounts * chunksPerAccount];
+        Instant fetchedAt = Instant.now();
+        List<List<List<FetchedChunk>>> writes = reports.stream().map(chunks -> writes(chunks, fetchedAt)).toList();
+        int writesPerAccount = writes.getFirst().size();
+        long[] chunkNanos = new long[accounts * writesPerAccount];
         AtomicLong newDays = new AtomicLong();
         AtomicLong restatedDays = new AtomicLong();
         AtomicLong unchangedDays = new AtomicLong();
-        Instant fetchedAt = Instant.now();
         Cpu before = Cpu.now(dataDirectory);
         long start = System.nanoTime();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -321,15 +344,15 @@ public final class LedgerWriteBenchmark {
                 int account = a;
                 futures.add(threads.submit(() -> {
                     long accountId = accountIds[account];
-                    List<SpendReport> chunks = reports.get(account);
-                    for (int c = 0; c < chunks.size(); c++) {
-                        SpendReport chunk = chunks.get(c);
+                    List<List<FetchedChunk>> accountWrites = writes.get(account);
+                    for (int w = 0; w < accountWrites.size(); w++) {
+                        List<FetchedChunk> chunks = accountWrites.get(w);
                         long[] began = new long[1];
                         WriteCounts counts = transactions.execute(tx -> {
                             began[0] = System.nanoTime(); // holding a connection, transaction begun
-                            return writer.write(accountId, null, chunk, fetchedAt);
+                            return writer.write(accountId, null, chunks);
                         });
-                        chunkNanos[account * chunksPerAccount + c] = System.nanoTime() - began[0];
+                        chunkNanos[account * writesPerAccount + w] = System.nanoTime() - began[0];
                         newDays.addAndGet(counts.newDays());
                         restatedDays.addAndGet(counts.restatedDays());
                         unchangedDays.addAndGet(counts.unchangedDays());

@@ -24,24 +24,27 @@ import org.springframework.transaction.annotation.Transactional;
 public class SpendWriter {
 
     // Compares with the current values, appends the changed ones as new versions and points the current row at
-    // them. Each day carries the number of its chunk (from 1), which picks the chunk's fetch time and request ids.
+    // them. Each day carries the number of its chunk (from 1), which picks the chunk's fetch time and request ids
+    // (joined once: an array parameter cast where each row reads it would be parsed again for every row).
     private static final String APPEND_CHANGED = """
             with input as (
-                select * from unnest(?::date[], ?::bigint[], ?::text[], ?::int[]) as i(day, amount_micros, currency, part)
+                select i.day, i.amount_micros, i.currency, c.fetched_at, c.request_ids
+                from unnest(?::date[], ?::bigint[], ?::text[], ?::int[]) as i(day, amount_micros, currency, part)
+                         join unnest(?::timestamptz[], ?::text[]) with ordinality as c(fetched_at, request_ids, part)
+                              using (part)
             ), current_value as (
                 select d.day, d.amount_micros, d.currency, v.version
                 from spend_day d join spend_version v on v.id = d.current_version_id
                 where d.ad_account_id = ? and d.day = any(?::date[])
             ), changed as (
-                select i.day, i.amount_micros, i.currency, i.part, coalesce(c.version, 0) + 1 as version,
-                       c.day is null as is_new
+                select i.day, i.amount_micros, i.currency, i.fetched_at, i.request_ids,
+                       coalesce(c.version, 0) + 1 as version, c.day is null as is_new
                 from input i left join current_value c on c.day = i.day
                 where c.day is null or c.amount_micros <> i.amount_micros or c.currency <> i.currency
             ), appended as (
                 insert into spend_version (ad_account_id, day, version, amount_micros, currency, fetched_at,
                                            sync_run_id, platform_request_id)
-                select ?, day, version, amount_micros, currency, (?::timestamptz[])[part], ?, (?::text[])[part]
-                from changed
+                select ?, day, version, amount_micros, currency, fetched_at, ?, request_ids from changed
                 returning id, day, amount_micros, currency, fetched_at
             ), made_current as (
                 insert into spend_day (ad_account_id, day, current_version_id, amount_micros, currency, fetched_at)
@@ -147,12 +150,12 @@ public class SpendWriter {
                 upsert.setString(2, ArrayLiterals.amountsMicros(days));
                 upsert.setString(3, ArrayLiterals.currencies(days));
                 upsert.setString(4, ArrayLiterals.chunkNumbers(chunks));
-                upsert.setLong(5, adAccountId);
-                upsert.setString(6, dates);
+                upsert.setString(5, ArrayLiterals.instants(chunks.stream().map(FetchedChunk::fetchedAt).toList()));
+                upsert.setString(6, ArrayLiterals.texts(chunks.stream().map(FetchedChunk::requestIds).toList()));
                 upsert.setLong(7, adAccountId);
-                upsert.setString(8, ArrayLiterals.instants(chunks.stream().map(FetchedChunk::fetchedAt).toList()));
-                upsert.setObject(9, syncRunId);
-                upsert.setString(10, ArrayLiterals.texts(chunks.stream().map(FetchedChunk::requestIds).toList()));
+                upsert.setString(8, dates);
+                upsert.setLong(9, adAccountId);
+                upsert.setObject(10, syncRunId);
                 upsert.setLong(11, adAccountId);
                 if (links.alone()) {
                     upsert.setLong(12, adAccountId);
