@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,13 +30,16 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 /**
  * Flyway migrations up, and our own rollback scripts down: each {@code db/migration/V<n>__x.sql} has a
  * {@code db/rollback/U<n>__x.sql} that undoes it. A rollback runs its script and removes the version
- * from Flyway's history in one transaction (PostgreSQL DDL is transactional).
+ * from Flyway's history in one transaction (PostgreSQL DDL is transactional). A rollback script may run an
+ * earlier migration's script again ({@link #rollbackScript}).
  */
 @Component
 public class SchemaMigrations {
 
     private static final String MIGRATIONS = "classpath:db/migration";
     private static final String ROLLBACKS = "classpath*:db/rollback/U*.sql";
+    private static final String MIGRATION_SCRIPTS = "classpath*:db/migration/V*.sql";
+    private static final Pattern RERUN = Pattern.compile("(?m)^-- rerun migration (\\d+)$");
 
     private final DataSource dataSource;
 
@@ -156,19 +161,33 @@ public class SchemaMigrations {
         });
     }
 
-    /** The rollback script of {@code version}. @throws IllegalStateException when it has none */
+    /**
+     * The rollback script of {@code version}, each {@code -- rerun migration <n>} line replaced by the script of
+     * migration n: a rollback that must bring back what earlier migrations made (a view one replaced) runs their
+     * scripts again rather than keeping a copy of them.
+     *
+     * @throws IllegalStateException when it has none
+     */
     public static String rollbackScript(String version) {
+        String script = script(ROLLBACKS, "U", version);
+        return RERUN.matcher(script).replaceAll(line -> Matcher.quoteReplacement(
+                script(MIGRATION_SCRIPTS, "V", line.group(1))));
+    }
+
+    private static String script(String pattern, String prefix, String version) {
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(ROLLBACKS)) {
+            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
                 String name = resource.getFilename();
-                if (name != null && name.startsWith("U" + version + "__")) {
+                if (name != null && name.startsWith(prefix + version + "__")) {
                     return resource.getContentAsString(StandardCharsets.UTF_8);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        throw new IllegalStateException("migration " + version + " has no rollback script db/rollback/U" + version + "__*.sql");
+        String folder = prefix.equals("U") ? "rollback" : "migration";
+        throw new IllegalStateException("migration " + version + " has no " + folder + " script db/" + folder + "/"
+                + prefix + version + "__*.sql");
     }
 
     private Flyway flyway() {

@@ -31,20 +31,6 @@ public class SpendSummary {
     /** The longest range one summary read may cover (three years). */
     public static final int MAX_MONTHS = 36;
 
-    // Every account-month from the current days, each account-day once, with the value of its newest link.
-    private static final String REBUILD = """
-            insert into account_month_spend (ad_account_id, month, currency, spend_micros, days, last_fetched_at)
-            select d.ad_account_id, date_trunc('month', d.day)::date, d.currency, sum(d.amount_micros), count(*),
-                   max(d.fetched_at)
-            from spend_day d
-                     join ad_account a on a.id = d.ad_account_id
-            where not exists (select 1
-                              from ad_account newer
-                                       join spend_day n on n.ad_account_id = newer.id and n.day = d.day
-                              where newer.store_id = a.store_id and newer.platform = a.platform
-                                and newer.external_id = a.external_id and newer.id > a.id)
-            group by d.ad_account_id, date_trunc('month', d.day), d.currency""";
-
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final Stores stores;
@@ -107,12 +93,19 @@ public class SpendSummary {
     }
 
     /**
-     * Builds the summary again from every current day. For loaders that write {@code spend_day} directly; the
-     * service never needs it.
+     * Builds the summary again from every current day, every month of every account computed as a write computes
+     * it ({@link SummaryUpkeep}). For loaders that write {@code spend_day} directly; the service never needs it.
      */
     @Transactional
     public void rebuild() {
         jdbc.sql("delete from account_month_spend").update();
-        jdbc.sql(REBUILD).update();
+        template.execute((Connection connection) -> {
+            SummaryUpkeep.recompute(connection,
+                    connection.createArrayOf("bigint", jdbc.sql("select id from ad_account").query(Long.class).list()
+                            .toArray()),
+                    connection.createArrayOf("date", jdbc.sql("select distinct date_trunc('month', day)::date "
+                            + "from spend_day").query(Date.class).list().toArray()));
+            return null;
+        });
     }
 }

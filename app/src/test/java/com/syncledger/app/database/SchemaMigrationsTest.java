@@ -73,6 +73,51 @@ class SchemaMigrationsTest {
         assertThat(objects()).contains("store", "platform_spend_summary");
     }
 
+    /** Tables' columns, constraints, indexes and views, each as one line: what a migration makes. */
+    private static List<String> schema(JdbcTemplate jdbc) {
+        return jdbc.queryForList("""
+                select 'column ' || table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable
+                from information_schema.columns where table_schema = 'public' and table_name not like 'flyway%'
+                union all
+                select 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)
+                from pg_constraint where connamespace = 'public'::regnamespace
+                union all
+                select 'index ' || indexdef from pg_indexes where schemaname = 'public' and tablename not like 'flyway%'
+                union all
+                select 'view ' || viewname || ' ' || definition from pg_views where schemaname = 'public'
+                union all
+                select 'materialized view ' || matviewname || ' ' || definition from pg_matviews where schemaname = 'public'
+                order by 1""", String.class);
+    }
+
+    @Test
+    void aRollbackLeavesTheSchemaTheEarlierMigrationsMadeAlsoWhereItRerunsThem() {
+        // U4 reruns V2's script, U8 those of V2 and V4: rolled back to 3 and to 7, the schema is as migrating
+        // only that far makes it.
+        for (String version : List.of("7", "3")) {
+            TestDatabase.Fresh reference = TestDatabase.fresh();
+            org.flywaydb.core.Flyway.configure().dataSource(reference.dataSource()).locations("classpath:db/migration")
+                    .target(version).load().migrate();
+            List<String> expected = schema(new JdbcTemplate(reference.dataSource()));
+            assertThat(expected).anyMatch(line -> line.startsWith("materialized view platform_spend_summary"));
+
+            migrations.migrate();
+            migrations.rollbackTo(version);
+            assertThat(schema(jdbc)).as("rolled back to " + version).isEqualTo(expected);
+        }
+        assertThat(SchemaMigrations.rollbackScript("8")).doesNotContain("-- rerun migration")
+                .contains(migrationScript("2"), migrationScript("4"));
+    }
+
+    private static String migrationScript(String version) {
+        try {
+            return java.util.Arrays.stream(migrationFiles()).filter(f -> f.getFilename().startsWith("V" + version + "__"))
+                    .findFirst().orElseThrow().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void everyMigrationHasARollbackScript() {
         var migrationFiles = migrationFiles();

@@ -124,6 +124,10 @@ class SpendSummaryPropertyTest {
             }
         }
         assertThat(ledger.kept()).isNotEmpty().isEqualTo(ledger.recomputed());
+
+        // Rebuilt whole, as after a bulk load, the summary holds the same rows.
+        app.getBean(SpendSummary.class).rebuild();
+        assertThat(ledger.kept()).isEqualTo(ledger.recomputed());
     }
 
     /**
