@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,6 +66,7 @@ final class ConnectionsCommand extends CommandGroup {
      */
     abstract static class ListingSub<V> extends Sub {
         @Mixin JsonOption output;
+        @Autowired ConnectionStatuses statuses;
 
         private final Function<ConnectionStatuses, List<ConnectionExpiry>> rows;
         private final BiFunction<ConnectionExpiry, Instant, V> view;
@@ -79,10 +81,8 @@ final class ConnectionsCommand extends CommandGroup {
 
         @Override
         public final Integer call() {
-            List<V> views = session.call(ConnectionStatuses.class, s -> {
-                Instant now = s.now();
-                return rows.apply(s).stream().map(e -> view.apply(e, now)).toList();
-            });
+            Instant now = statuses.now();
+            List<V> views = rows.apply(statuses).stream().map(e -> view.apply(e, now)).toList();
             PrintWriter out = session.out();
             return output.print(out, views, v -> v, v -> v.forEach(row -> out.print(line.apply(row))));
         }
@@ -112,11 +112,11 @@ final class ConnectionsCommand extends CommandGroup {
             description = "Revoke a connection: its tokens are wiped; its accounts stay linked and report not_configured.")
     static final class Revoke extends Sub {
         @Parameters(paramLabel = "ID", description = "the connection's id from `connections list`") long id;
+        @Autowired ConnectionStore store;
 
         @Override
         public Integer call() {
-            session.run(ConnectionStore.class, store -> store.revoke(id)
-                    .orElseThrow(() -> new NotFoundException("no connection " + id)));
+            store.revoke(id).orElseThrow(() -> new NotFoundException("no connection " + id));
             session.out().printf("Revoked connection %d: its tokens are wiped; its accounts report not_configured.%n", id);
             return SyncLedgerCommand.OK;
         }
@@ -126,6 +126,7 @@ final class ConnectionsCommand extends CommandGroup {
             description = "Start connecting a client's authorization: prints the platform's consent page to open.")
     static final class Add extends Sub {
         @Mixin JsonOption output;
+        @Autowired ConnectFlow flow;
         @Option(names = "--platform", required = true, description = "the platform's slug, e.g. meta") String platform;
         @Option(names = "--label", description = "what to call the connection, e.g. the client's name") String label;
         @Option(names = "--store", description = "the store its accounts are meant for") Long store;
@@ -134,7 +135,7 @@ final class ConnectionsCommand extends CommandGroup {
         public Integer call() {
             ConnectStart started;
             try {
-                started = session.call(ConnectFlow.class, flow -> flow.start(platform, label, store, Caller.CLI));
+                started = flow.start(platform, label, store, Caller.CLI);
             } catch (ConnectException e) {
                 return session.refused(e);
             }
@@ -170,6 +171,7 @@ final class ConnectionsCommand extends CommandGroup {
                     + "the ad accounts it reaches.")
     static final class Complete extends Sub {
         @Mixin JsonOption output;
+        @Autowired ConnectFlow flow;
         @ArgGroup(exclusive = true, multiplicity = "1") Source source;
 
         static final class Source {
@@ -201,10 +203,9 @@ final class ConnectionsCommand extends CommandGroup {
             } else {
                 callback = new ConnectCallback(source.codeAndState.code, source.codeAndState.state, null, null);
             }
-            String arrivedFor = platform;
             Connected connected;
             try {
-                connected = session.call(ConnectFlow.class, flow -> flow.complete(arrivedFor, callback));
+                connected = flow.complete(platform, callback);
             } catch (ConnectException e) {
                 return session.refused(e);
             }

@@ -5,6 +5,7 @@ import com.syncledger.app.credentials.SecretKeyRotation;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.springframework.beans.factory.annotation.Autowired;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +23,7 @@ final class SecretsCommand extends CommandGroup {
                     + "with nothing changed."})
     static final class RotateKey implements Callable<Integer> {
         @Mixin Session session;
+        @Autowired SecretKeyRotation rotation;
 
         @Option(names = "--batch-size", paramLabel = "N", defaultValue = "500",
                 description = "Values re-sealed between two progress lines (default ${DEFAULT-VALUE}).")
@@ -36,10 +38,10 @@ final class SecretsCommand extends CommandGroup {
         public Integer call() {
             SecretKeyRotation.Pace pace = new SecretKeyRotation.Pace(batchSize, Duration.ofMillis(pauseMillis));
             PrintWriter out = session.out();
-            int resealed = session.call(SecretKeyRotation.class, rotation -> rotation.rotate(pace, line -> {
+            int resealed = rotation.rotate(pace, line -> {
                 out.println(line);
                 out.flush();
-            }));
+            });
             out.printf("Re-sealed %,d stored token values; committed.%n", resealed);
             return SyncLedgerCommand.OK;
         }

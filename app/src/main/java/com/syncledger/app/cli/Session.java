@@ -4,9 +4,6 @@ import com.syncledger.app.problem.InvalidInputException;
 import com.syncledger.connectors.wire.Env;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -14,9 +11,7 @@ import picocli.CommandLine.Spec;
 /**
  * Mixed into every command that works on the ledger: gives the command its output streams and the settings the
  * CLI runs with (built by the CLI's factory). A command declares the services it uses as {@code @Autowired}
- * fields (see {@link LedgerServices}); {@link #call(Class, Function)} is the older way, still working: it runs
- * the command's work against one service of the migrated database, in a Spring context opened for the call and
- * closed after it.
+ * fields (see {@link LedgerServices}).
  */
 @Command
 final class Session {
@@ -28,24 +23,6 @@ final class Session {
 
     Session(Env env) {
         this.env = env;
-    }
-
-    /** {@code work} applied to the service of type {@code service}; everything is closed afterwards. */
-    <S, T> T call(Class<S> service, Function<S, T> work) {
-        return LedgerSession.run(env, context -> work.apply(context.getBean(service)));
-    }
-
-    /** {@code work} done with the service of type {@code service}; everything is closed afterwards. */
-    <S> void run(Class<S> service, Consumer<S> work) {
-        call(service, s -> {
-            work.accept(s);
-            return null;
-        });
-    }
-
-    /** {@code work} with several services of one context, e.g. to check a store before reading what it owns. */
-    <T> T call(Function<ConfigurableApplicationContext, T> work) {
-        return LedgerSession.run(env, work);
     }
 
     /** The settings the command runs with. */

@@ -1,7 +1,9 @@
 package com.syncledger.app.views;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Writes the API's shapes as the CLI's {@code --json} prints them: the same fields and values, indented. */
 public final class ApiJson {
@@ -13,5 +15,15 @@ public final class ApiJson {
 
     public static String write(Object document) {
         return MAPPER.writeValueAsString(document);
+    }
+
+    /** JSON kept as text (e.g. an audit event's details), to print within a document. */
+    public static JsonNode read(String json) {
+        return MAPPER.readTree(json);
+    }
+
+    /** An empty object to fill, for a document built field by field. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
     }
 }
