@@ -3,7 +3,6 @@ package com.syncledger.app.billing;
 import com.syncledger.app.billing.BillingItems.EntryItem;
 import com.syncledger.app.billing.BillingItems.SpendItem;
 import com.syncledger.app.ledger.AdAccount;
-import com.syncledger.app.ledger.LedgerEntry;
 import com.syncledger.app.ledger.SyncRuns;
 import com.syncledger.connectors.spi.DateRange;
 import com.syncledger.connectors.spi.Platform;
@@ -14,7 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.Predicate;
@@ -65,10 +63,7 @@ class BillingData {
                 select id, kind, entry_date, amount_micros, currency, platform from ledger_entry
                 where store_id = ? and entry_date between ? and ? order by id""")
                 .params(storeId, range.from(), range.to())
-                .query((rs, row) -> new EntryItem(rs.getLong("id"),
-                        LedgerEntry.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
-                        rs.getDate("entry_date").toLocalDate(), rs.getLong("amount_micros"), rs.getString("currency"),
-                        rs.getString("platform") == null ? null : Platform.fromSlug(rs.getString("platform"))))
+                .query(EntryItem::map)
                 .list();
         LocalDate closedThrough = closes.closedThrough(storeId).orElse(null);
         if (closedThrough == null || closedThrough.isBefore(range.to())) {

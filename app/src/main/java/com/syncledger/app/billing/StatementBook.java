@@ -2,7 +2,6 @@ package com.syncledger.app.billing;
 
 import com.syncledger.app.billing.BillingItems.EntryItem;
 import com.syncledger.app.billing.BillingItems.SpendItem;
-import com.syncledger.app.ledger.LedgerEntry;
 import com.syncledger.connectors.spi.Platform;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -10,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -142,10 +140,7 @@ class StatementBook {
                 from statement_ledger_entry p join ledger_entry e on e.id = p.ledger_entry_id
                 where p.statement_id = ? and p.part = 'period' order by e.id""")
                 .param(statementId)
-                .query((rs, row) -> new EntryItem(rs.getLong("id"),
-                        LedgerEntry.Kind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)),
-                        rs.getDate("entry_date").toLocalDate(), rs.getLong("amount_micros"), rs.getString("currency"),
-                        rs.getString("platform") == null ? null : Platform.fromSlug(rs.getString("platform"))))
+                .query(EntryItem::map)
                 .list();
     }
 
