@@ -5,7 +5,6 @@ import com.syncledger.app.connections.ConnectionLinks;
 import com.syncledger.app.ledger.AdAccounts;
 import com.syncledger.app.ledger.Baselines;
 import com.syncledger.app.ledger.LedgerEntries;
-import com.syncledger.app.ledger.LedgerEntryInput;
 import com.syncledger.app.ledger.SpendQueries;
 import com.syncledger.app.ledger.SpendSummary;
 import com.syncledger.app.ledger.Stores;
@@ -114,8 +113,7 @@ record StoreResourcesController(AdAccounts accounts, SpendQueries spend, SpendSu
     @ApiResponse(responseCode = "200", description = "Recorded before under the same externalId")
     ResponseEntity<LedgerEntryView> record(@PathVariable long storeId, @RequestBody LedgerEntryRequest r,
             HttpServletRequest http) {
-        var recorded = entries.record(storeId, new LedgerEntryInput(r.externalId(), r.kind(), r.date(), r.amount(),
-                r.currency(), r.platform(), r.platformCampaignId(), r.description()), Caller.of(http).fingerprint());
+        var recorded = entries.record(storeId, BillingInputsModel.input(r), Caller.of(http).fingerprint());
         LedgerEntryView view = LedgerEntryView.of(recorded.entry());
         return recorded.created()
                 ? ResponseEntity.created(URI.create("/stores/" + storeId + "/ledger-entries/" + view.id())).body(view)
