@@ -86,12 +86,6 @@ public abstract class OAuthPlatformFactory extends PlatformFactory {
         return variableNames().authorizeUrl(env, server.authorizeUrl());
     }
 
-    /** The API root with its version: {@code <NAME>_BASE_URL/<NAME>_API_VERSION}, each defaulted. */
-    protected final URI apiRoot(Env env, String defaultBaseUrl, String defaultApiVersion) {
-        PlatformVariables names = variableNames();
-        return URI.create(names.baseUrl(env, defaultBaseUrl) + "/" + names.apiVersion(env, defaultApiVersion));
-    }
-
     protected final Clock clock() {
         return clock;
     }
