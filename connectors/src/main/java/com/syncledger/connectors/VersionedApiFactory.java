@@ -13,9 +13,9 @@ import java.util.function.Consumer;
 
 /**
  * The factory of a platform set up by its standard OAuth variables alone, whose connector and account listing
- * both call one versioned API: {@code <NAME>_BASE_URL} and {@code <NAME>_API_VERSION}, each defaulted. The
- * platform says how its connector and its authorization are made; reading them from the environment is done
- * here, once for every such platform.
+ * call one versioned API: {@code <NAME>_BASE_URL} and {@code <NAME>_API_VERSION}, each defaulted (Pinterest,
+ * Snapchat). The platform names its defaults and how its connector and authorization are constructed; the
+ * settings are read here, the same way for each such platform.
  */
 public abstract class VersionedApiFactory extends OAuthPlatformFactory {
 
@@ -49,22 +49,26 @@ public abstract class VersionedApiFactory extends OAuthPlatformFactory {
         this.newConnector = newConnector;
     }
 
-    /** The consent page at {@code <NAME>_AUTHORIZE_URL}, the exchange at {@code <NAME>_TOKEN_URL}. */
+    /**
+     * The consent page at {@code <NAME>_AUTHORIZE_URL}, the exchange at {@code <NAME>_TOKEN_URL}, the account
+     * listing under {@code <NAME>_BASE_URL/<NAME>_API_VERSION}.
+     */
     @Override
     public final Optional<PlatformAuthorization> authorization(Env env, WireClient wire) {
-        return codeGrant(env, wire, errors)
-                .map(codeGrant -> newAuthorization.create(authorizeUrl(env), codeGrant, apiRoot(env)));
+        return codeGrant(env, wire, errors).map(codeGrant -> newAuthorization.create(authorizeUrl(env), codeGrant,
+                URI.create(baseUrl(env) + "/" + version(env))));
     }
 
     @Override
     public final SpendConnector create(Env env, WireClient wire, Consumer<Secret> onRotation) {
-        return newConnector.create(variableNames().baseUrl(env, defaultBaseUrl),
-                variableNames().apiVersion(env, defaultApiVersion), builtTokens(env, wire, onRotation), wire);
+        return newConnector.create(baseUrl(env), version(env), builtTokens(env, wire, onRotation), wire);
     }
 
-    /** The API root with its version: {@code <NAME>_BASE_URL/<NAME>_API_VERSION}. */
-    private URI apiRoot(Env env) {
-        PlatformVariables names = variableNames();
-        return URI.create(names.baseUrl(env, defaultBaseUrl) + "/" + names.apiVersion(env, defaultApiVersion));
+    private URI baseUrl(Env env) {
+        return variableNames().baseUrl(env, defaultBaseUrl);
+    }
+
+    private String version(Env env) {
+        return variableNames().apiVersion(env, defaultApiVersion);
     }
 }
