@@ -126,10 +126,10 @@ final class ConnectionsCommand extends CommandGroup {
             description = "Start connecting a client's authorization: prints the platform's consent page to open.")
     static final class Add extends Sub {
         @Mixin JsonOption output;
-        @Autowired ConnectFlow flow;
         @Option(names = "--platform", required = true, description = "the platform's slug, e.g. meta") String platform;
         @Option(names = "--label", description = "what to call the connection, e.g. the client's name") String label;
         @Option(names = "--store", description = "the store its accounts are meant for") Long store;
+        @Autowired ConnectFlow flow;
 
         @Override
         public Integer call() {
