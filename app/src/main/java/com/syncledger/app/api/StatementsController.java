@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A store's billing terms and success-fee statements. Statements are JSON documents, issued ones served as stored. */
 @RestController
 @RequestMapping("/stores/{storeId}")
-class StatementsController {
+record StatementsController(BillingTerms terms, Statements statements) {
 
     record TermsRequest(String baselineFrom, String baselineTo, String feeRate, String floor, String cap,
             String effectiveFrom) {
@@ -65,14 +65,6 @@ class StatementsController {
                     pending == null ? "0" : pending.netProfitDifference().toPlainString(),
                     pending == null ? "0" : pending.feeDifference().toPlainString());
         }
-    }
-
-    private final BillingTerms terms;
-    private final Statements statements;
-
-    StatementsController(BillingTerms terms, Statements statements) {
-        this.terms = terms;
-        this.statements = statements;
     }
 
     @PostMapping("/billing-terms")

@@ -13,15 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Hidden
 @Controller
-class ConsolePagesController {
-
-    private final StoresOverview overview;
-    private final StorePage storePage;
-
-    ConsolePagesController(StoresOverview overview, StorePage storePage) {
-        this.overview = overview;
-        this.storePage = storePage;
-    }
+record ConsolePagesController(StoresOverview overview, StorePage storePage) {
 
     @GetMapping(ConsolePaths.OVERVIEW)
     String overview(Model model) {

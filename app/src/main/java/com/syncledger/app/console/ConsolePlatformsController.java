@@ -11,15 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Hidden
 @Controller
-class ConsolePlatformsController {
-
-    private final PlatformsPage platforms;
-    private final ConnectionsPage connections;
-
-    ConsolePlatformsController(PlatformsPage platforms, ConnectionsPage connections) {
-        this.platforms = platforms;
-        this.connections = connections;
-    }
+record ConsolePlatformsController(PlatformsPage platforms, ConnectionsPage connections) {
 
     @GetMapping("/console/platforms")
     String platforms(Model model) {
