@@ -37,8 +37,6 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 public class SchemaMigrations {
 
     private static final String MIGRATIONS = "classpath:db/migration";
-    private static final String ROLLBACKS = "classpath*:db/rollback/U*.sql";
-    private static final String MIGRATION_SCRIPTS = "classpath*:db/migration/V*.sql";
     private static final Pattern RERUN = Pattern.compile("(?m)^-- rerun migration (\\d+)$");
 
     private final DataSource dataSource;
@@ -169,14 +167,16 @@ public class SchemaMigrations {
      * @throws IllegalStateException when it has none
      */
     public static String rollbackScript(String version) {
-        String script = script(ROLLBACKS, "U", version);
+        String script = script("rollback", "U", version);
         return RERUN.matcher(script).replaceAll(line -> Matcher.quoteReplacement(
-                script(MIGRATION_SCRIPTS, "V", line.group(1))));
+                script("migration", "V", line.group(1))));
     }
 
-    private static String script(String pattern, String prefix, String version) {
+    /** The script {@code db/<folder>/<prefix><version>__*.sql}. */
+    private static String script(String folder, String prefix, String version) {
         try {
-            for (Resource resource : new PathMatchingResourcePatternResolver().getResources(pattern)) {
+            for (Resource resource : new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:db/" + folder + "/" + prefix + "*.sql")) {
                 String name = resource.getFilename();
                 if (name != null && name.startsWith(prefix + version + "__")) {
                     return resource.getContentAsString(StandardCharsets.UTF_8);
@@ -185,7 +185,6 @@ public class SchemaMigrations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String folder = prefix.equals("U") ? "rollback" : "migration";
         throw new IllegalStateException("migration " + version + " has no " + folder + " script db/" + folder + "/"
                 + prefix + version + "__*.sql");
     }

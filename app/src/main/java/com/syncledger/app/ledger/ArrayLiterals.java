@@ -3,6 +3,7 @@ package com.syncledger.app.ledger;
 import com.syncledger.connectors.spi.DailySpend;
 import java.time.Instant;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**
@@ -38,13 +39,13 @@ final class ArrayLiterals {
 
     /** One element per chunk, from 1 to the number of chunks, repeated for each of the chunk's days. */
     static String chunkNumbers(List<FetchedChunk> chunks) {
-        StringBuilder literal = new StringBuilder().append('{');
+        StringJoiner literal = new StringJoiner(",", "{", "}");
         for (int part = 1; part <= chunks.size(); part++) {
             for (int day = 0; day < chunks.get(part - 1).report().days().size(); day++) {
-                literal.append(literal.length() == 1 ? "" : ",").append(part);
+                literal.add(Integer.toString(part));
             }
         }
-        return literal.append('}').toString();
+        return literal.toString();
     }
 
     /** ISO-8601 in UTC ({@code 2026-01-01T10:15:30.123456Z}), which {@code timestamptz} reads as it is. */
